@@ -1,0 +1,120 @@
+/** Output formats of `nrm-check check`: JSON (shared/eval's shape), readable text, and SARIF 2.1.0. */
+import type { Finding, LintResult } from '../engine/types.js';
+import { CATEGORIES } from '../engine/types.js';
+
+export interface FileResult extends LintResult {
+  file: string;
+  text: string;
+}
+
+export function toJson(r: FileResult): object {
+  return {
+    file: r.file,
+    text: r.text,
+    subject: { isChild: r.subject.isChild, age: r.subject.age, basis: r.subject.basis },
+    findings: r.findings.map((f) => ({
+      rule: f.rule,
+      category: f.category,
+      severity: f.severity,
+      start: f.start,
+      end: f.end,
+      excerpt: f.excerpt,
+      message: f.message,
+      suggestions: f.suggestions,
+      rationale: f.rationale,
+      source: f.source,
+      ...(f.note ? { note: f.note } : {}),
+    })),
+    missing: r.missing.map((m) => ({ element: m.element, rule: m.rule, message: m.message, question: m.question, source: m.source })),
+  };
+}
+
+/** 1-based line and column (in UTF-16 code units) of an offset. */
+export function lineCol(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let last = -1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    last = i;
+  }
+  return { line, col: offset - last };
+}
+
+export function toText(r: FileResult, color: boolean): string {
+  const c = (code: string, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
+  const out: string[] = [];
+  const who = r.subject.isChild ? `child${r.subject.age !== null ? ` (age ${r.subject.age})` : ''}` : `adult${r.subject.age !== null ? ` (age ${r.subject.age})` : ''}`;
+  out.push(c('1', r.file) + `  — about a ${who}; ${r.subject.basis}`);
+  for (const cat of CATEGORIES) {
+    const fs = r.findings.filter((f) => f.category === cat);
+    if (!fs.length) continue;
+    out.push('', `  ${c('1', cat)} (${fs.length})`);
+    for (const f of fs) out.push(...findingLines(r.text, f, c));
+  }
+  if (r.missing.length) {
+    out.push('', `  ${c('1', 'missing elements')} (${r.missing.length})`);
+    for (const m of r.missing) out.push(`    ${m.element.padEnd(11)} ${m.message}`, `    ${''.padEnd(11)} Ask: ${m.question}`);
+  }
+  const errors = r.findings.filter((f) => f.severity === 'error').length;
+  out.push('', `  ${r.findings.length} finding${r.findings.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}), ${r.missing.length} missing element${r.missing.length === 1 ? '' : 's'}`);
+  return out.join('\n');
+}
+
+function findingLines(text: string, f: Finding, c: (code: string, s: string) => string): string[] {
+  const { line, col } = lineCol(text, f.start);
+  const sev = f.severity === 'error' ? c('31', 'error  ') : f.severity === 'warning' ? c('33', 'warning') : c('36', 'note   ');
+  const lines = [`    ${`${line}:${col}`.padEnd(8)} ${sev}  ${f.message}  ${c('2', f.rule)}`];
+  const s = f.suggestions[0];
+  if (s !== undefined) lines.push(`    ${''.padEnd(8)} → ${s === '' ? '(delete)' : s}`);
+  if (f.note) lines.push(`    ${''.padEnd(8)}   ${f.note}`);
+  return lines;
+}
+
+const LEVEL = { error: 'error', warning: 'warning', suggestion: 'note' } as const;
+
+export function toSarif(results: FileResult[], rules: { id: string; message: string; rationale: string; source: string }[], version: string): object {
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'nrm-check',
+            version,
+            rules: rules.map((r) => ({ id: r.id, shortDescription: { text: r.message }, fullDescription: { text: r.rationale }, help: { text: `${r.rationale} Source: ${r.source}.` } })),
+          },
+        },
+        results: results.flatMap((r) =>
+          r.findings.map((f) => {
+            const a = lineCol(r.text, f.start);
+            const b = lineCol(r.text, f.end);
+            return {
+              ruleId: f.rule,
+              level: LEVEL[f.severity],
+              message: { text: f.message },
+              locations: [
+                {
+                  physicalLocation: {
+                    artifactLocation: { uri: r.file },
+                    region: { startLine: a.line, startColumn: a.col, endLine: b.line, endColumn: b.col, charOffset: f.start, charLength: f.end - f.start },
+                  },
+                },
+              ],
+              ...(f.suggestions.length
+                ? {
+                    fixes: [
+                      {
+                        description: { text: f.suggestions[0] === '' ? 'Delete' : `Replace with '${f.suggestions[0]}'` },
+                        artifactChanges: [{ artifactLocation: { uri: r.file }, replacements: [{ deletedRegion: { charOffset: f.start, charLength: f.end - f.start }, insertedContent: { text: f.suggestions[0] } }] }],
+                      },
+                    ],
+                  }
+                : {}),
+            };
+          }),
+        ),
+      },
+    ],
+  };
+}

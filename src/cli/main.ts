@@ -1,0 +1,120 @@
+/**
+ * nrm-check: the command-line host of the core.
+ *   nrm-check check <files...> [--format text|json|sarif] [--config FILE] [--rules DIR] [--disable ID]
+ *   nrm-check rules list|lint [--rules DIR]
+ * Exit 0 when no error-severity finding, 1 when there are, 2 for usage or input errors.
+ */
+import path from 'node:path';
+import { readConfig, findConfig, ConfigError, type Config } from '../config/config.js';
+import { lint } from '../engine/lint.js';
+import { ImportError } from '../import/errors.js';
+import { importFile } from '../import/index.js';
+import { DEFAULT_RULES_DIR, loadRules, RuleLoadError } from '../index.js';
+import type { RuleSet } from '../rules/compile.js';
+import { checkAllExamples } from '../rules/examples.js';
+import { loadRuleDirs } from '../rules/load.js';
+import { parseArgs, UsageError } from './args.js';
+import { toJson, toSarif, toText, type FileResult } from './format.js';
+
+const VERSION = '0.1.0';
+const USAGE = `usage: nrm-check check <files...> [--format text|json|sarif] [--config FILE] [--rules DIR] [--disable ID]
+       nrm-check rules list|lint [--rules DIR]
+Checks draft National Referral Mechanism referrals (.txt, .md) for disbelief, victim-blaming and jargon,
+and for missing elements. Exit status: 0 no errors, 1 error-severity findings, 2 usage or input error.`;
+
+interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  isTty: boolean;
+}
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    const [cmd, ...rest] = argv;
+    if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+      io.out(USAGE);
+      return cmd ? 0 : 2;
+    }
+    if (cmd === '--version') {
+      io.out(VERSION);
+      return 0;
+    }
+    if (cmd === 'check') return check(rest, io);
+    if (cmd === 'rules') return rulesCmd(rest, io);
+    throw new UsageError(`unknown command "${cmd}"`);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`nrm-check: ${e.message}\n${USAGE}`);
+      return 2;
+    }
+    if (e instanceof RuleLoadError) {
+      io.err(`nrm-check: the rules could not be loaded:\n${e.message}`);
+      return 2;
+    }
+    if (e instanceof ConfigError) {
+      io.err(`nrm-check: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function loadFor(files: string[], opts: Map<string, string[]>): { rules: RuleSet; config: Config } {
+  const cfgFile = opts.get('config')?.[0] ?? findConfig(files[0] ? path.dirname(path.resolve(files[0])) : process.cwd());
+  const config: Config = cfgFile ? readConfig(cfgFile) : { disable: [], severity: {}, rules: [], accept: [] };
+  const rules = loadRules({
+    extraDirs: [...config.rules, ...(opts.get('rules') ?? []).map((d) => path.resolve(d))],
+    disable: [...config.disable, ...(opts.get('disable') ?? [])],
+    severity: config.severity,
+  });
+  return { rules, config };
+}
+
+function check(argv: readonly string[], io: Io): number {
+  const { positional, opts } = parseArgs(argv, { values: ['format', 'config'], repeatable: ['rules', 'disable'], booleans: [] });
+  const format = opts.get('format')?.[0] ?? 'text';
+  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif`);
+  if (!positional.length) throw new UsageError('no files given');
+  const { rules, config } = loadFor(positional, opts);
+  const results: FileResult[] = [];
+  const failures: { file: string; code: string; message: string }[] = [];
+  for (const file of positional) {
+    try {
+      const doc = importFile(file);
+      results.push({ file, text: doc.text, ...lint(doc, rules, { accept: config.accept }) });
+    } catch (e) {
+      if (!(e instanceof ImportError)) throw e;
+      failures.push({ file, code: e.code, message: e.message });
+      io.err(`nrm-check: ${file}: ${e.message}`);
+    }
+  }
+  if (format === 'json') {
+    const items: object[] = [...results.map(toJson), ...failures.map((f) => ({ file: f.file, error: { code: f.code, message: f.message } }))];
+    io.out(JSON.stringify(positional.length === 1 ? items[0] : items, null, 2));
+  } else if (format === 'sarif') {
+    const meta = rules.loaded.map((l) => ({ id: l.id, message: l.rule.message, rationale: l.rule.rationale.trim(), source: l.rule.source.id }));
+    io.out(JSON.stringify(toSarif(results, meta, VERSION), null, 2));
+  } else {
+    io.out(results.map((r) => toText(r, io.isTty && !process.env.NO_COLOR)).join('\n\n'));
+  }
+  if (failures.length) return 2;
+  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+function rulesCmd(argv: readonly string[], io: Io): number {
+  const { positional, opts } = parseArgs(argv, { values: [], repeatable: ['rules'], booleans: [] });
+  const sub = positional[0];
+  const dirs = opts.get('rules')?.map((d) => path.resolve(d)) ?? [];
+  const rules = loadRules({ extraDirs: dirs });
+  if (sub === 'list') {
+    for (const l of rules.loaded) io.out(`${l.id.padEnd(42)} ${l.rule.kind.padEnd(12)} ${'category' in l.rule ? l.rule.category : 'element'}`);
+    return 0;
+  }
+  if (sub === 'lint') {
+    const failures = checkAllExamples(loadRuleDirs([DEFAULT_RULES_DIR, ...dirs]));
+    for (const f of failures) io.err(`${path.relative(process.cwd(), f.file)}: ${f.rule}: ${f.message}`);
+    io.out(`${rules.loaded.length} rule files, ${failures.length} problem${failures.length === 1 ? '' : 's'}`);
+    return failures.length ? 1 : 0;
+  }
+  throw new UsageError(`rules needs "list" or "lint"`);
+}

@@ -1,0 +1,61 @@
+/** Splits a document into the units the checks read: blocks with sentences, quotes and a section kind. */
+import type { Block, Document } from '../document/model.js';
+import { findQuotes, type QuoteSpan } from './quotes.js';
+import { splitSentences, tokenize, type Sentence } from './tokenize.js';
+
+export interface BlockInfo {
+  block: Block;
+  text: string;
+  sentences: Sentence[];
+  quotes: QuoteSpan[];
+  /** Section kinds (from rules/sections.yml) of the heading above, or of the block's own `Label:`. */
+  sections: ReadonlySet<string>;
+  /** The same sentences and quotes with offsets relative to the block (shared, cached: do not mutate). */
+  local: { sentences: Sentence[]; quotes: QuoteSpan[] };
+}
+
+const blockCache = new Map<string, { sentences: Sentence[]; quotes: QuoteSpan[] }>();
+
+/** Tokens, sentences and quotes of one block; cached by its text, so an edit re-reads only that block. */
+function readLocal(text: string): { sentences: Sentence[]; quotes: QuoteSpan[] } {
+  let hit = blockCache.get(text);
+  if (!hit) {
+    hit = { sentences: splitSentences(tokenize(text)), quotes: findQuotes(text) };
+    if (blockCache.size > 20000) blockCache.clear();
+    blockCache.set(text, hit);
+  }
+  return hit;
+}
+
+function shift(hit: { sentences: Sentence[]; quotes: QuoteSpan[] }, offset: number): { sentences: Sentence[]; quotes: QuoteSpan[] } {
+  if (offset === 0) return hit;
+  return {
+    sentences: hit.sentences.map((s) => ({
+      start: s.start + offset,
+      end: s.end + offset,
+      tokens: s.tokens.map((t) => ({ ...t, start: t.start + offset, end: t.end + offset })),
+    })),
+    quotes: hit.quotes.map((q) => ({ ...q, start: q.start + offset, end: q.end + offset })),
+  };
+}
+
+export function analyze(doc: Document, sectionKinds: ReadonlyMap<string, RegExp>): BlockInfo[] {
+  const out: BlockInfo[] = [];
+  let headingKinds: ReadonlySet<string> = new Set();
+  for (const block of doc.blocks) {
+    const text = doc.text.slice(block.start, block.end);
+    if (block.kind === 'heading') headingKinds = kindsOf(text, sectionKinds);
+    const label = /^\s*([A-Z][^:\n]{1,40}):/.exec(text);
+    const sections = label ? new Set([...kindsOf(label[1]!, sectionKinds)]) : headingKinds;
+    const local = readLocal(text);
+    const { sentences, quotes } = shift(local, block.start);
+    out.push({ block, text, sentences, quotes, sections: label && sections.size === 0 ? headingKinds : sections, local });
+  }
+  return out;
+}
+
+function kindsOf(heading: string, sectionKinds: ReadonlyMap<string, RegExp>): Set<string> {
+  const out = new Set<string>();
+  for (const [kind, re] of sectionKinds) if (re.test(heading)) out.add(kind);
+  return out;
+}

@@ -1,0 +1,41 @@
+/**
+ * Scare quotes: one or two words in quotation marks inside the writer's own sentence ("she was 'fine'")
+ * read as doubt. Longer quotations are the person's (or someone's) own words and are left alone.
+ */
+import type { CompiledScareQuotes } from '../../rules/compile.js';
+import type { BlockInfo } from '../analyze.js';
+import type { Finding } from '../types.js';
+import { fill } from './terms.js';
+
+export function checkScareQuotes(rule: CompiledScareQuotes, blocks: readonly BlockInfo[], text: string): Finding[] {
+  const out: Finding[] = [];
+  for (const info of blocks) {
+    for (const q of info.quotes) {
+      const inner = q.inner.trim();
+      const words = inner.split(/\s+/).filter(Boolean);
+      if (words.length === 0 || words.length > rule.maxWords) continue;
+      if (!/^\p{Ll}/u.test(inner) || /[.!?,;:]$/.test(inner)) continue;
+      if (info.quotes.some((o) => o !== q && o.start < q.start && q.end < o.end)) continue;
+      const before = text.slice(Math.max(info.block.start, q.start - 40), q.start).toLowerCase();
+      const prevWords = before.match(/[\p{L}']+/gu) ?? [];
+      const prev = prevWords.slice(-2);
+      if (prev.some((w) => rule.namingCues.has(w))) continue;
+      // A quotation that is the whole sentence or follows a colon is speech, not a scare quote.
+      if (/[:]\s*$/.test(before)) continue;
+      const suggestion = inner;
+      out.push({
+        rule: rule.meta.id,
+        category: rule.meta.category,
+        severity: rule.meta.severity,
+        start: q.start,
+        end: q.end,
+        excerpt: text.slice(q.start, q.end),
+        message: fill(rule.meta.message, text.slice(q.start, q.end), suggestion),
+        suggestions: [suggestion],
+        rationale: rule.meta.rationale,
+        source: rule.meta.source,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,72 @@
+/**
+ * lint(document, rules) → subject, findings and missing elements. Term findings are cached per block
+ * (keyed by the block's text and the subject), so re-linting after an edit re-reads only what changed.
+ */
+import type { Document } from '../document/model.js';
+import type { RuleSet } from '../rules/compile.js';
+import { analyze } from './analyze.js';
+import { checkAcronyms } from './checks/acronyms.js';
+import { checkRequired, toMissing } from './checks/required.js';
+import { checkScareQuotes } from './checks/scare-quotes.js';
+import { checkTerms } from './checks/terms.js';
+import { detectSubject } from './subject.js';
+import type { Finding, LintResult, Subject } from './types.js';
+
+export interface LintOptions {
+  /** Override the detected subject (e.g. the user says the person is a child). */
+  subject?: Partial<Subject>;
+  /** Terms an organisation accepts: findings whose text is one of these are dropped (case-insensitive). */
+  accept?: string[];
+  /** Reuse per-block results between calls (default true). */
+  cache?: boolean;
+}
+
+const termCache = new WeakMap<RuleSet, Map<string, Finding[]>>();
+
+export function lint(doc: Document, rules: RuleSet, opts: LintOptions = {}): LintResult {
+  const detected = detectSubject(doc.text);
+  const subject: Subject = { ...detected, ...opts.subject };
+  const blocks = analyze(doc, rules.sections);
+  let cache = opts.cache === false ? undefined : termCache.get(rules);
+  if (!cache && opts.cache !== false) termCache.set(rules, (cache = new Map()));
+  const findings: Finding[] = [];
+  for (const b of blocks) {
+    if (b.block.kind === 'heading') continue;
+    const key = `${subject.isChild ? 'c' : 'a'}\u0000${b.text}`;
+    let rel = cache?.get(key);
+    if (!rel) {
+      rel = checkTerms(rules, { ...b, block: { ...b.block, start: 0, end: b.text.length }, ...b.local }, b.text, subject);
+      if (cache) {
+        if (cache.size > 20000) cache.clear();
+        cache.set(key, rel);
+      }
+    }
+    for (const f of rel) findings.push({ ...f, start: f.start + b.block.start, end: f.end + b.block.start });
+  }
+  for (const r of rules.acronyms) findings.push(...checkAcronyms(r, blocks, doc.text));
+  for (const r of rules.scareQuotes) findings.push(...checkScareQuotes(r, blocks, doc.text));
+  const accept = new Set((opts.accept ?? []).map((a) => a.toLowerCase()));
+  const kept = dedupe(findings.filter((f) => !accept.has(f.excerpt.toLowerCase())));
+  const elements = checkRequired(rules, blocks, subject);
+  return {
+    subject,
+    findings: kept,
+    missing: elements.filter((e) => !e.present).map(toMissing),
+    present: elements.filter((e) => e.present && e.evidence).map((e) => ({ element: e.element, ...e.evidence! })),
+  };
+}
+
+/** Overlapping findings: keep the widest (a whole-sentence judgement wins over a word inside it). */
+export function dedupe(findings: Finding[]): Finding[] {
+  const sorted = [...findings].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Finding[] = [];
+  for (const f of sorted) {
+    const last = out[out.length - 1];
+    if (last && f.start < last.end) {
+      if (f.end - f.start > last.end - last.start) out[out.length - 1] = f;
+      continue;
+    }
+    out.push(f);
+  }
+  return out;
+}

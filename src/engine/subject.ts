@@ -1,0 +1,72 @@
+/** Who the referral is about: a child or an adult, and the age if the draft gives one. */
+import type { Subject } from './types.js';
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_RE = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const DATE_RE = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_RE})\\.?,?\\s+(\\d{4})|(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4})`, 'gi');
+const AGE_RES = [
+  /\b(?:aged|age[d:]?\s*(?:is|was)?|age of)\s*:?\s*(\d{1,2})\b/gi,
+  /\b(\d{1,2})[- ]years?[- ]old\b/gi,
+  /\b(\d{1,2})[- ]year[- ]old\b/gi,
+];
+const OTHER_PERSON = /\b(?:son|daughter|brother|sister|mother|father|mum|dad|husband|wife|uncle|aunt|cousin|partner|boyfriend|girlfriend|man|men|woman|women|exploiters?|recruiter|friend|grandmother|grandfather|baby|children|child has|sons|daughters)\b[^.\n]{0,25}$/i;
+const DOB_RE = /\b(?:date of birth|d\.?o\.?b\.?|born(?: on| in)?)\s*:?\s*(?:is\s*)?/gi;
+const CHILD_CUES = /\b(?:child(?:ren's home)?|boy|girl|teenager|minor|under 18|under-18|school pupil|pupil|year \d{1,2}\b|foster(?:ed| placement| carer)|looked[- ]after|in care|care leaver|uasc|unaccompanied (?:asylum[- ]seeking )?child|young person)\b/gi;
+const ADULT_CUES = /\b(?:woman|man|adult|mother of|father of|his wife|her husband)\b/gi;
+
+function parseDate(m: RegExpExecArray): Date | null {
+  if (m[1] && m[2] && m[3]) {
+    const mi = MONTHS.findIndex((x) => x.startsWith(m[2]!.toLowerCase().slice(0, 3)));
+    return mi >= 0 ? new Date(Date.UTC(+m[3], mi, +m[1])) : null;
+  }
+  if (m[4] && m[5] && m[6]) return new Date(Date.UTC(+m[6], +m[5] - 1, +m[4]));
+  return null;
+}
+
+function yearsBetween(a: Date, b: Date): number {
+  let y = b.getUTCFullYear() - a.getUTCFullYear();
+  if (b.getUTCMonth() < a.getUTCMonth() || (b.getUTCMonth() === a.getUTCMonth() && b.getUTCDate() < a.getUTCDate())) y--;
+  return y;
+}
+
+export function detectSubject(text: string, today = new Date()): Subject {
+  // 1. A stated age, the first one not about someone else.
+  let best: { at: number; age: number; basis: string } | null = null;
+  for (const re of AGE_RES) {
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) {
+      const age = Number(m[1]);
+      if (age < 1 || age > 110) continue;
+      if (OTHER_PERSON.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+      if (!best || m.index < best.at) best = { at: m.index, age, basis: m[0] };
+      break;
+    }
+  }
+  // 2. A date of birth, measured against the latest date in the draft (the referral's own date).
+  let dob: { at: number; age: number; basis: string } | null = null;
+  for (const m of text.matchAll(DOB_RE)) {
+    DATE_RE.lastIndex = m.index + m[0].length;
+    const d = DATE_RE.exec(text);
+    const birthYear = /^\s*(\d{4})\b/.exec(text.slice(m.index + m[0].length));
+    let born: Date | null = null;
+    if (d && d.index - (m.index + m[0].length) <= 2) born = parseDate(d);
+    else if (birthYear) born = new Date(Date.UTC(+birthYear[1]!, 6, 1));
+    if (!born) continue;
+    let ref = today;
+    let latest: Date | null = null;
+    for (const dm of text.matchAll(DATE_RE)) {
+      const dd = parseDate(dm);
+      if (dd && (!latest || dd > latest) && dd <= today) latest = dd;
+    }
+    if (latest && latest > born) ref = latest;
+    dob = { at: m.index, age: yearsBetween(born, ref), basis: text.slice(m.index, (d ? d.index + d[0].length : m.index + m[0].length + 4)) };
+    break;
+  }
+  const pick = best && dob ? (dob.at < best.at ? dob : best) : (best ?? dob);
+  if (pick && pick.age >= 0 && pick.age < 120) return { isChild: pick.age < 18, age: pick.age, basis: pick.basis.trim() };
+  // 3. No age: weigh the words used for the person.
+  const child = [...text.matchAll(CHILD_CUES)].length;
+  const adult = [...text.matchAll(ADULT_CUES)].length;
+  if (child > 0 && child >= adult) return { isChild: true, age: null, basis: 'described as a child' };
+  return { isChild: false, age: null, basis: child ? 'described mostly as an adult' : 'no age or child status found; treated as an adult' };
+}

@@ -1,0 +1,62 @@
+/**
+ * importFile(path) → Document. Chooses the reader by the file's bytes, not its name. Plain text and Markdown
+ * are read here; PDF and DOCX readers plug in behind the same interface.
+ */
+import fs from 'node:fs';
+import type { Document } from '../document/model.js';
+import { fromPlainText } from '../document/plain.js';
+import { ImportError } from './errors.js';
+
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+export type Format = 'pdf' | 'docx' | 'ole' | 'text' | 'binary';
+
+export function sniff(bytes: Uint8Array): Format {
+  if (bytes.length >= 5 && bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) return 'pdf';
+  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'docx';
+  if (bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'ole';
+  const head = bytes.subarray(0, 8192);
+  if (head.includes(0)) return 'binary';
+  return 'text';
+}
+
+export interface ImportOptions {
+  maxBytes?: number;
+}
+
+export function importFile(file: string, opts: ImportOptions = {}): Document {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new ImportError('not-found', `The file "${file}" could not be found. Check the name and folder.`);
+  }
+  if (!stat.isFile()) throw new ImportError('unsupported', `"${file}" is a folder, not a document.`);
+  const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (stat.size > max) {
+    throw new ImportError('too-large', `The file is ${(stat.size / 1048576).toFixed(1)} MB; the limit is ${(max / 1048576).toFixed(0)} MB. Split the document or save the referral text on its own.`);
+  }
+  const bytes = fs.readFileSync(file);
+  return importBytes(bytes);
+}
+
+export function importBytes(bytes: Uint8Array): Document {
+  const kind = sniff(bytes);
+  if (kind === 'text') {
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      text = new TextDecoder('windows-1252').decode(bytes);
+    }
+    if (!text.trim()) throw new ImportError('empty', 'The document has no text. Check that you chose the right file.');
+    return fromPlainText(text);
+  }
+  if (kind === 'pdf' || kind === 'docx') {
+    throw new ImportError('unsupported', `Reading ${kind.toUpperCase()} files is not available in this version; save the draft as plain text (.txt) and check that.`);
+  }
+  if (kind === 'ole') {
+    throw new ImportError('encrypted', 'This looks like a password-protected Word document or an old .doc file. Remove the password or save it as .docx, then try again.');
+  }
+  throw new ImportError('unsupported', 'This file is not a document the checker can read. Use a .docx, .pdf, .txt or .md file.');
+}

@@ -1,0 +1,175 @@
+/** Turns validated rule data into matchers: compiled patterns and a trigger index over their words. */
+import { compilePattern, PatternError, type Lexicon, type Pattern } from '../engine/pattern.js';
+import type { Category, ElementName, Scope, Severity, Source } from '../engine/types.js';
+import { RuleLoadError, type LoadedRule, type RuleData, type RuleProblem } from './load.js';
+import type { Term } from './schema.js';
+
+interface Meta {
+  id: string;
+  file: string;
+  category: Category;
+  severity: Severity;
+  scope: Scope;
+  message: string;
+  rationale: string;
+  source: Source;
+}
+
+export interface CompiledTerm {
+  meta: Meta;
+  patterns: Pattern[];
+  suggest: { any: string[]; child?: string[]; adult?: string[] };
+  forms?: Partial<Record<string, string[]>>;
+  scope: Scope;
+  span: 'match' | 'sentence';
+  message: string;
+  note?: string;
+  inQuotes: boolean;
+  ifSentence?: Pattern[];
+  unlessSentence?: Pattern[];
+  ifParagraph?: Pattern[];
+  unlessParagraph?: Pattern[];
+}
+
+export interface CompiledAcronyms {
+  meta: Meta;
+  expansions: Map<string, { expansion: string; ifSentence?: Pattern[] }[]>;
+  exceptions: Set<string>;
+  flagUnknown: boolean;
+}
+
+export interface CompiledScareQuotes {
+  meta: Meta;
+  maxWords: number;
+  namingCues: Set<string>;
+}
+
+export interface CompiledRequired {
+  meta: Omit<Meta, 'category'>;
+  element: ElementName;
+  question: string;
+  excludeSections: Set<string>;
+  groups: Map<string, Pattern[]>;
+  minGroups: number;
+  detectors: ('named-place' | 'date' | 'quoted-words')[];
+}
+
+export interface RuleSet {
+  terms: CompiledTerm[];
+  triggers: Map<string, { term: CompiledTerm; pattern: Pattern }[]>;
+  acronyms: CompiledAcronyms[];
+  scareQuotes: CompiledScareQuotes[];
+  required: CompiledRequired[];
+  sections: Map<string, RegExp>;
+  lexicon: Lexicon;
+  loaded: LoadedRule[];
+}
+
+export interface RuleOverrides {
+  disable?: string[];
+  severity?: Record<string, Severity>;
+}
+
+export function compileRules(data: RuleData, overrides: RuleOverrides = {}): RuleSet {
+  const lexicon: Lexicon = new Map(Object.entries(data.lexicon).map(([k, v]) => [k, new Set(v.map((w) => w.toLowerCase().replace(/’/g, "'")))]));
+  const problems: RuleProblem[] = [];
+  const disabled = new Set(overrides.disable ?? []);
+  const set: RuleSet = {
+    terms: [],
+    triggers: new Map(),
+    acronyms: [],
+    scareQuotes: [],
+    required: [],
+    sections: new Map(Object.entries(data.sections).map(([k, words]) => [k, new RegExp(`\\b(?:${words.map(escapeRe).join('|')})\\b`, 'i')])),
+    lexicon,
+    loaded: data.rules,
+  };
+  for (const lr of data.rules) {
+    const r = lr.rule;
+    if (!r.enabled || disabled.has(lr.id)) continue;
+    const src = data.sources[r.source.id]!;
+    const meta = {
+      id: lr.id,
+      file: lr.file,
+      category: r.kind === 'required' ? ('jargon' as Category) : r.category,
+      severity: overrides.severity?.[lr.id] ?? r.severity,
+      scope: r.applies_to,
+      message: r.message,
+      rationale: r.rationale.trim(),
+      source: { id: r.source.id, title: src.title, locator: r.source.locator },
+    };
+    const pat = (list: string[] | undefined, field: string): Pattern[] | undefined => {
+      if (!list) return undefined;
+      const out: Pattern[] = [];
+      list.forEach((s, i) => {
+        try {
+          out.push(compilePattern(s, lexicon));
+        } catch (e) {
+          if (!(e instanceof PatternError)) throw e;
+          problems.push({ file: lr.file, field: `${field}[${i}]`, message: e.message });
+        }
+      });
+      return out;
+    };
+    if (r.kind === 'terms') {
+      r.terms.forEach((t: Term, i) => {
+        const patterns = pat(typeof t.match === 'string' ? [t.match] : t.match, `terms[${i}].match`) ?? [];
+        const suggest = Array.isArray(t.suggest) ? { any: t.suggest } : { any: t.suggest?.any ?? [], child: t.suggest?.child, adult: t.suggest?.adult };
+        const term: CompiledTerm = {
+          meta,
+          patterns,
+          suggest,
+          forms: t.forms,
+          scope: t.applies_to ?? r.applies_to,
+          span: t.span ?? 'match',
+          message: t.message ?? r.message,
+          note: t.note,
+          inQuotes: t.in_quotes ?? false,
+          ifSentence: pat(t.if_sentence, `terms[${i}].if_sentence`),
+          unlessSentence: pat(t.unless_sentence, `terms[${i}].unless_sentence`),
+          ifParagraph: pat(t.if_paragraph, `terms[${i}].if_paragraph`),
+          unlessParagraph: pat(t.unless_paragraph, `terms[${i}].unless_paragraph`),
+        };
+        set.terms.push(term);
+        for (const p of patterns) {
+          for (const w of p.triggers) {
+            const list = set.triggers.get(w) ?? [];
+            list.push({ term, pattern: p });
+            set.triggers.set(w, list);
+          }
+        }
+      });
+    } else if (r.kind === 'acronyms') {
+      const expansions = new Map<string, { expansion: string; ifSentence?: Pattern[] }[]>();
+      for (const [k, v] of Object.entries(r.expansions)) {
+        const list = typeof v === 'string' ? [{ expansion: v }] : v.map((x, i) => ({ expansion: x.expansion, ifSentence: pat(x.if_sentence, `expansions.${k}[${i}].if_sentence`) }));
+        expansions.set(k, list);
+      }
+      set.acronyms.push({ meta, expansions, exceptions: new Set(r.exceptions), flagUnknown: r.flag_unknown });
+    } else if (r.kind === 'scare-quotes') {
+      set.scareQuotes.push({ meta, maxWords: r.max_words, namingCues: new Set(r.naming_cues.map((w) => w.toLowerCase())) });
+    } else {
+      const groups = new Map<string, Pattern[]>();
+      if (r.any) groups.set('any', pat(r.any, 'any') ?? []);
+      for (const [g, list] of Object.entries(r.groups ?? {})) groups.set(g, pat(list, `groups.${g}`) ?? []);
+      for (const s of r.exclude_sections) {
+        if (!data.sections[s]) problems.push({ file: lr.file, field: 'exclude_sections', message: `unknown section kind "${s}" (see sections.yml)` });
+      }
+      set.required.push({
+        meta,
+        element: r.element,
+        question: r.question,
+        excludeSections: new Set(r.exclude_sections),
+        groups,
+        minGroups: r.min_groups ?? 1,
+        detectors: r.detectors ?? [],
+      });
+    }
+  }
+  if (problems.length) throw new RuleLoadError(problems);
+  return set;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

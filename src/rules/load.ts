@@ -1,0 +1,114 @@
+/**
+ * Reads rules/**\/*.yml, validates every file against the schema and reports problems as
+ * `file:line: field: message`, so a trainer's typo names the file and the field that has it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { LineCounter, parseDocument, isNode } from 'yaml';
+import type { z } from 'zod';
+import { Lexicon, RuleFile, Sections, Sources } from './schema.js';
+
+export interface RuleProblem {
+  file: string;
+  line?: number;
+  field: string;
+  message: string;
+}
+
+export class RuleLoadError extends Error {
+  constructor(readonly problems: RuleProblem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'RuleLoadError';
+  }
+}
+
+export function formatProblem(p: RuleProblem): string {
+  return `${p.file}${p.line ? `:${p.line}` : ''}: ${p.field || '(file)'}: ${p.message}`;
+}
+
+export interface LoadedRule {
+  id: string;
+  file: string;
+  rule: RuleFile;
+}
+
+export interface RuleData {
+  rules: LoadedRule[];
+  lexicon: z.infer<typeof Lexicon>;
+  sources: z.infer<typeof Sources>;
+  sections: z.infer<typeof Sections>;
+}
+
+const META = new Set(['lexicon.yml', 'sources.yml', 'sections.yml']);
+
+/** Loads rule folders in order; a later folder's rule with the same id replaces an earlier one. */
+export function loadRuleDirs(dirs: string[]): RuleData {
+  const problems: RuleProblem[] = [];
+  const byId = new Map<string, LoadedRule>();
+  const lexicon: Record<string, string[]> = {};
+  const sources: z.infer<typeof Sources> = {};
+  const sections: Record<string, string[]> = {};
+  for (const dir of dirs) {
+    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+      problems.push({ file: dir, field: '', message: 'rule folder not found' });
+      continue;
+    }
+    for (const name of META) {
+      const file = path.join(dir, name);
+      if (!fs.existsSync(file)) continue;
+      const schema = name === 'lexicon.yml' ? Lexicon : name === 'sources.yml' ? Sources : Sections;
+      const data = readValidated(file, schema, problems);
+      if (!data) continue;
+      if (name === 'lexicon.yml') for (const [k, v] of Object.entries(data as Record<string, string[]>)) lexicon[k] = [...(lexicon[k] ?? []), ...v];
+      else if (name === 'sources.yml') Object.assign(sources, data);
+      else for (const [k, v] of Object.entries(data as Record<string, string[]>)) sections[k] = [...(sections[k] ?? []), ...v];
+    }
+    for (const file of walk(dir)) {
+      const rel = path.relative(dir, file).split(path.sep).join('/');
+      if (!rel.includes('/')) continue; // rule files live in category folders
+      const rule = readValidated(file, RuleFile, problems);
+      if (rule) byId.set(rel.replace(/\.ya?ml$/, ''), { id: rel.replace(/\.ya?ml$/, ''), file, rule });
+    }
+  }
+  for (const r of byId.values()) {
+    if (!sources[r.rule.source.id]) {
+      problems.push({ file: r.file, field: 'source.id', message: `unknown source "${r.rule.source.id}" (add it to sources.yml)` });
+    }
+  }
+  if (problems.length) throw new RuleLoadError(problems);
+  return { rules: [...byId.values()].sort((a, b) => a.id.localeCompare(b.id)), lexicon, sources, sections };
+}
+
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...walk(p));
+    else if (/\.ya?ml$/.test(e.name)) out.push(p);
+  }
+  return out.sort();
+}
+
+function readValidated<T extends z.ZodType>(file: string, schema: T, problems: RuleProblem[]): z.output<T> | undefined {
+  const lines = new LineCounter();
+  const doc = parseDocument(fs.readFileSync(file, 'utf8'), { lineCounter: lines, prettyErrors: false });
+  if (doc.errors.length) {
+    for (const e of doc.errors) {
+      problems.push({ file, line: e.linePos?.[0]?.line, field: '', message: `YAML: ${e.message.split('\n')[0]}` });
+    }
+    return undefined;
+  }
+  const parsed = schema.safeParse(doc.toJS());
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) {
+    const keyPath = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+    let line: number | undefined;
+    for (let k = keyPath.length; k >= 0 && line === undefined; k--) {
+      const node = doc.getIn(keyPath.slice(0, k), true);
+      if (isNode(node) && node.range) line = lines.linePos(node.range[0]).line;
+    }
+    const field = keyPath.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
+    problems.push({ file, line, field, message: issue.message });
+  }
+  return undefined;
+}

@@ -1,0 +1,132 @@
+/**
+ * The rule-file format: the single definition, validated at load. One YAML file per rule or term group;
+ * the id is the path under rules/ without the extension (rules/disbelief/claims.yml → disbelief/claims).
+ */
+import { z } from 'zod';
+import { CATEGORIES, ELEMENTS, SEVERITIES } from '../engine/types.js';
+
+const Scope = z.enum(['any', 'child', 'adult']);
+const Patterns = z.array(z.string().min(1)).min(1);
+
+const Message = z
+  .string()
+  .min(1)
+  .refine((m) => /^[\p{Lu}'‘“"{]/u.test(m), 'must start with a capital letter or a quote')
+  .refine((m) => /[.?]$/.test(m.trim()), 'must end with a full stop or a question mark');
+
+export const SourceRef = z.object({ id: z.string().min(1), locator: z.string().optional() }).strict();
+
+const Example = z.union([
+  z.string().min(1),
+  z
+    .object({
+      text: z.string().min(1),
+      subject: z.enum(['child', 'adult']).optional(),
+      output: z.string().optional(),
+    })
+    .strict(),
+]);
+export type Example = z.infer<typeof Example>;
+
+const Examples = z.object({ incorrect: z.array(Example).min(1), correct: z.array(Example).min(1) }).strict();
+
+const Suggest = z.union([
+  z.array(z.string()),
+  z
+    .object({ any: z.array(z.string()).optional(), child: z.array(z.string()).optional(), adult: z.array(z.string()).optional() })
+    .strict(),
+]);
+
+const Term = z
+  .object({
+    match: z.union([z.string().min(1), Patterns]),
+    suggest: Suggest.optional(),
+    /** Suggestions for one form of the head word, where re-inflection would read wrongly. */
+    forms: z.partialRecord(z.enum(['inf', 'pres3', 'past', 'part', 'ger', 'sing', 'plural']), z.array(z.string())).optional(),
+    note: z.string().optional(),
+    message: Message.optional(),
+    applies_to: Scope.optional(),
+    span: z.enum(['match', 'sentence']).optional(),
+    if_sentence: Patterns.optional(),
+    unless_sentence: Patterns.optional(),
+    if_paragraph: Patterns.optional(),
+    unless_paragraph: Patterns.optional(),
+    in_quotes: z.boolean().optional(),
+  })
+  .strict();
+export type Term = z.infer<typeof Term>;
+
+const Common = {
+  category: z.enum(CATEGORIES),
+  severity: z.enum(SEVERITIES),
+  applies_to: Scope.default('any'),
+  message: Message,
+  rationale: z.string().min(20),
+  source: SourceRef,
+  enabled: z.boolean().default(true),
+  description: z.string().optional(),
+};
+
+const Expansion = z.union([
+  z.string().min(2),
+  z.array(z.object({ expansion: z.string().min(2), if_sentence: Patterns.optional() }).strict()).min(1),
+]);
+
+export const RuleFile = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('terms'), ...Common, terms: z.array(Term).min(1), examples: Examples }).strict(),
+  z
+    .object({
+      kind: z.literal('acronyms'),
+      ...Common,
+      expansions: z.record(z.string().regex(/^[A-Za-z&]{2,8}s?$/, 'an acronym of 2-8 letters'), Expansion),
+      exceptions: z.array(z.string()).default([]),
+      flag_unknown: z.boolean().default(true),
+      examples: Examples,
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('scare-quotes'),
+      ...Common,
+      max_words: z.number().int().min(1).max(5),
+      naming_cues: z.array(z.string()).default([]),
+      examples: Examples,
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('required'),
+      element: z.enum(ELEMENTS),
+      severity: z.enum(SEVERITIES),
+      applies_to: Scope.default('any'),
+      message: Message,
+      question: Message,
+      rationale: z.string().min(20),
+      source: SourceRef,
+      enabled: z.boolean().default(true),
+      description: z.string().optional(),
+      exclude_sections: z.array(z.string()).default([]),
+      /** Present when any pattern matches. */
+      any: Patterns.optional(),
+      /** Present when patterns from at least `min_groups` different groups match. */
+      groups: z.record(z.string(), Patterns).optional(),
+      min_groups: z.number().int().min(1).optional(),
+      /** Built-in detectors implemented in code (named places, dates). */
+      detectors: z.array(z.enum(['named-place', 'date', 'quoted-words'])).optional(),
+      examples: z.object({ missing: z.array(Example).min(1), present: z.array(Example).min(1) }).strict(),
+    })
+    .strict()
+    .refine((r) => r.any || r.groups || r.detectors, 'needs `any`, `groups` or `detectors`'),
+]);
+export type RuleFile = z.infer<typeof RuleFile>;
+
+export const Lexicon = z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.array(z.string().min(1)).min(1));
+
+export const Sources = z.record(
+  z.string(),
+  z
+    .object({ title: z.string().min(3), publisher: z.string().optional(), year: z.union([z.number(), z.string()]).optional(), where: z.string().optional() })
+    .strict(),
+);
+
+export const Sections = z.record(z.string().regex(/^[a-z-]+$/), z.array(z.string().min(1)).min(1));

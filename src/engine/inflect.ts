@@ -24,16 +24,16 @@ const pluralCache = new Map<string, string>();
 export function verbForms(phrase: string): VerbForms {
   let hit = verbCache.get(phrase);
   if (hit) return hit;
-  const [head, ...rest] = phrase.split(' ');
+  const [head = phrase, ...rest] = phrase.split(' ');
   const tail = rest.length ? ' ' + rest.join(' ') : '';
   let base: VerbForms;
   if (head === 'be') base = BE;
   else {
     const c = (nlp()(head).verbs().conjugate() as Record<string, string>[])[0];
-    if (!c) base = { inf: head!, pres3: head + 's', past: head + 'ed', part: head + 'ed', ger: head + 'ing' };
+    if (!c) base = { inf: head, pres3: head + 's', past: head + 'ed', part: head + 'ed', ger: head + 'ing' };
     else {
       base = {
-        inf: c.Infinitive ?? head!,
+        inf: c.Infinitive ?? head,
         pres3: c.PresentTense ?? head + 's',
         past: c.PastTense ?? head + 'ed',
         part: c.Participle ?? c.PastTense ?? head + 'ed',

@@ -11,8 +11,9 @@ const AGE_RES = [
 ];
 const OTHER_PERSON = /\b(?:son|daughter|brother|sister|mother|father|mum|dad|husband|wife|uncle|aunt|cousin|partner|boyfriend|girlfriend|man|men|woman|women|exploiters?|recruiter|friend|grandmother|grandfather|baby|children|child has|sons|daughters)\b[^.\n]{0,25}$/i;
 const DOB_RE = /\b(?:date of birth|d\.?o\.?b\.?|born(?: on| in)?)\s*:?\s*(?:is\s*)?/gi;
-const CHILD_CUES = /\b(?:child(?:ren's home)?|boy|girl|teenager|minor|under 18|under-18|school pupil|pupil|year \d{1,2}\b|foster(?:ed| placement| carer)|looked[- ]after|in care|care leaver|uasc|unaccompanied (?:asylum[- ]seeking )?child|young person)\b/gi;
-const ADULT_CUES = /\b(?:woman|man|adult|mother of|father of|his wife|her husband)\b/gi;
+const STRONG_CHILD_CUES = /\b(?:year \d{1,2}|foster(?:ed| placement| carer)|looked[- ]after child|children's home|uasc|unaccompanied (?:asylum[- ]seeking )?child|pupil|secondary school|primary school|under 18|under-18)\b/gi;
+const CHILD_CUES = /\b(?:child|boy|girl|teenager|minor|young person|in care)\b/gi;
+const ADULT_CUES = /\b(?:(?:is|was) an? (?:adult|woman|man)|adult (?:male|female|man|woman)|(?:his|her) (?:wife|husband|employer)|mother of|father of|(?:male|female), \d{2})\b/gi;
 
 function parseDate(m: RegExpExecArray): Date | null {
   if (m[1] && m[2] && m[3]) {
@@ -65,7 +66,7 @@ export function detectSubject(text: string, today = new Date()): Subject {
   const pick = best && dob ? (dob.at < best.at ? dob : best) : (best ?? dob);
   if (pick && pick.age >= 0 && pick.age < 120) return { isChild: pick.age < 18, age: pick.age, basis: pick.basis.trim() };
   // 3. No age: weigh the words used for the person.
-  const child = [...text.matchAll(CHILD_CUES)].length;
+  const child = [...text.matchAll(CHILD_CUES)].length + 3 * [...text.matchAll(STRONG_CHILD_CUES)].length;
   const adult = [...text.matchAll(ADULT_CUES)].length;
   if (child > 0 && child >= adult) return { isChild: true, age: null, basis: 'described as a child' };
   return { isChild: false, age: null, basis: child ? 'described mostly as an adult' : 'no age or child status found; treated as an adult' };

@@ -94,7 +94,7 @@ function readValidated<T extends z.ZodType>(file: string, schema: T, problems: R
   const doc = parseDocument(fs.readFileSync(file, 'utf8'), { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length) {
     for (const e of doc.errors) {
-      problems.push({ file, line: e.linePos?.[0]?.line, field: '', message: `YAML: ${e.message.split('\n')[0]}` });
+      problems.push({ file, line: e.linePos?.[0]?.line ?? lines.linePos(e.pos[0]).line, field: '', message: `YAML: ${e.message.split('\n')[0]}` });
     }
     return undefined;
   }

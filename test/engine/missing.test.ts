@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { check } from '../helpers.js';
+
+const ADULT = `Account of exploitation
+
+Andris told me that in April 2024 a recruiter contacted him online, offering warehouse work in Corby. The brother threatened to break his legs and kept his passport. He received £80 a week.
+
+Consent
+
+Andris consented to this referral on 22 October 2024.`;
+
+function missing(text: string, subject?: 'child' | 'adult'): string[] {
+  return check(text, subject).missing.map((m) => m.element).sort();
+}
+
+describe('missing elements', () => {
+  it('finds every element in a complete adult draft', () => {
+    expect(missing(ADULT)).toEqual([]);
+  });
+
+  it('asks for consent and means only for adults', () => {
+    const text = 'She was taken to hotels in Leeds from March 2024 and made to have sex with men. She said, "He took my phone." She was frightened and had bruises.';
+    expect(missing(text, 'adult')).toEqual(['consent', 'means']);
+    expect(missing(text, 'child')).toEqual([]);
+  });
+
+  it('reports each missing element with a question for the writer', () => {
+    const r = check('He was unhappy at work.', 'adult');
+    expect(r.missing.map((m) => m.element).sort()).toEqual(['act', 'consent', 'indicators', 'means', 'own-words', 'purpose', 'when', 'where']);
+    for (const m of r.missing) expect(m.question).toMatch(/\?$/);
+  });
+
+  it('does not count a date of birth or background as the exploitation’s time and place', () => {
+    const text = `Background
+
+He was born on 3 May 1990 in Leeds.
+
+Account
+
+He was recruited and made to work at a car wash. He said, "They kept my passport."`;
+    expect(missing(text, 'adult')).toEqual(expect.arrayContaining(['when', 'where']));
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { detectSubject } from '../../src/engine/subject.js';
+
+describe('who the person is', () => {
+  it.each([
+    ['Reuben A. is a 15-year-old British boy.', true, 15],
+    ['Pim S., female, aged 27, Thai national.', false, 27],
+    ['Name: Samuel G. Age: 16. Nationality: Eritrean.', true, 16],
+    ['His purported age is 16 and he has no passport.', true, 16],
+    ['Skye T. is 13 years old.', true, 13],
+    ['Khanh V., male, aged 17 according to the age assessment.', true, 17],
+  ])('%s', (text, isChild, age) => {
+    expect(detectSubject(text)).toMatchObject({ isChild, age });
+  });
+
+  it('works out the age from a date of birth and the referral’s own date', () => {
+    const s = detectSubject('Date of birth: 30 September 2009. Date of referral: 14 June 2024.');
+    expect(s).toMatchObject({ isChild: true, age: 14 });
+    expect(detectSubject('DOB 02/02/1990. Seen on 3 March 2025.')).toMatchObject({ isChild: false, age: 35 });
+  });
+
+  it('does not take the exploiter’s age for the person’s', () => {
+    expect(detectSubject('Poppy met a man online. He said he was 17 at first, but she later learned the man is 29. She is in Year 9.').isChild).toBe(true);
+    expect(detectSubject('Her partner, aged 40, lives in Leeds. She is aged 22.')).toMatchObject({ isChild: false, age: 22 });
+  });
+
+  it('falls back on how the person is described', () => {
+    expect(detectSubject('The boy was found in a flat in a foster placement.').isChild).toBe(true);
+    expect(detectSubject('The woman worked in a nail bar.').isChild).toBe(false);
+  });
+});

@@ -1,0 +1,33 @@
+// ESLint flat config, kept under test/ because the project's top level is fixed. Run as `eslint -c`.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'dist-electron/**', 'coverage/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  // The core runs in every host: no Electron, no React, no renderer code.
+  {
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['electron', 'react', 'react-dom', '*/renderer/*', '../renderer/*'], message: 'src/ is the host-agnostic core.' }] }],
+    },
+  },
+  // The pure engine and rewrite code may not touch the file system or other Node APIs.
+  {
+    files: ['src/engine/**/*.ts', 'src/rewrite/**/*.ts'],
+    ignores: ['src/engine/nlp.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'path', 'electron', 'react'], message: 'The engine is pure: pass data in.' }] }],
+    },
+  },
+);

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RULES_DIR } from '../../src/index.js';
+import { runRuleExamples } from '../../src/rules/examples.js';
+import { loadRuleDirs } from '../../src/rules/load.js';
+
+// Every rule's own examples run as tests: incorrect ones must be flagged (and rewritten exactly as their
+// `output` says), correct ones (the traps) must stay silent.
+const data = loadRuleDirs([DEFAULT_RULES_DIR]);
+
+describe('rule examples', () => {
+  for (const lr of data.rules) {
+    it(lr.id, () => {
+      expect(runRuleExamples(data, lr).map((f) => f.message)).toEqual([]);
+    });
+  }
+});
+
+describe('rule data', () => {
+  it('has at least 120 term entries, each rule with a rationale and a known source', () => {
+    let entries = 0;
+    for (const { rule } of data.rules) {
+      if (rule.kind === 'terms') entries += rule.terms.length;
+      if (rule.kind === 'acronyms') entries += Object.keys(rule.expansions).length;
+      expect(rule.rationale.length).toBeGreaterThan(40);
+      expect(data.sources[rule.source.id]).toBeDefined();
+    }
+    expect(entries).toBeGreaterThanOrEqual(120);
+  });
+
+  it('covers all three categories and all eight elements', () => {
+    const cats = new Set(data.rules.flatMap(({ rule }) => (rule.kind === 'required' ? [] : [rule.category])));
+    expect([...cats].sort()).toEqual(['disbelief', 'jargon', 'victim-blaming']);
+    const elements = new Set(data.rules.flatMap(({ rule }) => (rule.kind === 'required' ? [rule.element] : [])));
+    expect(elements.size).toBe(8);
+  });
+});

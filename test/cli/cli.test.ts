@@ -57,6 +57,7 @@ describe('nrm-check check', () => {
     expect(r.out).toMatch(/^\s+13:5\s+warning\s+'claims' signals doubt/m);
     expect(r.out).toMatch(/→ states/);
     expect(r.out).toMatch(/missing elements \(1\)[\s\S]*consent/);
+    // eslint-disable-next-line no-control-regex
     expect(r.out).not.toMatch(/\u001b\[/);
   });
 

@@ -27,7 +27,7 @@ describe('missing elements', () => {
   it('reports each missing element with a question for the writer', () => {
     const r = check('He was unhappy at work.', 'adult');
     expect(r.missing.map((m) => m.element).sort()).toEqual(['act', 'consent', 'indicators', 'means', 'own-words', 'purpose', 'when', 'where']);
-    for (const m of r.missing) expect(m.question).toMatch(/\?$/);
+    for (const m of r.missing) expect(m.question).toMatch(/^[^.!]+\?/); // opens with a question
   });
 
   it('does not count a date of birth or background as the exploitation’s time and place', () => {

@@ -5,14 +5,13 @@
  * Exit 0 when no error-severity finding, 1 when there are, 2 for usage or input errors.
  */
 import path from 'node:path';
-import { readConfig, findConfig, ConfigError, type Config } from '../config/config.js';
+import type { Config } from '../config/config.js';
 import { lint } from '../engine/lint.js';
 import { ImportError } from '../import/errors.js';
 import { importFile } from '../import/index.js';
-import { DEFAULT_RULES_DIR, loadRules, RuleLoadError } from '../index.js';
 import type { RuleSet } from '../rules/compile.js';
-import { checkAllExamples } from '../rules/examples.js';
-import { loadRuleDirs } from '../rules/load.js';
+import { RuleLoadError } from '../rules/errors.js';
+import { DEFAULT_RULES_DIR, loadRulesCached } from '../rules/ruleset.js';
 import { parseArgs, UsageError } from './args.js';
 import { toJson, toSarif, toText, type FileResult } from './format.js';
 
@@ -39,8 +38,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.out(VERSION);
       return 0;
     }
-    if (cmd === 'check') return check(rest, io);
-    if (cmd === 'rules') return rulesCmd(rest, io);
+    if (cmd === 'check') return await check(rest, io);
+    if (cmd === 'rules') return await rulesCmd(rest, io);
     throw new UsageError(`unknown command "${cmd}"`);
   } catch (e) {
     if (e instanceof UsageError) {
@@ -51,7 +50,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.err(`nrm-check: the rules could not be loaded:\n${e.message}`);
       return 2;
     }
-    if (e instanceof ConfigError) {
+    if (e instanceof Error && e.name === 'ConfigError') {
       io.err(`nrm-check: ${e.message}`);
       return 2;
     }
@@ -59,10 +58,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-function loadFor(files: string[], opts: Map<string, string[]>): { rules: RuleSet; config: Config } {
+async function loadFor(files: string[], opts: Map<string, string[]>): Promise<{ rules: RuleSet; config: Config }> {
+  const { findConfig, readConfig } = await import('../config/find.js');
   const cfgFile = opts.get('config')?.[0] ?? findConfig(files[0] ? path.dirname(path.resolve(files[0])) : process.cwd());
-  const config: Config = cfgFile ? readConfig(cfgFile) : { disable: [], severity: {}, rules: [], accept: [] };
-  const rules = loadRules({
+  const config: Config = cfgFile ? await readConfig(cfgFile) : { disable: [], severity: {}, rules: [], accept: [] };
+  const rules = await loadRulesCached({
     extraDirs: [...config.rules, ...(opts.get('rules') ?? []).map((d) => path.resolve(d))],
     disable: [...config.disable, ...(opts.get('disable') ?? [])],
     severity: config.severity,
@@ -70,12 +70,12 @@ function loadFor(files: string[], opts: Map<string, string[]>): { rules: RuleSet
   return { rules, config };
 }
 
-function check(argv: readonly string[], io: Io): number {
+async function check(argv: readonly string[], io: Io): Promise<number> {
   const { positional, opts } = parseArgs(argv, { values: ['format', 'config'], repeatable: ['rules', 'disable'], booleans: [] });
   const format = opts.get('format')?.[0] ?? 'text';
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif`);
   if (!positional.length) throw new UsageError('no files given');
-  const { rules, config } = loadFor(positional, opts);
+  const { rules, config } = await loadFor(positional, opts);
   const results: FileResult[] = [];
   const failures: { file: string; code: string; message: string }[] = [];
   for (const file of positional) {
@@ -101,16 +101,18 @@ function check(argv: readonly string[], io: Io): number {
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
-function rulesCmd(argv: readonly string[], io: Io): number {
+async function rulesCmd(argv: readonly string[], io: Io): Promise<number> {
   const { positional, opts } = parseArgs(argv, { values: [], repeatable: ['rules'], booleans: [] });
   const sub = positional[0];
   const dirs = opts.get('rules')?.map((d) => path.resolve(d)) ?? [];
-  const rules = loadRules({ extraDirs: dirs });
+  const rules = await loadRulesCached({ extraDirs: dirs });
   if (sub === 'list') {
     for (const l of rules.loaded) io.out(`${l.id.padEnd(42)} ${l.rule.kind.padEnd(12)} ${'category' in l.rule ? l.rule.category : 'element'}`);
     return 0;
   }
   if (sub === 'lint') {
+    const { checkAllExamples } = await import('../rules/examples.js');
+    const { loadRuleDirs } = await import('../rules/load.js');
     const failures = checkAllExamples(loadRuleDirs([DEFAULT_RULES_DIR, ...dirs]));
     for (const f of failures) io.err(`${path.relative(process.cwd(), f.file)}: ${f.rule}: ${f.message}`);
     io.out(`${rules.loaded.length} rule files, ${failures.length} problem${failures.length === 1 ? '' : 's'}`);

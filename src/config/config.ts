@@ -17,19 +17,8 @@ export const ConfigSchema = z
   .strict();
 export type Config = z.infer<typeof ConfigSchema>;
 
-export class ConfigError extends Error {}
-
-export const CONFIG_NAME = '.nrmcheckrc.json';
-
-export function findConfig(startDir: string): string | undefined {
-  let dir = path.resolve(startDir);
-  for (;;) {
-    const p = path.join(dir, CONFIG_NAME);
-    if (fs.existsSync(p)) return p;
-    const up = path.dirname(dir);
-    if (up === dir) return undefined;
-    dir = up;
-  }
+export class ConfigError extends Error {
+  override name = 'ConfigError';
 }
 
 /** Reads and validates a config file; rule folders are resolved against the file's folder. */

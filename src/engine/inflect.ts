@@ -95,3 +95,13 @@ export function articleFor(word: string): 'a' | 'an' {
   if (/^(hour|honest|honou?r|heir)/.test(w)) return 'an';
   return /^[aeiou]/.test(w) ? 'an' : 'a';
 }
+
+/** The inflections computed so far, to be saved with compiled rules and restored at the next start. */
+export function exportInflections(): { verbs: [string, VerbForms][]; plurals: [string, string][] } {
+  return { verbs: [...verbCache], plurals: [...pluralCache] };
+}
+
+export function seedInflections(saved: { verbs: [string, VerbForms][]; plurals: [string, string][] }): void {
+  for (const [k, v] of saved.verbs) verbCache.set(k, v);
+  for (const [k, v] of saved.plurals) pluralCache.set(k, v);
+}

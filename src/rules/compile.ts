@@ -1,7 +1,9 @@
 /** Turns validated rule data into matchers: compiled patterns and a trigger index over their words. */
 import { compilePattern, PatternError, type Lexicon, type Pattern } from '../engine/pattern.js';
 import type { Category, ElementName, Scope, Severity, Source } from '../engine/types.js';
-import { RuleLoadError, type LoadedRule, type RuleData, type RuleProblem } from './load.js';
+import { RuleLoadError, type RuleProblem } from './errors.js';
+import type { LoadedRule, RuleData } from './load.js';
+import { pluralOf, verbForms } from '../engine/inflect.js';
 import type { Term } from './schema.js';
 
 interface Meta {
@@ -115,6 +117,13 @@ export function compileRules(data: RuleData, overrides: RuleOverrides = {}): Rul
       r.terms.forEach((t: Term, i) => {
         const patterns = pat(typeof t.match === 'string' ? [t.match] : t.match, `terms[${i}].match`) ?? [];
         const suggest = Array.isArray(t.suggest) ? { any: t.suggest } : { any: t.suggest?.any ?? [], child: t.suggest?.child, adult: t.suggest?.adult };
+        // Inflect every {template} now, so linting (and a cached start) never waits for the NLP library.
+        for (const tpl of [...suggest.any, ...(suggest.child ?? []), ...(suggest.adult ?? [])]) {
+          for (const m of tpl.matchAll(/\{([^{}]+)\}/g)) {
+            verbForms(m[1]!);
+            pluralOf(m[1]!);
+          }
+        }
         const term: CompiledTerm = {
           meta,
           patterns,

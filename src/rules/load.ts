@@ -8,23 +8,8 @@ import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { z } from 'zod';
 import { Lexicon, RuleFile, Sections, Sources } from './schema.js';
 
-export interface RuleProblem {
-  file: string;
-  line?: number;
-  field: string;
-  message: string;
-}
-
-export class RuleLoadError extends Error {
-  constructor(readonly problems: RuleProblem[]) {
-    super(problems.map(formatProblem).join('\n'));
-    this.name = 'RuleLoadError';
-  }
-}
-
-export function formatProblem(p: RuleProblem): string {
-  return `${p.file}${p.line ? `:${p.line}` : ''}: ${p.field || '(file)'}: ${p.message}`;
-}
+export { RuleLoadError, formatProblem, type RuleProblem } from './errors.js';
+import { RuleLoadError, type RuleProblem } from './errors.js';
 
 export interface LoadedRule {
   id: string;

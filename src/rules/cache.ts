@@ -1,0 +1,70 @@
+/**
+ * Loads rule data through a cache of the validated files plus every inflection compiled from them, keyed by
+ * the files' paths and contents. A warm start skips YAML parsing, schema validation and the NLP library
+ * (about 0.6 s of a cold CLI run). The cache holds rules only, never document text.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { exportInflections, seedInflections } from '../engine/inflect.js';
+import type { RuleData } from './load.js';
+
+const VERSION = 1;
+
+function cacheDir(): string {
+  return process.env.NRM_CHECK_CACHE_DIR ?? path.join(os.tmpdir(), `nrm-check-cache-${os.userInfo().uid}`);
+}
+
+function ymlFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [dir];
+  const out: string[] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...ymlFiles(p));
+    else if (/\.ya?ml$/.test(e.name)) out.push(p);
+  }
+  return out.sort();
+}
+
+function keyOf(dirs: string[]): string {
+  const h = createHash('sha256').update(`v${VERSION}\0`);
+  for (const dir of dirs) {
+    h.update(`dir\0${path.resolve(dir)}\0`);
+    for (const f of ymlFiles(dir)) {
+      h.update(`${f}\0`);
+      if (fs.existsSync(f) && fs.statSync(f).isFile()) h.update(fs.readFileSync(f));
+    }
+  }
+  return h.digest('hex').slice(0, 32);
+}
+
+interface Saved {
+  data: RuleData;
+  inflections: ReturnType<typeof exportInflections>;
+}
+
+/** Rule data for these folders, from the cache when the files are unchanged. */
+export async function loadRuleDataCached(dirs: string[]): Promise<{ data: RuleData; save: () => void }> {
+  const file = path.join(cacheDir(), `rules-${keyOf(dirs)}.json`);
+  try {
+    const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as Saved;
+    seedInflections(saved.inflections);
+    return { data: saved.data, save: () => {} };
+  } catch {
+    // no cache yet, or unreadable: load from the files
+  }
+  const { loadRuleDirs } = await import('./load.js');
+  const data = loadRuleDirs(dirs);
+  const save = () => {
+    try {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, JSON.stringify({ data, inflections: exportInflections() } satisfies Saved));
+      fs.renameSync(tmp, file);
+    } catch {
+      // a read-only or full disk only costs speed
+    }
+  };
+  return { data, save };
+}

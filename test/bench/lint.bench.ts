@@ -1,0 +1,110 @@
+/**
+ * `npm run bench [-- --json]`: speed of the checker, measured here and never in a test.
+ *   lint_words_per_s / alex_words_per_s: the same ~1 MB of referral prose, linted cold (no cache) by each
+ *   form3000_ms: a 3,000-word draft, warm process, full lint (median of 20)
+ *   edit_relint_ms: re-lint after one sentence of that draft is replaced (median of 20)
+ *   cold_check_ms: a whole `nrm-check check` process on that draft saved as .txt (median of 5)
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { text as alex } from 'alex';
+import { fromPlainText, lint, loadRules } from '../../src/index.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const json = process.argv.includes('--json');
+
+/** Referral prose: the project's own fixtures, with names and numbers varied so no paragraph repeats. */
+function corpus(targetChars: number): string {
+  const dirs = [path.join(ROOT, 'test/fixtures'), path.join(ROOT, '../shared/corpus/dev')];
+  const sources = dirs.flatMap((d) => (fs.existsSync(d) ? fs.readdirSync(d).filter((f) => f.endsWith('.txt')).map((f) => fs.readFileSync(path.join(d, f), 'utf8')) : []));
+  const names = ['Ana', 'Tomas', 'Leila', 'Dawit', 'Mira', 'Jonas', 'Sara', 'Ilir', 'Nadia', 'Omar', 'Eva', 'Kofi'];
+  let out = '';
+  for (let i = 0; out.length < targetChars; i++) {
+    const src = sources[i % sources.length]!;
+    out += src.replace(/\b\d{1,4}\b/g, (n) => String((Number(n) + i) % 9999)).replace(/\b(Reuben|Pim|Farid|Andris|Poppy|Kumari|Khanh|Lukas|Skye|Keith|Samuel|Juliana|Marta)\b/g, names[i % names.length]! + (i % 97)) + '\n\n';
+  }
+  return out;
+}
+
+function words(s: string): number {
+  return s.split(/\s+/).filter(Boolean).length;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function time(fn: () => void): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
+
+const rules = loadRules();
+const big = corpus(1_000_000);
+const bigWords = words(big);
+lint(fromPlainText(big.slice(0, 20000)), rules, { cache: false }); // warm up the JIT and compromise
+
+const lintMs = time(() => lint(fromPlainText(big), rules, { cache: false }));
+const alexMs = time(() => alex(big));
+
+// A 3,000-word draft.
+const form = (() => {
+  const paras = big.split(/\n\n/);
+  let s = '';
+  for (const p of paras) {
+    if (words(s) >= 3000) break;
+    s += p + '\n\n';
+  }
+  return s;
+})();
+const formWords = words(form);
+const formTimes: number[] = [];
+for (let i = 0; i < 20; i++) formTimes.push(time(() => lint(fromPlainText(form), rules, { cache: false })));
+
+// One sentence replaced, re-linted with the per-block cache warm.
+lint(fromPlainText(form), rules);
+const sentences = form.match(/[^.\n]{40,}\./g) ?? [];
+const editTimes: number[] = [];
+for (let i = 0; i < 20; i++) {
+  const target = sentences[(i * 7) % sentences.length]!;
+  const edited = form.replace(target, target.replace(/\w+\./, `changed${i}.`));
+  editTimes.push(time(() => lint(fromPlainText(edited), rules)));
+}
+
+// A whole CLI process, as a user runs it.
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nrm-bench-'));
+const formFile = path.join(tmp, 'form3000.txt');
+fs.writeFileSync(formFile, form);
+const coldTimes: number[] = [];
+for (let i = 0; i < 5; i++) {
+  coldTimes.push(time(() => spawnSync('npx', ['nrm-check', 'check', formFile, '--format', 'json'], { cwd: ROOT, stdio: 'ignore' })));
+}
+fs.rmSync(tmp, { recursive: true, force: true });
+
+const result = {
+  lint_words_per_s: Math.round((bigWords / lintMs) * 1000),
+  alex_words_per_s: Math.round((bigWords / alexMs) * 1000),
+  ratio_vs_alex: Number((alexMs / lintMs).toFixed(2)),
+  form3000_ms: Number(median(formTimes).toFixed(2)),
+  edit_relint_ms: Number(median(editTimes).toFixed(2)),
+  cold_check_ms: Math.round(median(coldTimes)),
+};
+
+if (json) {
+  process.stdout.write(JSON.stringify(result) + '\n');
+} else {
+  const rows: [string, string][] = [
+    ['text linted', `${bigWords.toLocaleString('en-GB')} words (${(big.length / 1e6).toFixed(2)} MB)`],
+    ['nrm-check lint', `${result.lint_words_per_s.toLocaleString('en-GB')} words/s (${lintMs.toFixed(0)} ms)`],
+    ['alex, same text', `${result.alex_words_per_s.toLocaleString('en-GB')} words/s (${alexMs.toFixed(0)} ms)`],
+    ['ratio vs alex', `${result.ratio_vs_alex}x (target >= 5)`],
+    [`form (${formWords} words)`, `${result.form3000_ms} ms median (target <= 30)`],
+    ['edit + re-lint', `${result.edit_relint_ms} ms median (target <= 5)`],
+    ['cold CLI check', `${result.cold_check_ms} ms median (target <= 1500)`],
+  ];
+  for (const [k, v] of rows) process.stdout.write(`${k.padEnd(22)} ${v}\n`);
+}

@@ -12,6 +12,7 @@
  *   *            any one word
  *   x?           optional
  *   %Cap         a word written with a capital letter (a name, or the first word of a sentence)
+ *   %Poss        a possessive word ("Anna's", "the boy's")
  *   !x           the next token is not x (or there is none); consumes nothing
  *   <!x          the previous token is not x (or there is none); consumes nothing
  *   ^  $         start and end of the sentence
@@ -26,6 +27,7 @@ export type Atom =
   | { type: 'lemma'; lemma: string; forms: ReadonlyMap<string, Form[]> }
   | { type: 'tag'; tag: string }
   | { type: 'cap' }
+  | { type: 'poss' }
   | { type: 'any' };
 
 export type Element =
@@ -143,6 +145,7 @@ function wordsOf(a: Atom): string[] {
 function atom(text: string, lexicon: Lexicon, source: string): Atom {
   if (text === '*') return { type: 'any' };
   if (text === '%Cap') return { type: 'cap' };
+  if (text === '%Poss') return { type: 'poss' };
   if (text.startsWith('#') && text.length > 1) return { type: 'tag', tag: text.slice(1) };
   if (text.startsWith('@')) {
     const values = lexicon.get(text.slice(1));
@@ -259,6 +262,8 @@ function atomMatches(a: Atom, ctx: MatchContext, i: number): boolean {
       return t.isWord;
     case 'cap':
       return /^\p{Lu}/u.test(t.text);
+    case 'poss':
+      return t.isWord && /\p{L}'s$/u.test(t.norm);
     case 'tag':
       return ctx.tags(i).has(a.tag);
   }

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { exportInflections, seedInflections } from '../engine/inflect.js';
+import { yamlFiles } from './files.js';
 import type { RuleData } from './load.js';
 
 const VERSION = 1;
@@ -16,25 +17,11 @@ function cacheDir(): string {
   return process.env.NRM_CHECK_CACHE_DIR ?? path.join(os.tmpdir(), `nrm-check-cache-${os.userInfo().uid}`);
 }
 
-function ymlFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [dir];
-  const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...ymlFiles(p));
-    else if (/\.ya?ml$/.test(e.name)) out.push(p);
-  }
-  return out.sort();
-}
-
 function keyOf(dirs: string[]): string {
   const h = createHash('sha256').update(`v${VERSION}\0`);
   for (const dir of dirs) {
     h.update(`dir\0${path.resolve(dir)}\0`);
-    for (const f of ymlFiles(dir)) {
-      h.update(`${f}\0`);
-      if (fs.existsSync(f) && fs.statSync(f).isFile()) h.update(fs.readFileSync(f));
-    }
+    for (const f of yamlFiles(dir)) h.update(`${f}\0`).update(fs.readFileSync(f));
   }
   return h.digest('hex').slice(0, 32);
 }

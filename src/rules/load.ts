@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { z } from 'zod';
+import { yamlFiles } from './files.js';
 import { Lexicon, RuleFile, Sections, Sources } from './schema.js';
 
 export { RuleLoadError, formatProblem, type RuleProblem } from './errors.js';
@@ -48,7 +49,7 @@ export function loadRuleDirs(dirs: string[]): RuleData {
       else if (name === 'sources.yml') Object.assign(sources, data);
       else for (const [k, v] of Object.entries(data as Record<string, string[]>)) sections[k] = [...(sections[k] ?? []), ...v];
     }
-    for (const file of walk(dir)) {
+    for (const file of yamlFiles(dir)) {
       const rel = path.relative(dir, file).split(path.sep).join('/');
       if (!rel.includes('/')) continue; // rule files live in category folders
       const rule = readValidated(file, RuleFile, problems);
@@ -62,16 +63,6 @@ export function loadRuleDirs(dirs: string[]): RuleData {
   }
   if (problems.length) throw new RuleLoadError(problems);
   return { rules: [...byId.values()].sort((a, b) => a.id.localeCompare(b.id)), lexicon, sources, sections };
-}
-
-function walk(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...walk(p));
-    else if (/\.ya?ml$/.test(e.name)) out.push(p);
-  }
-  return out.sort();
 }
 
 function readValidated<T extends z.ZodType>(file: string, schema: T, problems: RuleProblem[]): z.output<T> | undefined {

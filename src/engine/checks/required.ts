@@ -21,7 +21,9 @@ const DATE = new RegExp(
     `\\b(?:for|over|after|within|about|around|nearly|almost) (?:about |around |nearly |almost |over |more than |less than )?${NUM} (?:days?|weeks?|months?|years?|nights?)\\b`,
     `\\b${NUM} (?:days?|weeks?|months?|years?) (?:ago|earlier|later|before)\\b`,
     `\\blast (?:week|month|year|summer|winter|spring|autumn|christmas|weekend)\\b`,
-    `\\b(?:yesterday|this (?:week|month|year))\\b`,
+    `\\b(?:yesterday|this (?:week|month|year)|recently|in recent (?:days|weeks|months)|(?:over|for|in) the (?:past|last) (?:few |couple of )?(?:days|weeks|months|years?))\\b`,
+    `\\bwhen (?:he|she|they|i) (?:was|were) (?:aged |only |about )?\\d{1,2}\\b`,
+    `\\b(?:at the age of|from the age of|since the age of) \\d{1,2}\\b`,
   ].join('|'),
   'i',
 );
@@ -63,7 +65,8 @@ function hasNamedPlace(s: Sentence, names: ReadonlySet<string>): boolean {
     if (NOT_PLACES.has(n) || names.has(n)) continue;
     return true;
   }
-  return /\b[A-Z]{1,2}\d{1,2}[A-Z]? ?\d[A-Z]{2}\b/.test(t.map((x) => x.text).join(' '));
+  const words = t.map((x) => x.text).join(' ');
+  return /\b[A-Z]{1,2}\d{1,2}[A-Z]? ?\d[A-Z]{2}\b/.test(words) || /\b\d+[a-z]? [A-Z][a-z]+ (?:Street|Road|Avenue|Lane|Close|Drive|Way|Court|Place|Crescent|Terrace|Gardens|Grove|Hill|Parade|Square)\b/.test(words);
 }
 
 export interface ElementResult {
@@ -95,7 +98,7 @@ export function checkRequired(set: RuleSet, blocks: readonly BlockInfo[], subjec
           const m = DATE.exec(st);
           if (m) note('date', s.start + m.index, s.start + m.index + m[0].length);
         }
-        if (rule.detectors.includes('named-place') && hasNamedPlace(s, (names ??= personNames(blocks)))) note('named-place', s.start, s.end);
+        if (rule.detectors.includes('named-place') && !BIRTH.test(st) && hasNamedPlace(s, (names ??= personNames(blocks)))) note('named-place', s.start, s.end);
         let ctx: ReturnType<typeof contextFor> | undefined;
         for (const [g, patterns] of rule.groups) {
           if (hitGroups.has(g)) continue;

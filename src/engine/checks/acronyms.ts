@@ -41,7 +41,7 @@ export function checkAcronyms(rule: CompiledAcronyms, blocks: readonly BlockInfo
   const seen = new Set<string>();
   const out: Finding[] = [];
   for (const info of blocks) {
-    if (!/\p{Ll}/u.test(info.text)) continue; // an all-capitals line is a title, not prose
+    if (!/\p{Ll}/u.test(info.text) && (info.text.match(/\p{L}{2,}/gu) ?? []).length > 1) continue; // a shouted title, not prose
     for (const s of info.sentences) {
       s.tokens.forEach((tok, i) => {
         if (!tok.isWord || !/\p{Lu}.*\p{Lu}/u.test(tok.text)) return;

@@ -104,6 +104,15 @@ export function checkTerms(set: RuleSet, info: BlockInfo, text: string, subject:
   return out;
 }
 
+/**
+ * Fills a message template. Where the fix is a deletion the clause naming the suggestion becomes "delete it";
+ * where there is no suggestion it is dropped.
+ */
 export function fill(message: string, match: string, suggestion: string | undefined): string {
-  return message.replace(/\{match\}/g, match.length > 60 ? match.slice(0, 57) + '…' : match).replace(/\{suggestion\}/g, suggestion ?? '');
+  let out = message.replace(/\{match\}/g, match.length > 60 ? match.slice(0, 57) + '…' : match);
+  if (suggestion === undefined || suggestion === '') {
+    out = out.replace(/[;:,]?\s*[^;:,.]*'\{suggestion\}'[^.;]*/, suggestion === '' ? '; delete it' : '');
+    if (!/[.?]$/.test(out)) out += '.';
+  }
+  return out.replace(/\{suggestion\}/g, suggestion ?? '');
 }

@@ -62,6 +62,8 @@ export interface RuleSet {
   acronyms: CompiledAcronyms[];
   scareQuotes: CompiledScareQuotes[];
   required: CompiledRequired[];
+  /** Element patterns indexed by their trigger words, like `triggers`. */
+  requiredTriggers: Map<string, { rule: CompiledRequired; group: string; pattern: Pattern }[]>;
   sections: Map<string, RegExp>;
   lexicon: Lexicon;
   loaded: LoadedRule[];
@@ -82,6 +84,7 @@ export function compileRules(data: RuleData, overrides: RuleOverrides = {}): Rul
     acronyms: [],
     scareQuotes: [],
     required: [],
+    requiredTriggers: new Map(),
     sections: new Map(Object.entries(data.sections).map(([k, words]) => [k, new RegExp(`\\b(?:${words.map(escapeRe).join('|')})\\b`, 'i')])),
     lexicon,
     loaded: data.rules,
@@ -164,7 +167,7 @@ export function compileRules(data: RuleData, overrides: RuleOverrides = {}): Rul
       for (const s of r.exclude_sections) {
         if (!data.sections[s]) problems.push({ file: lr.file, field: 'exclude_sections', message: `unknown section kind "${s}" (see sections.yml)` });
       }
-      set.required.push({
+      const req: CompiledRequired = {
         meta,
         element: r.element,
         question: r.question,
@@ -172,7 +175,17 @@ export function compileRules(data: RuleData, overrides: RuleOverrides = {}): Rul
         groups,
         minGroups: r.min_groups ?? 1,
         detectors: r.detectors ?? [],
-      });
+      };
+      set.required.push(req);
+      for (const [group, patterns] of groups) {
+        for (const pattern of patterns) {
+          for (const w of pattern.triggers) {
+            const list = set.requiredTriggers.get(w) ?? [];
+            list.push({ rule: req, group, pattern });
+            set.requiredTriggers.set(w, list);
+          }
+        }
+      }
     }
   }
   if (problems.length) throw new RuleLoadError(problems);

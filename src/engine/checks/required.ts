@@ -32,25 +32,33 @@ const BIRTH = /\b(?:born|birth|d\.?o\.?b)\b/i;
 const PREP = new Set(['in', 'at', 'to', 'from', 'near', 'into', 'outside', 'around', 'between', 'across', 'through', 'via', 'towards', 'inside', 'within', 'of', 'on']);
 const NOT_PLACES = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'easter', 'christmas', 'year', 'i', 'english', 'universal', 'modern', 'national', 'home', 'police', 'independent', 'child', 'children', 'the', 'a', 'an', 'his', 'her', 'their', 'my', 'our', 'ramadan', 'eid', 'whatsapp', 'facebook', 'instagram', 'snapchat', 'tiktok', 'google']);
 
-/** Capitalised words that name people in this draft: after `Name:`, or right before a verb of speech or action. */
-function personNames(blocks: readonly BlockInfo[]): Set<string> {
+const VERBS_AFTER_NAMES = /^(?:said|says|told|tells|was|is|has|had|went|came|explained|described|lives|lived|worked|works|showed|stated|reported|arrived|left|met|walked|kept|became|remains)$/;
+const namesCache = new Map<string, string[]>();
+
+/** Capitalised words that name people in one block: after `Name:`, before a verb, an initial or "'s". */
+function blockNames(b: BlockInfo): string[] {
+  const hit = namesCache.get(b.text);
+  if (hit) return hit;
   const names = new Set<string>();
-  const verbs = /^(?:said|says|told|tells|was|is|has|had|went|came|explained|described|lives|lived|worked|works|showed|stated|reported|arrived|left|met|walked|kept|became|remains)$/;
-  for (const b of blocks) {
-    const nm = /\bName:\s*([A-Z][\p{L}'-]+)/u.exec(b.text);
-    if (nm) names.add(nm[1]!.toLowerCase());
-    for (const s of b.sentences) {
-      s.tokens.forEach((t, i) => {
-        const next = s.tokens[i + 1];
-        const nextIsInitial = next && /^\p{Lu}$/u.test(next.text) && s.tokens[i + 2]?.text === '.';
-        if (/^\p{Lu}\p{Ll}+$/u.test(t.text) && ((next && verbs.test(next.norm)) || nextIsInitial || next?.norm === "'s")) {
-          names.add(t.norm.replace(/'s$/, ''));
-        }
-        if (/^\p{Lu}\p{Ll}+'s$/u.test(t.text)) names.add(t.norm.replace(/'s$/, ''));
-      });
-    }
+  const nm = /\bName:\s*([A-Z][\p{L}'-]+)/u.exec(b.text);
+  if (nm) names.add(nm[1]!.toLowerCase());
+  for (const s of b.local.sentences) {
+    s.tokens.forEach((t, i) => {
+      const next = s.tokens[i + 1];
+      const nextIsInitial = next && /^\p{Lu}$/u.test(next.text) && s.tokens[i + 2]?.text === '.';
+      if (/^\p{Lu}\p{Ll}+$/u.test(t.text) && ((next && VERBS_AFTER_NAMES.test(next.norm)) || nextIsInitial || next?.norm === "'s")) names.add(t.norm);
+      if (/^\p{Lu}\p{Ll}+'s$/u.test(t.text)) names.add(t.norm.replace(/'s$/, ''));
+    });
   }
-  return names;
+  const out = [...names];
+  if (namesCache.size > 20000) namesCache.clear();
+  namesCache.set(b.text, out);
+  return out;
+}
+
+/** Capitalised words that name people anywhere in this draft. */
+function personNames(blocks: readonly BlockInfo[]): Set<string> {
+  return new Set(blocks.flatMap(blockNames));
 }
 
 function hasNamedPlace(s: Sentence, names: ReadonlySet<string>): boolean {
@@ -76,52 +84,77 @@ export interface ElementResult {
   evidence?: { start: number; end: number };
 }
 
-export function checkRequired(set: RuleSet, blocks: readonly BlockInfo[], subject: Subject): ElementResult[] {
-  const out: ElementResult[] = [];
-  let names: Set<string> | undefined;
-  for (const rule of set.required) {
-    if (!applies(rule.meta.scope, subject)) continue;
-    const hitGroups = new Set<string>();
-    let evidence: { start: number; end: number } | undefined;
-    const note = (g: string, start: number, end: number) => {
-      hitGroups.add(g);
-      evidence ??= { start, end };
-    };
-    for (const b of blocks) {
-      if ([...b.sections].some((k) => rule.excludeSections.has(k))) continue;
-      if (rule.detectors.includes('quoted-words')) {
-        for (const q of b.quotes) if (q.inner.trim().split(/\s+/).length >= 3) note('quoted-words', q.start, q.end);
+type Hits = Map<CompiledRequired, Map<string, { start: number; end: number }>>;
+
+const blockHits = new WeakMap<RuleSet, Map<string, Hits>>();
+
+/** Pattern and quote hits of one block, offsets relative to the block; cached by its text and sections. */
+function hitsOf(set: RuleSet, b: BlockInfo): Hits {
+  let cache = blockHits.get(set);
+  if (!cache) blockHits.set(set, (cache = new Map()));
+  const key = `${[...b.sections].join(',')}\u0000${b.text}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const hits: Hits = new Map();
+  const note = (rule: CompiledRequired, g: string, start: number, end: number) => {
+    let m = hits.get(rule);
+    if (!m) hits.set(rule, (m = new Map()));
+    if (!m.has(g)) m.set(g, { start, end });
+  };
+  const eligible = set.required.filter((r) => ![...b.sections].some((k) => r.excludeSections.has(k)));
+  for (const rule of eligible) {
+    if (rule.detectors.includes('quoted-words')) {
+      for (const q of b.local.quotes) if (q.inner.trim().split(/\s+/).length >= 3) note(rule, 'quoted-words', q.start, q.end);
+    }
+  }
+  for (const s of b.local.sentences) {
+    const st = b.text.slice(s.start, s.end);
+    const dated = !BIRTH.test(st) ? DATE.exec(st) : null;
+    for (const rule of eligible) {
+      if (dated && rule.detectors.includes('date')) note(rule, 'date', s.start + dated.index, s.start + dated.index + dated[0].length);
+    }
+    let ctx: ReturnType<typeof contextFor> | undefined;
+    for (let i = 0; i < s.tokens.length; i++) {
+      const cands = set.requiredTriggers.get(s.tokens[i]!.norm);
+      if (!cands) continue;
+      for (const { rule, group, pattern } of cands) {
+        if (!eligible.includes(rule) || hits.get(rule)?.has(group)) continue;
+        ctx ??= contextFor(b.text, { ...s, start: s.start, end: s.end }, 0);
+        const m = matchAt(pattern, ctx, i);
+        if (m) note(rule, group, s.tokens[m.from]!.start, s.tokens[m.to - 1]!.end);
       }
-      for (const s of b.sentences) {
-        const st = b.text.slice(s.start - b.block.start, s.end - b.block.start);
-        if (rule.detectors.includes('date') && !BIRTH.test(st)) {
-          const m = DATE.exec(st);
-          if (m) note('date', s.start + m.index, s.start + m.index + m[0].length);
-        }
-        if (rule.detectors.includes('named-place') && !BIRTH.test(st) && hasNamedPlace(s, (names ??= personNames(blocks)))) note('named-place', s.start, s.end);
-        let ctx: ReturnType<typeof contextFor> | undefined;
-        for (const [g, patterns] of rule.groups) {
-          if (hitGroups.has(g)) continue;
-          for (const p of patterns) {
-            const trig = p.triggerSet;
-            let found = false;
-            for (let i = 0; i < s.tokens.length && !found; i++) {
-              if (!trig.has(s.tokens[i]!.norm)) continue;
-              ctx ??= contextFor(b.text, s, b.block.start);
-              const m = matchAt(p, ctx, i);
-              if (m) {
-                note(g, s.tokens[m.from]!.start, s.tokens[m.to - 1]!.end);
-                found = true;
-              }
-            }
-            if (found) break;
+    }
+  }
+  if (cache.size > 20000) cache.clear();
+  cache.set(key, hits);
+  return hits;
+}
+
+export function checkRequired(set: RuleSet, blocks: readonly BlockInfo[], subject: Subject): ElementResult[] {
+  const rules = set.required.filter((r) => applies(r.meta.scope, subject));
+  const found = new Map<CompiledRequired, Map<string, { start: number; end: number }>>(rules.map((r) => [r, new Map()]));
+  let names: Set<string> | undefined;
+  for (const b of blocks) {
+    const hits = hitsOf(set, b);
+    for (const rule of rules) {
+      const acc = found.get(rule)!;
+      for (const [g, ev] of hits.get(rule) ?? []) if (!acc.has(g)) acc.set(g, { start: ev.start + b.block.start, end: ev.end + b.block.start });
+      if (rule.detectors.includes('named-place') && !acc.has('named-place') && ![...b.sections].some((k) => rule.excludeSections.has(k))) {
+        for (const s of b.sentences) {
+          const st = b.text.slice(s.start - b.block.start, s.end - b.block.start);
+          if (!BIRTH.test(st) && hasNamedPlace(s, (names ??= personNames(blocks)))) {
+            acc.set('named-place', { start: s.start, end: s.end });
+            break;
           }
         }
       }
     }
-    out.push({ element: rule.element, rule, present: hitGroups.size >= rule.minGroups, evidence });
   }
-  return out;
+  return rules.map((rule) => {
+    const acc = found.get(rule)!;
+    const first = [...acc.values()].sort((x, y) => x.start - y.start)[0];
+    return { element: rule.element, rule, present: acc.size >= rule.minGroups, evidence: first };
+  });
 }
 
 export function toMissing(r: ElementResult): MissingElement {

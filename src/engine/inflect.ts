@@ -41,6 +41,7 @@ export function verbForms(phrase: string): VerbForms {
       };
     }
   }
+  base = fixSpelling(base);
   hit = {
     inf: base.inf + tail,
     pres3: base.pres3 + tail,
@@ -50,6 +51,14 @@ export function verbForms(phrase: string): VerbForms {
   };
   verbCache.set(phrase, hit);
   return hit;
+}
+
+/** English spelling rules compromise misses: traffic → trafficked, kidnap → kidnapping. */
+function fixSpelling(f: VerbForms): VerbForms {
+  if (/[^aeiou]ic$/.test(f.inf)) return { ...f, past: f.inf + 'ked', part: f.inf + 'ked', ger: f.inf + 'king' };
+  const doubled = /([bdgklmnprtz])\1ed$/.exec(f.past);
+  if (doubled && !f.ger.endsWith(doubled[1]! + doubled[1]! + 'ing')) return { ...f, ger: f.past.slice(0, -2) + 'ing' };
+  return f;
 }
 
 /** The plural of a noun phrase (its last noun): "financially exploited child" → "... children". */

@@ -17,8 +17,18 @@ function cacheDir(): string {
   return process.env.NRM_CHECK_CACHE_DIR ?? path.join(os.tmpdir(), `nrm-check-cache-${os.userInfo().uid}`);
 }
 
+/** The code that turns rule files into compiled data: a change to it must miss the cache too. */
+const COMPILER_SOURCES = ['../engine/inflect.ts', '../engine/pattern.ts', './compile.ts', './schema.ts', './load.ts'].map((f) => new URL(f, import.meta.url));
+
 function keyOf(dirs: string[]): string {
   const h = createHash('sha256').update(`v${VERSION}\0`);
+  for (const src of COMPILER_SOURCES) {
+    try {
+      h.update(fs.readFileSync(src));
+    } catch {
+      h.update(src.pathname); // bundled builds have no sources; VERSION covers them
+    }
+  }
   for (const dir of dirs) {
     h.update(`dir\0${path.resolve(dir)}\0`);
     for (const f of yamlFiles(dir)) h.update(`${f}\0`).update(fs.readFileSync(f));

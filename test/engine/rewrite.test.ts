@@ -52,3 +52,12 @@ describe('applySuggestions', () => {
     expect(() => applySuggestions('abcdef', [{ start: 0, end: 3, replacement: 'x' }, { start: 2, end: 4, replacement: 'y' }])).toThrow(/overlap/);
   });
 });
+
+describe('inflection', () => {
+  it('spells the forms compromise gets wrong', async () => {
+    const { verbForms } = await import('../../src/engine/inflect.js');
+    expect(verbForms('traffic')).toMatchObject({ past: 'trafficked', ger: 'trafficking' });
+    expect(verbForms('kidnap')).toMatchObject({ past: 'kidnapped', ger: 'kidnapping' });
+    expect(verbForms('go missing')).toMatchObject({ past: 'went missing', part: 'gone missing', ger: 'going missing' });
+  });
+});

@@ -36,6 +36,8 @@ export function resolveForm(forms: readonly Form[], tokens: readonly Token[], he
 export function renderTemplate(template: string, form: Form | undefined, subjectWord: string | undefined): string {
   return template.replace(/\{([^{}]+)\}/g, (_, inner: string) => {
     if (!form || form === 'sing') return inner;
+    // "has been placing herself at risk" → "has been put at risk", not "has been being put at risk"
+    if (form === 'ger' && subjectWord === 'been' && inner.startsWith('be ')) return inner.slice(3);
     if (form === 'plural') return pluralOf(inner);
     return inflectVerb(inner, form as VerbForm, subjectWord);
   });

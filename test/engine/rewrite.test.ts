@@ -17,6 +17,8 @@ describe('suggestions keep tense, number and capitals', () => {
     ['She is absconding from the home.', 'She is going missing from the home.'],
     ['Samuel was reported as an absconder.', 'Samuel was reported as a missing person.'],
     ['They were described as absconders.', 'They were described as missing people.'],
+    ['She has been putting herself at risk.', 'She has been put at risk.'],
+    ['She is putting herself at risk.', 'She is being put at risk.'],
   ])('%s', (input, output) => {
     expect(fixAll(input, 'adult')).toBe(output);
   });

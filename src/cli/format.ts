@@ -5,6 +5,7 @@ import { CATEGORIES } from '../engine/types.js';
 export interface FileResult extends LintResult {
   file: string;
   text: string;
+  warnings?: string[];
 }
 
 export function toJson(r: FileResult): object {
@@ -26,6 +27,7 @@ export function toJson(r: FileResult): object {
       ...(f.note ? { note: f.note } : {}),
     })),
     missing: r.missing.map((m) => ({ element: m.element, rule: m.rule, message: m.message, question: m.question, source: m.source })),
+    ...(r.warnings?.length ? { warnings: r.warnings } : {}),
   };
 }
 

@@ -80,8 +80,9 @@ async function check(argv: readonly string[], io: Io): Promise<number> {
   const failures: { file: string; code: string; message: string }[] = [];
   for (const file of positional) {
     try {
-      const doc = importFile(file);
-      results.push({ file, text: doc.text, ...lint(doc, rules, { accept: config.accept }) });
+      const { document: doc, warnings } = await importFile(file);
+      for (const w of warnings) io.err(`nrm-check: ${file}: ${w}`);
+      results.push({ file, text: doc.text, warnings, ...lint(doc, rules, { accept: config.accept }) });
     } catch (e) {
       if (!(e instanceof ImportError)) throw e;
       failures.push({ file, code: e.code, message: e.message });

@@ -45,7 +45,9 @@ export function analyze(doc: Document, sectionKinds: ReadonlyMap<string, RegExp>
   for (const block of doc.blocks) {
     const text = doc.text.slice(block.start, block.end);
     if (block.kind === 'heading') headingKinds = kindsOf(text, sectionKinds);
-    const label = /^\s*([A-Z][^:\n]{1,40}):/.exec(text);
+    // A "Label:" at the start of the block's line: in the block itself, or in a table row's first cell.
+    const lineStart = doc.text.lastIndexOf('\n', block.start - 1) + 1;
+    const label = /^\s*([A-Z][^:\n\t]{1,40}):/.exec(doc.text.slice(lineStart, block.start) + text);
     const sections = label ? new Set([...kindsOf(label[1]!, sectionKinds)]) : headingKinds;
     const local = readLocal(text);
     const { sentences, quotes } = shift(local, block.start);

@@ -1,6 +1,6 @@
 /**
- * importFile(path) → Document. Chooses the reader by the file's bytes, not its name. Plain text and Markdown
- * are read here; PDF and DOCX readers plug in behind the same interface.
+ * importFile(path) → Document plus warnings. Chooses the reader by the file's bytes, not its name: plain
+ * text and Markdown, DOCX (mammoth) and, behind the same interface, PDF.
  */
 import fs from 'node:fs';
 import type { Document } from '../document/model.js';
@@ -24,7 +24,14 @@ export interface ImportOptions {
   maxBytes?: number;
 }
 
-export function importFile(file: string, opts: ImportOptions = {}): Document {
+export interface Imported {
+  document: Document;
+  format: 'text' | 'docx' | 'pdf';
+  /** Things the user should know about the import (tracked changes, comments, skipped pages). */
+  warnings: string[];
+}
+
+export async function importFile(file: string, opts: ImportOptions = {}): Promise<Imported> {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -40,7 +47,7 @@ export function importFile(file: string, opts: ImportOptions = {}): Document {
   return importBytes(bytes);
 }
 
-export function importBytes(bytes: Uint8Array): Document {
+export async function importBytes(bytes: Uint8Array): Promise<Imported> {
   const kind = sniff(bytes);
   if (kind === 'text') {
     let text: string;
@@ -50,10 +57,15 @@ export function importBytes(bytes: Uint8Array): Document {
       text = new TextDecoder('windows-1252').decode(bytes);
     }
     if (!text.trim()) throw new ImportError('empty', 'The document has no text. Check that you chose the right file.');
-    return fromPlainText(text);
+    return { document: fromPlainText(text), format: 'text', warnings: [] };
   }
-  if (kind === 'pdf' || kind === 'docx') {
-    throw new ImportError('unsupported', `Reading ${kind.toUpperCase()} files is not available in this version; save the draft as plain text (.txt) and check that.`);
+  if (kind === 'docx') {
+    const { readDocx } = await import('./docx.js');
+    const r = await readDocx(bytes);
+    return { document: r.document, format: 'docx', warnings: r.warnings };
+  }
+  if (kind === 'pdf') {
+    throw new ImportError('unsupported', 'Reading PDF files is not available in this version; open the PDF, copy the text into a .txt file and check that.');
   }
   if (kind === 'ole') {
     throw new ImportError('encrypted', 'This looks like a password-protected Word document or an old .doc file. Remove the password or save it as .docx, then try again.');

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import type { Document } from '../document/model.js';
 import { fromPlainText } from '../document/plain.js';
 import { ImportError } from './errors.js';
+import type { Limits } from './isolate.js';
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
@@ -22,6 +23,9 @@ export function sniff(bytes: Uint8Array): Format {
 
 export interface ImportOptions {
   maxBytes?: number;
+  maxPages?: number;
+  password?: string;
+  limits?: Limits;
 }
 
 export interface Imported {
@@ -44,10 +48,10 @@ export async function importFile(file: string, opts: ImportOptions = {}): Promis
     throw new ImportError('too-large', `The file is ${(stat.size / 1048576).toFixed(1)} MB; the limit is ${(max / 1048576).toFixed(0)} MB. Split the document or save the referral text on its own.`);
   }
   const bytes = fs.readFileSync(file);
-  return importBytes(bytes);
+  return importBytes(bytes, opts);
 }
 
-export async function importBytes(bytes: Uint8Array): Promise<Imported> {
+export async function importBytes(bytes: Uint8Array, opts: ImportOptions = {}): Promise<Imported> {
   const kind = sniff(bytes);
   if (kind === 'text') {
     let text: string;
@@ -65,7 +69,9 @@ export async function importBytes(bytes: Uint8Array): Promise<Imported> {
     return { document: r.document, format: 'docx', warnings: r.warnings };
   }
   if (kind === 'pdf') {
-    throw new ImportError('unsupported', 'Reading PDF files is not available in this version; open the PDF, copy the text into a .txt file and check that.');
+    const { readPdf } = await import('./pdf.js');
+    const r = await readPdf(bytes, { password: opts.password, maxPages: opts.maxPages, limits: opts.limits });
+    return { document: r.document, format: 'pdf', warnings: [] };
   }
   if (kind === 'ole') {
     throw new ImportError('encrypted', 'This looks like a password-protected Word document or an old .doc file. Remove the password or save it as .docx, then try again.');

@@ -1,0 +1,44 @@
+/** Runs a parser worker with a time limit and a memory limit; a runaway file is stopped, the app lives on. */
+import { Worker } from 'node:worker_threads';
+import { ImportError } from './errors.js';
+
+export interface Limits {
+  timeoutMs: number;
+  maxMemoryMb: number;
+}
+
+export const DEFAULT_LIMITS: Limits = { timeoutMs: 20_000, maxMemoryMb: 768 };
+
+export function runIsolated<T>(script: URL, data: unknown, limits: Limits = DEFAULT_LIMITS): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(script, {
+      workerData: data,
+      resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb, maxYoungGenerationSizeMb: 64 },
+      stdout: true,
+      stderr: true,
+    });
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      fn();
+    };
+    const timer = setTimeout(
+      () => finish(() => reject(new ImportError('timeout', `Reading the file took longer than ${Math.round(limits.timeoutMs / 1000)} seconds and was stopped. The file may be damaged or unusually complex; try saving it again (for a PDF, "Print to PDF").`))),
+      limits.timeoutMs,
+    );
+    worker.once('message', (m: T) => finish(() => resolve(m)));
+    worker.once('error', (e) =>
+      finish(() =>
+        reject(
+          /memory|heap/i.test(String(e.message)) || (e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new ImportError('too-large', 'Reading the file needed more memory than allowed and was stopped. The file may be damaged or far larger than a referral.')
+            : new ImportError('malformed', `The file could not be read (${e.message}).`),
+        ),
+      ),
+    );
+    worker.once('exit', (code) => finish(() => reject(new ImportError('malformed', `The reader stopped unexpectedly (code ${code}).`))));
+  });
+}

@@ -1,0 +1,189 @@
+/**
+ * Rebuilds the document model from positioned PDF text: lines from items on one baseline, paragraphs from
+ * vertical gaps, headings from larger type, list items from bullet glyphs, two-column table rows as
+ * "Label: value"; headers, footers and page numbers repeated across pages are dropped and hyphenation at
+ * line ends is undone. Pure: no pdfjs here.
+ */
+import type { Block, BlockKind, Document } from '../document/model.js';
+import { normalizeText } from '../document/normalize.js';
+
+export interface PdfItem {
+  s: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface PdfPage {
+  num: number;
+  width: number;
+  height: number;
+  items: PdfItem[];
+}
+
+interface Line {
+  page: number;
+  y: number;
+  x: number;
+  h: number;
+  cells: { x: number; text: string }[];
+  bullet: boolean;
+}
+
+const BULLET = /^[\u2022\u25aa\u25cf\u25e6\u2023\u2043\u2219\uf0b7\uf0a7\uf0d8\uf076\u00b7▪•◦-]$/;
+const PAGE_NUMBER = /^(?:page\s*)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$|^-\s*\d{1,4}\s*-$/i;
+
+function toLines(page: PdfPage): Line[] {
+  const items = page.items.filter((i) => i.s.trim() || i.w > 0).sort((a, b) => b.y - a.y || a.x - b.x);
+  const rows: PdfItem[][] = [];
+  for (const it of items) {
+    const row = rows[rows.length - 1];
+    const ref = row?.find((r) => r.s.trim());
+    if (row && ref && Math.abs(ref.y - it.y) <= Math.max(2, 0.35 * Math.max(ref.h, it.h))) row.push(it);
+    else if (row && !ref) row.push(it);
+    else rows.push([it]);
+  }
+  const lines: Line[] = [];
+  for (const row of rows) {
+    row.sort((a, b) => a.x - b.x);
+    const textItems = row.filter((i) => i.s.trim());
+    if (!textItems.length) continue;
+    const h = Math.max(...textItems.map((i) => i.h));
+    const cells: { x: number; text: string }[] = [];
+    let end = -Infinity;
+    for (const it of textItems) {
+      const gap = it.x - end;
+      const cell = cells[cells.length - 1];
+      if (!cell || gap > 2.2 * h) cells.push({ x: it.x, text: it.s });
+      else cell.text += (gap > 0.15 * h && !/\s$/.test(cell.text) && !/^\s/.test(it.s) ? ' ' : '') + it.s;
+      end = it.x + it.w;
+    }
+    let bullet = false;
+    if (cells.length > 1 && BULLET.test(cells[0]!.text.trim())) {
+      bullet = true;
+      cells.shift();
+    } else if (/^[•▪◦\uf0b7]\s+/.test(cells[0]!.text)) {
+      bullet = true;
+      cells[0]!.text = cells[0]!.text.replace(/^[•▪◦\uf0b7]\s+/, '');
+    }
+    for (const c of cells) c.text = c.text.replace(/\s+/g, ' ').trim();
+    lines.push({ page: page.num, y: row[0]!.y, x: cells[0]!.x, h, cells, bullet });
+  }
+  return lines;
+}
+
+function mode(values: number[]): number {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(Math.round(v * 2) / 2, (counts.get(Math.round(v * 2) / 2) ?? 0) + 1);
+  let best = values[0] ?? 10;
+  let n = 0;
+  for (const [v, c] of counts) if (c > n) [best, n] = [v, c];
+  return best;
+}
+
+/** Drops lines that repeat near the top or bottom of most pages, and page numbers there. */
+function dropRunningLines(pages: PdfPage[], lines: Line[]): Line[] {
+  if (pages.length < 2) return lines.filter((l) => !(PAGE_NUMBER.test(l.cells.map((c) => c.text).join(' ')) && inMargin(pages, l)));
+  const key = (l: Line) => l.cells.map((c) => c.text).join(' ').replace(/\d+/g, '#').toLowerCase();
+  const seen = new Map<string, Set<number>>();
+  for (const l of lines) if (inMargin(pages, l)) seen.set(key(l), (seen.get(key(l)) ?? new Set()).add(l.page));
+  return lines.filter((l) => {
+    if (!inMargin(pages, l)) return true;
+    const text = l.cells.map((c) => c.text).join(' ');
+    if (PAGE_NUMBER.test(text)) return false;
+    const n = seen.get(key(l))?.size ?? 0;
+    return !(n >= 2 && n >= pages.length / 2);
+  });
+}
+
+function inMargin(pages: PdfPage[], l: Line): boolean {
+  const p = pages[l.page - 1]!;
+  return l.y > p.height * 0.9 || l.y < p.height * 0.1;
+}
+
+interface Draft {
+  kind: BlockKind;
+  level?: number;
+  page: number;
+  parts: string[];
+  /** x of continuation lines (value column of a table row, text after a bullet). */
+  indent?: number;
+  label?: string;
+}
+
+export function layoutToDocument(pages: PdfPage[]): Document {
+  const lines = dropRunningLines(pages, pages.flatMap(toLines));
+  const body = mode(lines.flatMap((l) => Array(Math.max(1, l.cells.reduce((n, c) => n + c.text.length, 0) >> 4)).fill(l.h)));
+  const gaps: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const a = lines[i - 1]!;
+    const b = lines[i]!;
+    if (a.page === b.page && Math.abs(a.h - body) < 0.6 && Math.abs(b.h - body) < 0.6 && a.y - b.y < 2.2 * body) gaps.push(a.y - b.y);
+  }
+  const spacing = gaps.length ? gaps.sort((x, y) => x - y)[Math.floor(gaps.length / 2)]! : body * 1.3;
+  const drafts: Draft[] = [];
+  let prev: Line | undefined;
+  for (const l of lines) {
+    const text = l.cells.map((c) => c.text).join(' ');
+    const cur = drafts[drafts.length - 1];
+    const gap = prev && prev.page === l.page ? prev.y - l.y : undefined;
+    const heading = l.h > body * 1.12 && text.length < 140 && l.cells.length === 1;
+    const close = gap !== undefined && gap <= spacing * 1.3;
+    const pageBreakContinues = prev && prev.page !== l.page && cur?.kind === 'paragraph' && !/[.!?:"”)]$/.test(cur.parts[cur.parts.length - 1] ?? '');
+    if (heading) {
+      if (cur?.kind === 'heading' && close && Math.abs(prev!.h - l.h) < 0.6) cur.parts.push(text);
+      else drafts.push({ kind: 'heading', level: l.h > body * 1.3 ? 1 : 2, page: l.page, parts: [text] });
+    } else if (l.bullet) {
+      drafts.push({ kind: 'list-item', page: l.page, parts: [text], indent: l.x });
+    } else if (l.cells.length >= 2) {
+      const label = l.cells.length === 2 && l.cells[0]!.text.split(' ').length <= 6 ? l.cells[0]!.text.replace(/:$/, '') : undefined;
+      drafts.push({ kind: 'table-cell', page: l.page, parts: [label ? l.cells[1]!.text : l.cells.map((c) => c.text).join('\t')], indent: l.cells[label ? 1 : 0]!.x, label });
+    } else if (cur && cur.kind !== 'heading' && ((close && (cur.indent === undefined || Math.abs(l.x - cur.indent) < 3)) || pageBreakContinues)) {
+      cur.parts.push(text);
+    } else {
+      drafts.push({ kind: 'paragraph', page: l.page, parts: [text] });
+    }
+    prev = l;
+  }
+  let out = '';
+  const blocks: Block[] = [];
+  for (const d of drafts) {
+    const joined = joinLines(d.parts);
+    if (!joined) continue;
+    const sep = !out ? '' : d.kind === 'table-cell' && blocks[blocks.length - 1]?.kind === 'table-cell' ? '\n' : '\n\n';
+    out += sep;
+    if (d.label) {
+      blocks.push({ kind: 'table-cell', start: out.length, end: out.length + d.label.length, page: d.page });
+      out += d.label + ': ';
+    }
+    const start = out.length;
+    out += joined;
+    blocks.push({ kind: d.kind, start, end: out.length, page: d.page, ...(d.level ? { level: d.level } : {}) });
+  }
+  const text = normalizeText(out);
+  return { text, blocks: text.length === out.length ? blocks : rebuild(text, out, blocks) };
+}
+
+/** Joins the lines of one block, undoing hyphenation at a line end ("exploi-" + "tation"). */
+function joinLines(parts: string[]): string {
+  let s = '';
+  for (const p of parts) {
+    if (!s) s = p;
+    else if (/\p{L}-$/u.test(s) && /^\p{Ll}/u.test(p)) s = s.slice(0, -1) + p;
+    else s += ' ' + p;
+  }
+  return s.trim();
+}
+
+/** Normalisation removed characters: locate each block's text again in the normalised text. */
+function rebuild(text: string, raw: string, blocks: Block[]): Block[] {
+  let from = 0;
+  return blocks.flatMap((b) => {
+    const piece = normalizeText(raw.slice(b.start, b.end));
+    const at = text.indexOf(piece, from);
+    if (at < 0) return [];
+    from = at + piece.length;
+    return [{ ...b, start: at, end: at + piece.length }];
+  });
+}

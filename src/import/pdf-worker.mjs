@@ -1,0 +1,48 @@
+// Runs pdfjs on one PDF in a worker thread, so a pathological file can be stopped (time and memory limits)
+// without harming the app. Returns positioned text items per page; layout is rebuilt on the main thread.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+
+const require = createRequire(import.meta.url);
+const pdfjsDir = path.dirname(require.resolve('pdfjs-dist/package.json'));
+
+async function run({ data, password, maxPages }) {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const task = pdfjs.getDocument({
+    data,
+    password,
+    verbosity: 0,
+    cMapUrl: path.join(pdfjsDir, 'cmaps') + path.sep,
+    cMapPacked: true,
+    standardFontDataUrl: path.join(pdfjsDir, 'standard_fonts') + path.sep,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+  });
+  const doc = await task.promise;
+  if (doc.numPages > maxPages) {
+    await doc.destroy();
+    return { error: { name: 'TooManyPages', message: String(doc.numPages) } };
+  }
+  const pages = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const [, , width, height] = page.view;
+    const tc = await page.getTextContent();
+    const items = [];
+    for (const it of tc.items) {
+      if (!('str' in it) || it.str === '') continue;
+      items.push({ s: it.str, x: it.transform[4], y: it.transform[5], w: it.width, h: it.height || Math.abs(it.transform[3]) });
+    }
+    pages.push({ num: n, width, height, items });
+    page.cleanup();
+  }
+  await doc.destroy();
+  return { pages };
+}
+
+run(workerData).then(
+  (result) => parentPort.postMessage(result),
+  (e) => parentPort.postMessage({ error: { name: e?.name ?? 'Error', message: String(e?.message ?? e) } }),
+);

@@ -1,0 +1,38 @@
+/** PDF reader: pdfjs in an isolated worker, layout rebuilt here; typed errors for every failure. */
+import type { Document } from '../document/model.js';
+import { ImportError } from './errors.js';
+import { DEFAULT_LIMITS, runIsolated, type Limits } from './isolate.js';
+import { layoutToDocument, type PdfPage } from './pdf-layout.js';
+
+export interface PdfOptions {
+  password?: string;
+  maxPages?: number;
+  limits?: Limits;
+}
+
+export const DEFAULT_MAX_PAGES = 500;
+
+type WorkerReply = { pages: PdfPage[] } | { error: { name: string; message: string } };
+
+export async function readPdf(bytes: Uint8Array, opts: PdfOptions = {}): Promise<{ document: Document; pages: number }> {
+  const maxPages = opts.maxPages ?? DEFAULT_MAX_PAGES;
+  const reply = await runIsolated<WorkerReply>(new URL('./pdf-worker.mjs', import.meta.url), { data: bytes, password: opts.password, maxPages }, opts.limits ?? DEFAULT_LIMITS);
+  if ('error' in reply) {
+    const { name, message } = reply.error;
+    if (name === 'PasswordException') {
+      throw new ImportError(
+        'encrypted',
+        opts.password
+          ? 'The password for this PDF is not right. Check it and try again.'
+          : 'This PDF is protected by a password. Give the password (--password on the command line) or save an unprotected copy.',
+      );
+    }
+    if (name === 'TooManyPages') throw new ImportError('too-large', `The PDF has ${message} pages; the limit is ${maxPages}. Save the referral pages as a separate PDF.`);
+    throw new ImportError('malformed', `This PDF could not be read (${message}). It may be damaged: open it and save or print it to a new PDF, then try again.`);
+  }
+  const document = layoutToDocument(reply.pages);
+  if (!document.text.trim()) {
+    throw new ImportError('no-text-layer', 'This PDF has no text layer: it looks like a scan or pictures of pages. Save the draft from the program that made it, or use text recognition (OCR) when it is available.');
+  }
+  return { document, pages: reply.pages.length };
+}

@@ -84,7 +84,11 @@ function units(html: string): { units: Unit[]; rows: number[][] } {
       } else row = [];
     } else if (tag === 'br') {
       if (cur) cur.text += '\n';
-    } else if (tag === 'a' && /href="#footnote-ref-/.test(attrs)) {
+    } else if (tag === 'a' && /href="#(?:footnote|endnote)-\d/.test(attrs)) {
+      // a footnote reference "[1]" in the body: the note itself follows at the end
+      const end = html.indexOf('</a>', re.lastIndex);
+      if (end > 0) re.lastIndex = end + 4;
+    } else if (tag === 'a' && /href="#(?:footnote|endnote)-ref-/.test(attrs)) {
       // the "↑" link back from a footnote: skip its text
       const end = html.indexOf('</a>', re.lastIndex);
       if (end > 0) re.lastIndex = end + 4;

@@ -65,7 +65,7 @@ export async function importBytes(bytes: Uint8Array, opts: ImportOptions = {}): 
   }
   if (kind === 'docx') {
     const { readDocx } = await import('./docx.js');
-    const r = await readDocx(bytes);
+    const r = await readDocx(bytes, opts.limits);
     return { document: r.document, format: 'docx', warnings: r.warnings };
   }
   if (kind === 'pdf') {

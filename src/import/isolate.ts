@@ -1,4 +1,8 @@
-/** Runs a parser worker with a time limit and a memory limit; a runaway file is stopped, the app lives on. */
+/**
+ * Runs a parser worker with a time limit and a memory limit; a runaway file is stopped, the app lives on.
+ * The memory limit is enforced twice: as the worker's JavaScript heap limit, and by a watchdog on the
+ * process's resident memory, because parsers can grow outside the heap (a PDF decompression bomb does).
+ */
 import { Worker } from 'node:worker_threads';
 import { ImportError } from './errors.js';
 
@@ -9,6 +13,8 @@ export interface Limits {
 
 export const DEFAULT_LIMITS: Limits = { timeoutMs: 20_000, maxMemoryMb: 768 };
 
+const WATCH_EVERY_MS = 250;
+
 export function runIsolated<T>(script: URL, data: unknown, limits: Limits = DEFAULT_LIMITS): Promise<T> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(script, {
@@ -18,10 +24,17 @@ export function runIsolated<T>(script: URL, data: unknown, limits: Limits = DEFA
       stderr: true,
     });
     let settled = false;
+    const baseline = process.memoryUsage.rss();
+    const tooLarge = () =>
+      new ImportError('too-large', 'Reading the file needed more memory than allowed and was stopped. The file may be damaged or far larger than a referral.');
+    const watchdog = setInterval(() => {
+      if (process.memoryUsage.rss() - baseline > limits.maxMemoryMb * 1048576) finish(() => reject(tooLarge()));
+    }, WATCH_EVERY_MS);
     const finish = (fn: () => void) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearInterval(watchdog);
       void worker.terminate();
       fn();
     };
@@ -34,7 +47,7 @@ export function runIsolated<T>(script: URL, data: unknown, limits: Limits = DEFA
       finish(() =>
         reject(
           /memory|heap/i.test(String(e.message)) || (e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new ImportError('too-large', 'Reading the file needed more memory than allowed and was stopped. The file may be damaged or far larger than a referral.')
+            ? tooLarge()
             : new ImportError('malformed', `The file could not be read (${e.message}).`),
         ),
       ),

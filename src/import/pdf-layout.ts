@@ -13,6 +13,8 @@ export interface PdfItem {
   y: number;
   w: number;
   h: number;
+  /** pdfjs's end-of-line mark after this item. */
+  eol?: boolean;
 }
 
 export interface PdfPage {
@@ -34,19 +36,26 @@ interface Line {
 const BULLET = /^[\u2022\u25aa\u25cf\u25e6\u2023\u2043\u2219\uf0b7\uf0a7\uf0d8\uf076\u00b7▪•◦-]$/;
 const PAGE_NUMBER = /^(?:page\s*)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$|^-\s*\d{1,4}\s*-$/i;
 
+/** Lines in content-stream order (which keeps table cells and columns together, unlike sorting by position). */
 function toLines(page: PdfPage): Line[] {
-  const items = page.items.filter((i) => i.s.trim() || i.w > 0).sort((a, b) => b.y - a.y || a.x - b.x);
   const rows: PdfItem[][] = [];
-  for (const it of items) {
+  let breakNext = true;
+  for (const it of page.items) {
+    if (it.s === '' && it.eol) {
+      breakNext = true;
+      continue;
+    }
+    if (!it.s.trim() && it.w <= 0) continue;
     const row = rows[rows.length - 1];
     const ref = row?.find((r) => r.s.trim());
-    if (row && ref && Math.abs(ref.y - it.y) <= Math.max(2, 0.35 * Math.max(ref.h, it.h))) row.push(it);
-    else if (row && !ref) row.push(it);
+    const sameBaseline = ref ? Math.abs(ref.y - it.y) <= Math.max(2, 0.35 * Math.max(ref.h, it.h)) : true;
+    if (row && !breakNext && sameBaseline) row.push(it);
+    else if (row && !ref && sameBaseline) row.push(it);
     else rows.push([it]);
+    breakNext = Boolean(it.eol);
   }
   const lines: Line[] = [];
   for (const row of rows) {
-    row.sort((a, b) => a.x - b.x);
     const textItems = row.filter((i) => i.s.trim());
     if (!textItems.length) continue;
     const h = Math.max(...textItems.map((i) => i.h));
@@ -55,7 +64,7 @@ function toLines(page: PdfPage): Line[] {
     for (const it of textItems) {
       const gap = it.x - end;
       const cell = cells[cells.length - 1];
-      if (!cell || gap > 2.2 * h) cells.push({ x: it.x, text: it.s });
+      if (!cell || gap > 2.2 * h || gap < -2 * h) cells.push({ x: it.x, text: it.s });
       else cell.text += (gap > 0.15 * h && !/\s$/.test(cell.text) && !/^\s/.test(it.s) ? ' ' : '') + it.s;
       end = it.x + it.w;
     }

@@ -32,8 +32,9 @@ async function run({ data, password, maxPages }) {
     const tc = await page.getTextContent();
     const items = [];
     for (const it of tc.items) {
-      if (!('str' in it) || it.str === '') continue;
-      items.push({ s: it.str, x: it.transform[4], y: it.transform[5], w: it.width, h: it.height || Math.abs(it.transform[3]) });
+      if (!('str' in it)) continue;
+      if (it.str === '' && !it.hasEOL) continue;
+      items.push({ s: it.str, x: it.transform[4], y: it.transform[5], w: it.width, h: it.height || Math.abs(it.transform[3]), eol: it.hasEOL || undefined });
     }
     pages.push({ num: n, width, height, items });
     page.cleanup();

@@ -59,7 +59,7 @@ describe('DOCX import', () => {
     expect(e.message).toMatch(/save it again/);
   });
 
-  it('calls a document with no text empty', async () => {
-    expect((await importError(await makeDocx(para('   ')))).code).toBe('empty');
+  it('says a document with no text in its body has no text', async () => {
+    expect((await importError(await makeDocx(para('   ')))).code).toBe('no-text-layer');
   });
 });

@@ -1,11 +1,24 @@
 /** Output formats of `nrm-check check`: JSON (shared/eval's shape), readable text, and SARIF 2.1.0. */
+import type { Block } from '../document/model.js';
 import type { Finding, LintResult } from '../engine/types.js';
 import { CATEGORIES } from '../engine/types.js';
 
 export interface FileResult extends LintResult {
   file: string;
   text: string;
+  blocks?: Block[];
   warnings?: string[];
+}
+
+/** The page an offset is on, for documents that have pages (PDF). */
+export function pageAt(blocks: Block[] | undefined, offset: number): number | undefined {
+  if (!blocks) return undefined;
+  let page: number | undefined;
+  for (const b of blocks) {
+    if (b.start > offset) break;
+    page = b.page;
+  }
+  return page;
 }
 
 export function toJson(r: FileResult): object {
@@ -25,6 +38,7 @@ export function toJson(r: FileResult): object {
       rationale: f.rationale,
       source: f.source,
       ...(f.note ? { note: f.note } : {}),
+      ...(pageAt(r.blocks, f.start) ? { page: pageAt(r.blocks, f.start) } : {}),
     })),
     missing: r.missing.map((m) => ({ element: m.element, rule: m.rule, message: m.message, question: m.question, source: m.source })),
     ...(r.warnings?.length ? { warnings: r.warnings } : {}),
@@ -51,7 +65,7 @@ export function toText(r: FileResult, color: boolean): string {
     const fs = r.findings.filter((f) => f.category === cat);
     if (!fs.length) continue;
     out.push('', `  ${c('1', cat)} (${fs.length})`);
-    for (const f of fs) out.push(...findingLines(r.text, f, c));
+    for (const f of fs) out.push(...findingLines(r.text, f, c, pageAt(r.blocks, f.start)));
   }
   if (r.missing.length) {
     out.push('', `  ${c('1', 'missing elements')} (${r.missing.length})`);
@@ -62,10 +76,11 @@ export function toText(r: FileResult, color: boolean): string {
   return out.join('\n');
 }
 
-function findingLines(text: string, f: Finding, c: (code: string, s: string) => string): string[] {
+function findingLines(text: string, f: Finding, c: (code: string, s: string) => string, page?: number): string[] {
   const { line, col } = lineCol(text, f.start);
+  const where = page ? `p${page} ${line}:${col}` : `${line}:${col}`;
   const sev = f.severity === 'error' ? c('31', 'error  ') : f.severity === 'warning' ? c('33', 'warning') : c('36', 'note   ');
-  const lines = [`    ${`${line}:${col}`.padEnd(8)} ${sev}  ${f.message}  ${c('2', f.rule)}`];
+  const lines = [`    ${where.padEnd(8)} ${sev}  ${f.message}  ${c('2', f.rule)}`];
   const s = f.suggestions[0];
   if (s !== undefined) lines.push(`    ${''.padEnd(8)} → ${s === '' ? '(delete)' : s}`);
   if (f.note) lines.push(`    ${''.padEnd(8)}   ${f.note}`);

@@ -13,13 +13,16 @@ import type { RuleSet } from '../rules/compile.js';
 import { RuleLoadError } from '../rules/errors.js';
 import { DEFAULT_RULES_DIR, loadRulesCached } from '../rules/ruleset.js';
 import { parseArgs, UsageError } from './args.js';
+import { expandGlobs } from './glob.js';
 import { toJson, toSarif, toText, type FileResult } from './format.js';
 
 const VERSION = '0.1.0';
-const USAGE = `usage: nrm-check check <files...> [--format text|json|sarif] [--config FILE] [--rules DIR] [--disable ID]
+const USAGE = `usage: nrm-check check <files or patterns...> [--format text|json|sarif] [--config FILE] [--rules DIR]
+                 [--disable ID] [--password PW] [--max-size MB] [--max-pages N] [--timeout SECONDS]
        nrm-check rules list|lint [--rules DIR]
-Checks draft National Referral Mechanism referrals (.txt, .md) for disbelief, victim-blaming and jargon,
-and for missing elements. Exit status: 0 no errors, 1 error-severity findings, 2 usage or input error.`;
+Checks draft National Referral Mechanism referrals (.docx, .pdf, .txt, .md) for disbelief, victim-blaming
+and jargon, and for missing elements. Exit status: 0 no errors, 1 error-severity findings, 2 usage or input
+error (a file that cannot be read is reported and the others are still checked).`;
 
 interface Io {
   out: (s: string) => void;
@@ -71,18 +74,35 @@ async function loadFor(files: string[], opts: Map<string, string[]>): Promise<{ 
 }
 
 async function check(argv: readonly string[], io: Io): Promise<number> {
-  const { positional, opts } = parseArgs(argv, { values: ['format', 'config'], repeatable: ['rules', 'disable'], booleans: [] });
+  const { positional: patterns, opts } = parseArgs(argv, { values: ['format', 'config', 'password', 'max-size', 'max-pages', 'timeout'], repeatable: ['rules', 'disable'], booleans: [] });
   const format = opts.get('format')?.[0] ?? 'text';
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif`);
-  if (!positional.length) throw new UsageError('no files given');
+  if (!patterns.length) throw new UsageError('no files given');
+  const positional = expandGlobs(patterns);
+  const number = (name: string, min: number): number | undefined => {
+    const v = opts.get(name)?.[0];
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < min) throw new UsageError(`--${name} must be a number of at least ${min}`);
+    return n;
+  };
+  const maxSize = number('max-size', 1);
+  const maxPages = number('max-pages', 1);
+  const timeout = number('timeout', 1);
+  const importOpts = {
+    password: opts.get('password')?.[0],
+    ...(maxSize ? { maxBytes: maxSize * 1048576 } : {}),
+    ...(maxPages ? { maxPages } : {}),
+    ...(timeout ? { timeoutMs: timeout * 1000 } : {}),
+  };
   const { rules, config } = await loadFor(positional, opts);
   const results: FileResult[] = [];
   const failures: { file: string; code: string; message: string }[] = [];
   for (const file of positional) {
     try {
-      const { document: doc, warnings } = await importFile(file);
+      const { document: doc, warnings } = await importFile(file, importOpts);
       for (const w of warnings) io.err(`nrm-check: ${file}: ${w}`);
-      results.push({ file, text: doc.text, warnings, ...lint(doc, rules, { accept: config.accept }) });
+      results.push({ file, text: doc.text, blocks: doc.blocks, warnings, ...lint(doc, rules, { accept: config.accept }) });
     } catch (e) {
       if (!(e instanceof ImportError)) throw e;
       failures.push({ file, code: e.code, message: e.message });

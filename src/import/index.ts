@@ -6,24 +6,31 @@ import fs from 'node:fs';
 import type { Document } from '../document/model.js';
 import { fromPlainText } from '../document/plain.js';
 import { ImportError } from './errors.js';
-import type { Limits } from './isolate.js';
+import { DEFAULT_LIMITS, type Limits } from './isolate.js';
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
-export type Format = 'pdf' | 'docx' | 'ole' | 'text' | 'binary';
+export type Format = 'pdf' | 'docx' | 'ole' | 'text' | 'utf16' | 'binary';
 
 export function sniff(bytes: Uint8Array): Format {
   if (bytes.length >= 5 && bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) return 'pdf';
   if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'docx';
   if (bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'ole';
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return 'utf16';
+  // A stray NUL is stripped later; many of them mean a binary file.
   const head = bytes.subarray(0, 8192);
-  if (head.includes(0)) return 'binary';
-  return 'text';
+  let nuls = 0;
+  for (const b of head) if (b === 0) nuls++;
+  return nuls > Math.max(2, head.length / 100) ? 'binary' : 'text';
 }
 
 export interface ImportOptions {
+  /** Size limit in bytes (default 50 MB). */
   maxBytes?: number;
+  /** Page limit for PDFs (default 500). */
   maxPages?: number;
+  /** Time limit for one file's parsing, in milliseconds (default 20 s). */
+  timeoutMs?: number;
   password?: string;
   limits?: Limits;
 }
@@ -53,24 +60,29 @@ export async function importFile(file: string, opts: ImportOptions = {}): Promis
 
 export async function importBytes(bytes: Uint8Array, opts: ImportOptions = {}): Promise<Imported> {
   const kind = sniff(bytes);
-  if (kind === 'text') {
+  if (kind === 'text' || kind === 'utf16') {
     let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      text = new TextDecoder('windows-1252').decode(bytes);
+    if (kind === 'utf16') text = new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes);
+    else {
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      } catch {
+        text = new TextDecoder('windows-1252').decode(bytes);
+      }
     }
     if (!text.trim()) throw new ImportError('empty', 'The document has no text. Check that you chose the right file.');
     return { document: fromPlainText(text), format: 'text', warnings: [] };
   }
   if (kind === 'docx') {
     const { readDocx } = await import('./docx.js');
-    const r = await readDocx(bytes, opts.limits);
+    const { DOCX_LIMITS } = await import('./docx.js');
+    const r = await readDocx(bytes, { ...(opts.limits ?? DOCX_LIMITS), ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}) });
     return { document: r.document, format: 'docx', warnings: r.warnings };
   }
   if (kind === 'pdf') {
     const { readPdf } = await import('./pdf.js');
-    const r = await readPdf(bytes, { password: opts.password, maxPages: opts.maxPages, limits: opts.limits });
+    const limits = { ...(opts.limits ?? DEFAULT_LIMITS), ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}) };
+    const r = await readPdf(bytes, { password: opts.password, maxPages: opts.maxPages, limits });
     return { document: r.document, format: 'pdf', warnings: [] };
   }
   if (kind === 'ole') {

@@ -79,7 +79,7 @@ describe('nrm-check check', () => {
   it('gives a typed JSON error for a file it cannot read', () => {
     const dir = tmpDir();
     const f = path.join(dir, 'binary.txt');
-    fs.writeFileSync(f, Buffer.from([0, 1, 2, 3, 0, 255]));
+    fs.writeFileSync(f, Buffer.from(Array.from({ length: 512 }, (_, i) => (i % 3 ? 0 : i % 251))));
     const r = run(['check', f, '--format', 'json']);
     expect(r.code).toBe(2);
     expect(JSON.parse(r.out).error.code).toBe('unsupported');

@@ -8,5 +8,7 @@ const code = await main(process.argv.slice(2), {
   out: (s) => process.stdout.write(s + '\n'),
   err: (s) => process.stderr.write(s + '\n'),
   isTty: Boolean(process.stdout.isTTY),
+  errIsTty: Boolean(process.stderr.isTTY),
+  progress: (line) => process.stderr.isTTY && process.stderr.write(`\r\u001b[2K${line}`),
 });
 process.exitCode = code;

@@ -18,7 +18,7 @@ import { toJson, toSarif, toText, type FileResult } from './format.js';
 
 const VERSION = '0.1.0';
 const USAGE = `usage: nrm-check check <files or patterns...> [--format text|json|sarif] [--config FILE] [--rules DIR]
-                 [--disable ID] [--password PW] [--max-size MB] [--max-pages N] [--timeout SECONDS]
+                 [--disable ID] [--password PW] [--ocr] [--max-size MB] [--max-pages N] [--timeout SECONDS]
        nrm-check rules list|lint [--rules DIR]
 Checks draft National Referral Mechanism referrals (.docx, .pdf, .txt, .md) for disbelief, victim-blaming
 and jargon, and for missing elements. Exit status: 0 no errors, 1 error-severity findings, 2 usage or input
@@ -28,6 +28,10 @@ interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
   isTty: boolean;
+  /** stderr is a terminal: progress lines may be shown there. */
+  errIsTty?: boolean;
+  /** Rewrites one progress line on stderr (an empty string clears it). */
+  progress: (line: string) => void;
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -74,7 +78,7 @@ async function loadFor(files: string[], opts: Map<string, string[]>): Promise<{ 
 }
 
 async function check(argv: readonly string[], io: Io): Promise<number> {
-  const { positional: patterns, opts } = parseArgs(argv, { values: ['format', 'config', 'password', 'max-size', 'max-pages', 'timeout'], repeatable: ['rules', 'disable'], booleans: [] });
+  const { positional: patterns, opts, flags } = parseArgs(argv, { values: ['format', 'config', 'password', 'max-size', 'max-pages', 'timeout'], repeatable: ['rules', 'disable'], booleans: ['ocr'] });
   const format = opts.get('format')?.[0] ?? 'text';
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif`);
   if (!patterns.length) throw new UsageError('no files given');
@@ -94,6 +98,10 @@ async function check(argv: readonly string[], io: Io): Promise<number> {
     ...(maxSize ? { maxBytes: maxSize * 1048576 } : {}),
     ...(maxPages ? { maxPages } : {}),
     ...(timeout ? { timeoutMs: timeout * 1000 } : {}),
+    ocr: flags.has('ocr'),
+    ...(io.errIsTty
+      ? { onOcrProgress: (p: { page: number; pages: number; progress: number }) => io.progress(`Reading scanned page ${p.page} of ${p.pages}: ${Math.round(p.progress * 100)}%`) }
+      : {}),
   };
   const { rules, config } = await loadFor(positional, opts);
   const results: FileResult[] = [];

@@ -7,6 +7,7 @@ import type { Document } from '../document/model.js';
 import { fromPlainText } from '../document/plain.js';
 import { ImportError } from './errors.js';
 import { DEFAULT_LIMITS, type Limits } from './isolate.js';
+import type { OcrProgress } from './ocr.js';
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
@@ -33,6 +34,9 @@ export interface ImportOptions {
   timeoutMs?: number;
   password?: string;
   limits?: Limits;
+  /** Text recognition for scanned PDFs (opt-in). */
+  ocr?: boolean;
+  onOcrProgress?: (p: OcrProgress) => void;
 }
 
 export interface Imported {
@@ -82,7 +86,7 @@ export async function importBytes(bytes: Uint8Array, opts: ImportOptions = {}): 
   if (kind === 'pdf') {
     const { readPdf } = await import('./pdf.js');
     const limits = { ...(opts.limits ?? DEFAULT_LIMITS), ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}) };
-    const r = await readPdf(bytes, { password: opts.password, maxPages: opts.maxPages, limits });
+    const r = await readPdf(bytes, { password: opts.password, maxPages: opts.maxPages, limits, ocr: opts.ocr, onOcrProgress: opts.onOcrProgress });
     return { document: r.document, format: 'pdf', warnings: [] };
   }
   if (kind === 'ole') {

@@ -7,15 +7,34 @@ import { parentPort, workerData } from 'node:worker_threads';
 const require = createRequire(import.meta.url);
 const pdfjsDir = path.dirname(require.resolve('pdfjs-dist/package.json'));
 
-async function run({ data, password, maxPages }) {
+const resources = {
+  cMapUrl: path.join(pdfjsDir, 'cmaps') + path.sep,
+  cMapPacked: true,
+  standardFontDataUrl: path.join(pdfjsDir, 'standard_fonts') + path.sep,
+  // JPEG 2000 and colour-profile decoders (WebAssembly), loaded from the package, never fetched.
+  wasmUrl: path.join(pdfjsDir, 'wasm') + path.sep,
+};
+
+/** Renders pages to PNG for text recognition (scanned PDFs). */
+async function render({ data, password, pages, scale }) {
+  const { PDFParse } = await import('pdf-parse');
+  const parser = new PDFParse({ data, password, verbosity: 0, ...resources });
+  try {
+    const shot = await parser.getScreenshot({ scale, imageBuffer: true, imageDataUrl: false, partial: pages });
+    return { images: shot.pages.map((p) => ({ num: p.pageNumber, png: p.data })) };
+  } finally {
+    await parser.destroy();
+  }
+}
+
+async function run({ data, password, maxPages, mode, pages: renderPages, scale }) {
+  if (mode === 'render') return render({ data, password, pages: renderPages, scale });
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const task = pdfjs.getDocument({
     data,
     password,
     verbosity: 0,
-    cMapUrl: path.join(pdfjsDir, 'cmaps') + path.sep,
-    cMapPacked: true,
-    standardFontDataUrl: path.join(pdfjsDir, 'standard_fonts') + path.sep,
+    ...resources,
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,

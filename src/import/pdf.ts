@@ -2,12 +2,16 @@
 import type { Document } from '../document/model.js';
 import { ImportError } from './errors.js';
 import { DEFAULT_LIMITS, runIsolated, type Limits } from './isolate.js';
+import { ocrPdf, type OcrProgress } from './ocr.js';
 import { layoutToDocument, type PdfPage } from './pdf-layout.js';
 
 export interface PdfOptions {
   password?: string;
   maxPages?: number;
   limits?: Limits;
+  /** Recognise text in pages that have no text layer (scans); off by default because it is slow. */
+  ocr?: boolean;
+  onOcrProgress?: (p: OcrProgress) => void;
 }
 
 export const DEFAULT_MAX_PAGES = 500;
@@ -32,7 +36,11 @@ export async function readPdf(bytes: Uint8Array, opts: PdfOptions = {}): Promise
   }
   const document = layoutToDocument(reply.pages);
   if (!document.text.trim()) {
-    throw new ImportError('no-text-layer', 'This PDF has no text layer: it looks like a scan or pictures of pages. Save the draft from the program that made it, or use text recognition (OCR) when it is available.');
+    if (opts.ocr) {
+      const pages = reply.pages.map((p) => p.num);
+      return { document: await ocrPdf(bytes, { password: opts.password, pages, onProgress: opts.onOcrProgress }), pages: pages.length };
+    }
+    throw new ImportError('no-text-layer', 'This PDF has no text layer: it looks like a scan or pictures of pages. Turn on text recognition (--ocr on the command line) to read it, or save the draft from the program that made it.');
   }
   return { document, pages: reply.pages.length };
 }

@@ -10,17 +10,41 @@ const SCORER = path.join(ROOT, '../shared/eval/score.mjs');
 const DEV = path.join(ROOT, '../shared/corpus/dev');
 const available = fs.existsSync(SCORER) && fs.existsSync(DEV);
 
-describe.skipIf(!available)('accuracy on the dev corpus (.txt)', () => {
-  it('meets the issue thresholds with no trap hit', () => {
-    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nrm-score-')), 'score.json');
-    const cmd = `${process.execPath} ${path.join(ROOT, 'src/cli/bin.mjs')}`;
-    const r = spawnSync(process.execPath, [SCORER, '--cmd', cmd, '--dir', DEV, '--json', out, '--quiet', '--jobs', '2'], { encoding: 'utf8' });
-    expect(r.status, r.stderr).toBe(0);
-    const s = JSON.parse(fs.readFileSync(out, 'utf8')).summary;
-    expect(s.f1).toBeGreaterThanOrEqual(0.95);
-    expect(s.traps_fp).toBe(0);
-    expect(s.suggest).toBeGreaterThanOrEqual(0.9);
-    expect(s.missing_f1).toBeGreaterThanOrEqual(0.9);
-    expect(s.child).toBe(1);
+interface Summary {
+  f1: number;
+  traps_fp: number;
+  suggest: number;
+  missing_f1: number;
+  child: number;
+  precision: number;
+  recall: number;
+}
+
+function score(ext: string): Summary {
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nrm-score-')), 'score.json');
+  const cmd = `${process.execPath} ${path.join(ROOT, 'src/cli/bin.mjs')}`;
+  const r = spawnSync(process.execPath, [SCORER, '--cmd', cmd, '--dir', DEV, '--ext', ext, '--json', out, '--quiet', '--jobs', '2'], { encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  const full = JSON.parse(fs.readFileSync(out, 'utf8'));
+  expect(full.summary.failed ?? 0).toBe(0);
+  return full.summary;
+}
+
+describe.skipIf(!available)('accuracy on the dev corpus', () => {
+  let txt: Summary;
+  it('meets the issue thresholds on .txt with no trap hit', () => {
+    txt = score('txt');
+    expect(txt.f1).toBeGreaterThanOrEqual(0.95);
+    expect(txt.traps_fp).toBe(0);
+    expect(txt.suggest).toBeGreaterThanOrEqual(0.9);
+    expect(txt.missing_f1).toBeGreaterThanOrEqual(0.9);
+    expect(txt.child).toBe(1);
   }, 120000);
+
+  it.each(['docx', 'pdf'])('scores from .%s within 0.02 of .txt on every figure', (ext) => {
+    txt ??= score('txt');
+    const s = score(ext);
+    for (const k of ['f1', 'precision', 'recall', 'suggest', 'missing_f1', 'child'] as const) expect(Math.abs(s[k] - txt[k]), k).toBeLessThanOrEqual(0.02);
+    expect(s.traps_fp).toBe(0);
+  }, 180000);
 });

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { layoutToDocument, type PdfItem, type PdfPage } from '../../src/import/pdf-layout.js';
+
+/** A page of lines: [text, y, size?, x?]; each line one item, body text 10.5 pt, line spacing 14 pt. */
+function page(num: number, lines: [string, number, number?, number?][]): PdfPage {
+  const items: PdfItem[] = [];
+  for (const [s, y, h = 10.5, x = 57] of lines) items.push({ s, x, y, w: s.length * h * 0.5, h }, { s: '', x, y, w: 0, h: 0, eol: true });
+  return { num, width: 595, height: 842, items };
+}
+
+describe('PDF layout', () => {
+  it('joins wrapped lines into paragraphs, splits on larger gaps, finds headings by size', () => {
+    const doc = layoutToDocument([
+      page(1, [
+        ['Account of exploitation', 760, 12.5],
+        ['She said the man took her passport when', 740],
+        ['she arrived in Leeds.', 726],
+        ['A second paragraph starts here.', 700],
+      ]),
+    ]);
+    expect(doc.text).toBe('Account of exploitation\n\nShe said the man took her passport when she arrived in Leeds.\n\nA second paragraph starts here.');
+    expect(doc.blocks.map((b) => b.kind)).toEqual(['heading', 'paragraph', 'paragraph']);
+    expect(doc.blocks.every((b) => b.page === 1)).toBe(true);
+  });
+
+  it('undoes hyphenation at a line end', () => {
+    const doc = layoutToDocument([page(1, [['He described the exploi-', 740], ['tation in detail.', 726]])]);
+    expect(doc.text).toBe('He described the exploitation in detail.');
+  });
+
+  it('drops running headers, footers and page numbers, and keeps page numbers on blocks', () => {
+    const doc = layoutToDocument([
+      page(1, [['OFFICIAL – SENSITIVE', 820], ['First page text.', 700], ['Page 1 of 2', 30]]),
+      page(2, [['OFFICIAL – SENSITIVE', 820], ['Second page text.', 700], ['Page 2 of 2', 30]]),
+    ]);
+    expect(doc.text).toBe('First page text.\n\nSecond page text.');
+    expect(doc.blocks.map((b) => b.page)).toEqual([1, 2]);
+  });
+
+  it('makes a list item of each bulleted line and a "Label: value" row of a two-column table', () => {
+    const bullet: PdfItem[] = [
+      { s: '\uf0b7', x: 78, y: 700, w: 4, h: 10.5 },
+      { s: ' ', x: 82, y: 700, w: 10, h: 0 },
+      { s: 'Passport taken on arrival.', x: 92, y: 700, w: 150, h: 10.5, eol: true },
+    ];
+    const row: PdfItem[] = [
+      { s: 'Name', x: 60, y: 660, w: 34, h: 10.5 },
+      { s: ' ', x: 94, y: 660, w: 108, h: 0 },
+      { s: 'Kumari P.', x: 203, y: 660, w: 50, h: 10.5, eol: true },
+    ];
+    const doc = layoutToDocument([{ num: 1, width: 595, height: 842, items: [...bullet, ...row] }]);
+    expect(doc.text).toBe('Passport taken on arrival.\n\nName: Kumari P.');
+    expect(doc.blocks.map((b) => b.kind)).toEqual(['list-item', 'table-cell', 'table-cell']);
+  });
+});

@@ -45,7 +45,6 @@ export interface Pattern {
   triggers: string[];
   triggerSet: ReadonlySet<string>;
   head: number;
-  needsTags: boolean;
 }
 
 export class PatternError extends Error {}
@@ -114,8 +113,7 @@ export function compilePattern(source: string, lexicon: Lexicon): Pattern {
   if (anchor < 0) throw new PatternError(`pattern "${source}" needs at least one required word, {lemma} or @class`);
   const anchorEl = elements[anchor] as Extract<Element, { type: 'atom' }>;
   const triggers = [...new Set(anchorEl.alts.flatMap((a) => wordsOf(a[0]!)))];
-  const needsTags = elements.some((e) => e.type === 'atom' && e.alts.some((a) => a.some((x) => x.type === 'tag')));
-  return { source, elements, spanFrom, spanTo, anchor, triggers, triggerSet: new Set(triggers), head, needsTags };
+  return { source, elements, spanFrom, spanTo, anchor, triggers, triggerSet: new Set(triggers), head };
 }
 
 /** Splits a pattern on spaces outside parentheses. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fill } from '../../src/engine/checks/terms.js';
+import { fill } from '../../src/engine/messages.js';
 import { check } from '../helpers.js';
 
 describe('finding messages', () => {

@@ -7,7 +7,8 @@ import type { BlockInfo } from '../analyze.js';
 import { insideAny } from '../quotes.js';
 import type { Sentence } from '../tokenize.js';
 import type { Finding } from '../types.js';
-import { contextFor, fill, sentenceHas } from './terms.js';
+import { fill } from '../messages.js';
+import { contextFor, sentenceHas } from './terms.js';
 
 const ROMAN = /^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XX)$/;
 

@@ -5,7 +5,7 @@
 import type { CompiledScareQuotes } from '../../rules/compile.js';
 import type { BlockInfo } from '../analyze.js';
 import type { Finding } from '../types.js';
-import { fill } from './terms.js';
+import { fill } from '../messages.js';
 
 export function checkScareQuotes(rule: CompiledScareQuotes, blocks: readonly BlockInfo[], text: string): Finding[] {
   const out: Finding[] = [];

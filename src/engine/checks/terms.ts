@@ -6,6 +6,7 @@ import { matchAt, type MatchContext, type Pattern } from '../pattern.js';
 import { insideAny } from '../quotes.js';
 import { finishSuggestions, renderTemplate, resolveForm, subjectWordBefore } from '../suggest.js';
 import type { Sentence } from '../tokenize.js';
+import { fill } from '../messages.js';
 import type { Finding, Subject } from '../types.js';
 
 export function applies(scope: 'any' | 'child' | 'adult', subject: Subject): boolean {
@@ -102,17 +103,4 @@ export function checkTerms(set: RuleSet, info: BlockInfo, text: string, subject:
     }
   });
   return out;
-}
-
-/**
- * Fills a message template. Where the fix is a deletion the clause naming the suggestion becomes "delete it";
- * where there is no suggestion it is dropped.
- */
-export function fill(message: string, match: string, suggestion: string | undefined): string {
-  let out = message.replace(/\{match\}/g, match.length > 60 ? match.slice(0, 57) + '…' : match);
-  if (suggestion === undefined || suggestion === '') {
-    out = out.replace(/[;:,]?\s*[^;:,.]*'\{suggestion\}'[^.;]*/, suggestion === '' ? '; delete it' : '');
-    if (!/[.?]$/.test(out)) out += '.';
-  }
-  return out.replace(/\{suggestion\}/g, suggestion ?? '');
 }

@@ -1,0 +1,7 @@
+/** The API's method names: the only thing the Electron preload needs to know (std, no dependencies). */
+export const METHODS = ['importDocument', 'lint', 'applySuggestions', 'listRules'] as const;
+export type Method = (typeof METHODS)[number];
+
+export function isMethod(m: string): m is Method {
+  return (METHODS as readonly string[]).includes(m);
+}

@@ -3,6 +3,8 @@
  * input, validated by the host before any handler runs. Errors cross the boundary as data, never as throws.
  */
 import { z } from 'zod';
+import type { Block } from '../document/model.js';
+import type { LintResult } from '../engine/types.js';
 import { IMPORT_ERROR_CODES } from '../import/errors.js';
 import type { Method } from './methods.js';
 
@@ -57,4 +59,22 @@ export function parseInput<M extends Method>(method: M, raw: unknown): { ok: tru
   const r = contract[method].safeParse(raw ?? {});
   if (r.success) return { ok: true, value: r.data as z.output<(typeof contract)[M]> };
   return { ok: false, result: fail('BadInput', `Invalid input for ${method}.`, r.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`)) };
+}
+
+/** What each method returns on success. */
+export interface RuleInfo {
+  id: string;
+  kind: string;
+  category: string;
+  severity: string;
+  message: string;
+  rationale: string;
+  source: string;
+}
+
+export interface Outputs {
+  importDocument: { name: string; format: string; text: string; blocks: Block[]; warnings: string[] } & LintResult;
+  lint: LintResult;
+  applySuggestions: { text: string };
+  listRules: RuleInfo[];
 }

@@ -1,31 +1,12 @@
 /** The API implemented with the core; host-agnostic. Hosts validate inputs with `parseInput` first. */
-import type { Block } from '../document/model.js';
 import { fromPlainText } from '../document/plain.js';
 import { lint } from '../engine/lint.js';
-import type { LintResult } from '../engine/types.js';
 import { ImportError } from '../import/errors.js';
 import { importBytes } from '../import/index.js';
 import type { RuleSet } from '../rules/compile.js';
 import { applySuggestions } from '../rewrite/apply.js';
-import { fail, ok, type Input, type Result } from './contract.js';
+import { fail, ok, type Input, type Outputs, type Result } from './contract.js';
 import type { Method } from './methods.js';
-
-export interface RuleInfo {
-  id: string;
-  kind: string;
-  category: string;
-  severity: string;
-  message: string;
-  rationale: string;
-  source: string;
-}
-
-export interface Outputs {
-  importDocument: { name: string; format: string; text: string; blocks: Block[]; warnings: string[] } & LintResult;
-  lint: LintResult;
-  applySuggestions: { text: string };
-  listRules: RuleInfo[];
-}
 
 export type Handlers = { [M in Method]: (input: Input<M>) => Promise<Result<Outputs[M]>> };
 

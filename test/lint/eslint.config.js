@@ -22,6 +22,21 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: ['electron', 'react', 'react-dom', '*/renderer/*', '../renderer/*'], message: 'src/ is the host-agnostic core.' }] }],
     },
   },
+  // The renderer talks to the core only through the typed API: from src/ it may import types only.
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/src/**', '!**/src/api/methods'], allowTypeImports: true, message: 'The renderer uses the core through the API only; import types.' },
+            { group: ['node:*', 'electron', 'fs', 'path'], message: 'The renderer runs in a sandboxed page.' },
+          ],
+        },
+      ],
+    },
+  },
   // The pure engine and rewrite code may not touch the file system or other Node APIs.
   {
     files: ['src/engine/**/*.ts', 'src/rewrite/**/*.ts'],

@@ -1,0 +1,36 @@
+/**
+ * The renderer's only way to the core: `window.nrm` in Electron (preload), else the local browser host with
+ * the per-run token from the address's fragment. Both return results as data, never throw for app errors.
+ */
+import type { Input, Outputs, Result } from '../../src/api/contract';
+import type { Method } from '../../src/api/methods';
+
+export type Api = { [M in Method]: (input: Input<M>) => Promise<Result<Outputs[M]>> };
+
+declare global {
+  interface Window {
+    nrm?: Api;
+  }
+}
+
+const token = new URLSearchParams(window.location.hash.slice(1)).get('token') ?? '';
+
+async function call<M extends Method>(method: M, input: Input<M>): Promise<Result<Outputs[M]>> {
+  try {
+    const res = await fetch(`/api/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-nrm-token': token },
+      body: JSON.stringify(input),
+    });
+    return (await res.json()) as Result<Outputs[M]>;
+  } catch {
+    return { ok: false, error: { code: 'Internal', message: 'The checker is not responding. Restart it and try again.' } };
+  }
+}
+
+export const api: Api = window.nrm ?? {
+  importDocument: (i) => call('importDocument', i),
+  lint: (i) => call('lint', i),
+  applySuggestions: (i) => call('applySuggestions', i),
+  listRules: (i) => call('listRules', i),
+};

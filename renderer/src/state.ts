@@ -1,0 +1,67 @@
+/** Session state: the text, what the engine found, the user's decisions, and undo/redo of the text. */
+import type { Finding, LintResult } from '../../src/engine/types';
+
+export interface Dismissal {
+  rule: string;
+  excerpt: string;
+  reason: string;
+}
+
+export interface Session {
+  name: string;
+  text: string;
+  result: LintResult | null;
+  dismissed: Dismissal[];
+  accepted: number;
+  undo: string[];
+  redo: string[];
+  warnings: string[];
+}
+
+export const emptySession: Session = { name: '', text: '', result: null, dismissed: [], accepted: 0, undo: [], redo: [], warnings: [] };
+
+export type Action =
+  | { type: 'opened'; name: string; text: string; result: LintResult; warnings: string[] }
+  | { type: 'edited'; text: string; accepted?: number }
+  | { type: 'linted'; text: string; result: LintResult }
+  | { type: 'dismissed'; finding: Finding; reason: string }
+  | { type: 'undo' }
+  | { type: 'redo' };
+
+export function reducer(s: Session, a: Action): Session {
+  switch (a.type) {
+    case 'opened':
+      return { ...emptySession, name: a.name, text: a.text, result: a.result, warnings: a.warnings };
+    case 'edited':
+      if (a.text === s.text) return s;
+      return { ...s, text: a.text, undo: [...s.undo, s.text].slice(-200), redo: [], accepted: s.accepted + (a.accepted ?? 0) };
+    case 'linted':
+      return a.text === s.text ? { ...s, result: a.result } : s;
+    case 'dismissed':
+      return { ...s, dismissed: [...s.dismissed, { rule: a.finding.rule, excerpt: a.finding.excerpt, reason: a.reason }] };
+    case 'undo': {
+      const prev = s.undo[s.undo.length - 1];
+      return prev === undefined ? s : { ...s, text: prev, undo: s.undo.slice(0, -1), redo: [...s.redo, s.text] };
+    }
+    case 'redo': {
+      const next = s.redo[s.redo.length - 1];
+      return next === undefined ? s : { ...s, text: next, redo: s.redo.slice(0, -1), undo: [...s.undo, s.text] };
+    }
+  }
+}
+
+export function isDismissed(s: Session, f: Finding): boolean {
+  return s.dismissed.some((d) => d.rule === f.rule && d.excerpt === f.excerpt);
+}
+
+/** A 0-100 quality score: what a decision maker would stumble on, weighted by severity, plus missing elements. */
+export function score(findings: Finding[], missing: number): { total: number; parts: { label: string; points: number }[] } {
+  const weights = { error: 6, warning: 3, suggestion: 1 } as const;
+  const parts = [
+    { label: 'Disbelief', points: findings.filter((f) => f.category === 'disbelief').reduce((n, f) => n + weights[f.severity], 0) },
+    { label: 'Victim-blaming', points: findings.filter((f) => f.category === 'victim-blaming').reduce((n, f) => n + weights[f.severity], 0) },
+    { label: 'Jargon', points: findings.filter((f) => f.category === 'jargon').reduce((n, f) => n + weights[f.severity], 0) },
+    { label: 'Missing elements', points: missing * 8 },
+  ];
+  return { total: Math.max(0, 100 - parts.reduce((n, p) => n + p.points, 0)), parts };
+}

@@ -1,0 +1,124 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, startHost } from './host';
+
+const DEV = path.resolve(ROOT, '../shared/corpus/dev');
+const DRAFT = path.join(DEV, 'd10.docx');
+const SHOTS = path.join(ROOT, 'test-results/screenshots');
+
+let host: Awaited<ReturnType<typeof startHost>>;
+const outside: string[] = [];
+
+test.skip(!fs.existsSync(DRAFT), 'needs ../shared/corpus/dev');
+
+test.beforeAll(async () => {
+  host = await startHost();
+  fs.mkdirSync(SHOTS, { recursive: true });
+});
+test.afterAll(() => {
+  host?.stop();
+  // No request may leave 127.0.0.1 during the whole run.
+  expect(outside).toEqual([]);
+});
+
+async function openApp(page: Page) {
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(host.origin + '/') && !u.startsWith('data:') && !u.startsWith('blob:')) outside.push(u);
+  });
+  await page.goto(host.url);
+  await expect(page.getByRole('heading', { name: 'NRM Referral Checker' })).toBeVisible();
+}
+
+async function seriousViolations(page: Page) {
+  const r = await new AxeBuilder({ page }).analyze();
+  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+}
+
+test('open, accept, dismiss, edit: the whole check of a DOCX draft', async ({ page }) => {
+  await openApp(page);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: path.join(SHOTS, '1-welcome.png'), fullPage: true });
+
+  await page.getByTestId('open-file').setInputFiles(DRAFT);
+  const findings = page.getByTestId('finding');
+  await expect(findings.first()).toBeVisible();
+
+  // The same rules and count as the CLI on the same file.
+  const cli = JSON.parse(spawnSync(process.execPath, [path.join(ROOT, 'src/cli/bin.mjs'), 'check', DRAFT, '--format', 'json'], { encoding: 'utf8' }).stdout);
+  const cliRules = cli.findings.map((f: { rule: string }) => f.rule).sort();
+  const shownRules = (await findings.evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')))).sort();
+  expect(shownRules).toEqual(cliRules);
+  await expect(page.getByTestId('missing-element')).toHaveCount(cli.missing.length);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: path.join(SHOTS, '2-opened.png'), fullPage: true });
+
+  // Accept a suggestion: the text changes and that finding goes.
+  const story = page.locator('[data-testid="finding"][data-rule="disbelief/story"]');
+  await expect(story).toHaveCount(1);
+  await story.getByTestId('accept').click();
+  await expect(story).toHaveCount(0);
+  await expect(page.getByTestId('document-text')).toContainText("Keith's account is that");
+  await expect(findings).toHaveCount(cliRules.length - 1);
+  await page.screenshot({ path: path.join(SHOTS, '3-accepted.png'), fullPage: true });
+
+  // Dismiss another with a reason.
+  const nfa = page.locator('[data-testid="finding"][data-rule="jargon/acronyms"]');
+  await nfa.getByTestId('dismiss').click();
+  await nfa.getByTestId('dismiss-reason').fill('NFA is explained in the attached police log');
+  await nfa.getByTestId('dismiss-confirm').click();
+  await expect(nfa).toHaveCount(0);
+  await expect(findings).toHaveCount(cliRules.length - 2);
+  await page.screenshot({ path: path.join(SHOTS, '4-dismissed.png'), fullPage: true });
+
+  // Edit a sentence to add a date: "when" leaves the checklist.
+  await expect(page.locator('[data-testid="missing-element"][data-element="when"]')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Edit text' }).click();
+  const editor = page.getByTestId('editor');
+  const text = await editor.inputValue();
+  await editor.fill(text.replace('and has lived in the trailer since.', 'and has lived in the trailer since March 2023.'));
+  await expect(page.locator('[data-testid="missing-element"][data-element="when"]')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Done editing' }).click();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: path.join(SHOTS, '5-edited.png'), fullPage: true });
+});
+
+test('every action works from the keyboard', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('open-file').setInputFiles(DRAFT);
+  const findings = page.getByTestId('finding');
+  await expect(findings.first()).toBeVisible();
+  const before = await findings.count();
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('j');
+  await expect(page.locator('#finding-1')).toBeFocused();
+  await page.keyboard.press('k');
+  await expect(page.locator('#finding-0')).toBeFocused();
+  await page.keyboard.press('a');
+  await expect(findings).toHaveCount(before - 1);
+  await page.keyboard.press('Control+z');
+  await expect(findings).toHaveCount(before);
+  await page.keyboard.press('d');
+  await page.keyboard.type('Checked with the officer');
+  await page.keyboard.press('Enter');
+  await expect(findings).toHaveCount(before - 1);
+  // The Open button is reachable by Tab and opens the file chooser.
+  await page.keyboard.press('Shift+Tab');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('open-file').focus();
+  await page.keyboard.press('Enter');
+  expect((await chooser).isMultiple()).toBe(false);
+});
+
+test('each import error code gets a clear message', async ({ page }) => {
+  await openApp(page);
+  const tmp = path.join(ROOT, 'test-results', 'bad.doc');
+  fs.mkdirSync(path.dirname(tmp), { recursive: true });
+  fs.writeFileSync(tmp, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)]));
+  await page.getByTestId('open-file').setInputFiles(tmp);
+  await expect(page.getByTestId('import-error')).toHaveAttribute('data-code', 'encrypted');
+  await expect(page.getByRole('alert')).toContainText('protected by a password');
+});

@@ -1,9 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, startHost } from './host';
+import { ROOT, startHost } from './host.js';
 
 const DEV = path.resolve(ROOT, '../shared/corpus/dev');
 const DRAFT = path.join(DEV, 'd10.docx');

@@ -1,36 +1,41 @@
 /**
- * Electron main process: a thin shell over the core in src/. Hardened window; the full app (typed IPC,
- * dialogs, menus) is built in the desktop-app issue.
+ * Electron main process: a thin shell. All logic is in src/; this file wires the window, the guards, the
+ * validated IPC and the menu together.
  */
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, session, shell } from 'electron';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createHandlers } from '../src/api/handlers.js';
+import { loadRulesCached } from '../src/rules/ruleset.js';
+import { registerIpc, trustedSender } from './ipc.js';
+import { menuTemplate } from './menu.js';
+import { guardSession } from './security.js';
+import { createMainWindow } from './window.js';
 
-function createWindow(): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1200,
-    height: 800,
-    show: false,
-    webPreferences: {
-      preload: path.join(import.meta.dirname, 'preload.js'),
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      spellcheck: false,
-    },
-  });
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  win.webContents.on('will-navigate', (e) => e.preventDefault());
-  win.once('ready-to-show', () => win.show());
-  void win.loadFile(path.join(import.meta.dirname, '../renderer/index.html'));
-  return win;
-}
+const rendererDir = path.join(import.meta.dirname, '../renderer');
+const appUrl = pathToFileURL(path.join(rendererDir, 'index.html')).href;
+const root = pathToFileURL(path.join(import.meta.dirname, '..') + path.sep).href;
 
 if (!app.requestSingleInstanceLock()) app.quit();
 app.enableSandbox();
-void app.whenReady().then(() => {
-  // Nothing may leave the machine: only the app's own files load.
-  session.defaultSession.webRequest.onBeforeRequest((details, cb) => cb({ cancel: !details.url.startsWith('file://') }));
-  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
-  createWindow();
+
+let win: BrowserWindow | null = null;
+
+app.on('second-instance', () => {
+  if (win) {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  }
 });
+
+void app.whenReady().then(async () => {
+  guardSession(session.defaultSession, root);
+  registerIpc(ipcMain, createHandlers(await loadRulesCached()), trustedSender(appUrl, () => (win ? [win.webContents.id] : [])));
+  win = createMainWindow(BrowserWindow, path.join(import.meta.dirname, 'preload.cjs'), appUrl);
+  const send = (type: string) => win?.webContents.send('nrm:event', { type });
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(menuTemplate({ open: () => send('open'), help: () => void shell.openPath(path.join(rendererDir, '..', '..', 'README.md')) }, process.platform === 'darwin')),
+  );
+});
+
 app.on('window-all-closed', () => app.quit());

@@ -1,4 +1,18 @@
-/** Preload: exposes one frozen, typed API to the renderer (filled in by the desktop-app issue). */
-import { contextBridge } from 'electron';
+/** Preload: exposes the API's verbs (one frozen object) and an event listener; never ipcRenderer itself. */
+import { contextBridge, ipcRenderer } from 'electron';
+import { METHODS } from '../src/api/methods.js';
 
-contextBridge.exposeInMainWorld('nrm', Object.freeze({ version: '0.1.0' }));
+const api = Object.fromEntries(METHODS.map((m) => [m, (input: unknown) => ipcRenderer.invoke(`nrm:${m}`, input)]));
+
+contextBridge.exposeInMainWorld(
+  'nrm',
+  Object.freeze({
+    ...api,
+    /** Events from the main process (menu commands); returns a function that removes the listener. */
+    onEvent(listener: (event: { type: string }) => void) {
+      const wrapped = (_e: unknown, payload: { type: string }) => listener(payload);
+      ipcRenderer.on('nrm:event', wrapped);
+      return () => ipcRenderer.removeListener('nrm:event', wrapped);
+    },
+  }),
+);

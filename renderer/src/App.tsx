@@ -42,6 +42,9 @@ export function App() {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
 
+  // File > Open in the desktop app's menu opens the same file chooser.
+  useEffect(() => window.nrm?.onEvent?.((e) => e.type === 'open' && fileInput.current?.click()), []);
+
   const open = useCallback(async (file: File, opts: { password?: string; ocr?: boolean } = {}) => {
     setError(null);
     setBusy(opts.ocr ? `Reading ${file.name} with text recognition…` : `Reading ${file.name}…`);

@@ -9,7 +9,8 @@ export type Api = { [M in Method]: (input: Input<M>) => Promise<Result<Outputs[M
 
 declare global {
   interface Window {
-    nrm?: Api;
+    /** In Electron, the preload's bridge; absent in the browser host. */
+    nrm?: Api & { onEvent?: (listener: (event: { type: string }) => void) => () => void };
   }
 }
 

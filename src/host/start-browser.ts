@@ -2,6 +2,7 @@
  * `npm run start:browser -- [--port N]`: the app in a browser, for machines without Electron and for tests.
  * Prints its full URL (with the per-run token) as the first line on stdout.
  */
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createHandlers } from '../api/handlers.js';
 import { loadRulesCached } from '../rules/ruleset.js';
@@ -17,7 +18,16 @@ if (portAt >= 0 && (!Number.isInteger(port) || port < 0 || port > 65535)) {
 const rules = await loadRulesCached();
 const host = await startBrowserHost({ handlers: createHandlers(rules), staticDir: fileURLToPath(new URL('../../dist/renderer', import.meta.url)), port });
 process.stdout.write(host.url + '\n');
-if (process.stdout.isTTY) process.stdout.write('Open that address in your browser. Press Ctrl+C to stop.\n');
+if (process.stdout.isTTY) {
+  // A person at a terminal: open their browser (never when the output goes to a program or a file).
+  const opener = process.platform === 'darwin' ? ['open'] : process.platform === 'win32' ? ['cmd', '/c', 'start', '""'] : ['xdg-open'];
+  try {
+    spawn(opener[0]!, [...opener.slice(1), host.url], { stdio: 'ignore', detached: true }).on('error', () => {}).unref();
+  } catch {
+    // no browser opener: the address above is enough
+  }
+  process.stdout.write('Opening it in your browser; if nothing opens, paste the address above. Press Ctrl+C to stop.\n');
+}
 const stop = () => void host.close().then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -11,7 +11,7 @@ export interface Limits {
   maxMemoryMb: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { timeoutMs: 20_000, maxMemoryMb: 768 };
+export const DEFAULT_LIMITS: Limits = { timeoutMs: 20_000, maxMemoryMb: 512 };
 
 const WATCH_EVERY_MS = 250;
 

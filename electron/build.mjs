@@ -1,0 +1,15 @@
+// Bundles the Electron main process (ESM) and preload (CommonJS, as a sandboxed preload must be) into
+// dist/electron. npm packages stay external; the parser workers are copied beside the bundle.
+import { build } from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const out = path.join(root, 'dist/electron');
+fs.mkdirSync(out, { recursive: true });
+const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, logLevel: 'warning', external: ['electron'] };
+await build({ ...common, entryPoints: [path.join(root, 'electron/main.ts')], outfile: path.join(out, 'main.mjs'), format: 'esm', packages: 'external' });
+await build({ ...common, entryPoints: [path.join(root, 'electron/preload.ts')], outfile: path.join(out, 'preload.cjs'), format: 'cjs' });
+for (const worker of ['pdf-worker.mjs', 'docx-worker.mjs']) fs.copyFileSync(path.join(root, 'src/import', worker), path.join(out, worker));
+fs.writeFileSync(path.join(out, 'package.json'), JSON.stringify({ type: 'module' }));
+process.stdout.write(`built ${path.relative(root, out)}\n`);

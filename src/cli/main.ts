@@ -19,6 +19,7 @@ import { toJson, toSarif, toText, type FileResult } from './format.js';
 const VERSION = '0.1.0';
 const USAGE = `usage: nrm-check check <files or patterns...> [--format text|json|sarif] [--config FILE] [--rules DIR]
                  [--disable ID] [--password PW] [--ocr] [--max-size MB] [--max-pages N] [--timeout SECONDS]
+       nrm-check fix <file> --out <file.docx> [--tracked] [--category C] [--allow-deletions] [--comments] [--appendix]
        nrm-check rules list|lint [--rules DIR]
 Checks draft National Referral Mechanism referrals (.docx, .pdf, .txt, .md) for disbelief, victim-blaming
 and jargon, and for missing elements. Exit status: 0 no errors, 1 error-severity findings, 2 usage or input
@@ -46,6 +47,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return 0;
     }
     if (cmd === 'check') return await check(rest, io);
+    if (cmd === 'fix') return await fix(rest, io);
     if (cmd === 'rules') return await rulesCmd(rest, io);
     throw new UsageError(`unknown command "${cmd}"`);
   } catch (e) {
@@ -55,6 +57,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     if (e instanceof RuleLoadError) {
       io.err(`nrm-check: the rules could not be loaded:\n${e.message}`);
+      return 2;
+    }
+    if (e instanceof Error && e.name === 'ExportError') {
+      io.err(`nrm-check: ${e.message}`);
+      return 2;
+    }
+    if (e instanceof ImportError) {
+      io.err(`nrm-check: ${e.message}`);
       return 2;
     }
     if (e instanceof Error && e.name === 'ConfigError') {
@@ -128,6 +138,41 @@ async function check(argv: readonly string[], io: Io): Promise<number> {
   }
   if (failures.length) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+async function fix(argv: readonly string[], io: Io): Promise<number> {
+  const { positional, opts, flags } = parseArgs(argv, {
+    values: ['out', 'category', 'config', 'password'],
+    repeatable: ['rules', 'disable'],
+    booleans: ['tracked', 'allow-deletions', 'comments', 'appendix', 'ocr'],
+  });
+  const file = positional[0];
+  const out = opts.get('out')?.[0];
+  if (!file || positional.length > 1) throw new UsageError('fix takes one file');
+  if (!out || !/\.docx$/i.test(out)) throw new UsageError('fix needs --out FILE.docx');
+  const category = opts.get('category')?.[0];
+  if (category && !['disbelief', 'victim-blaming', 'jargon'].includes(category)) throw new UsageError('--category must be disbelief, victim-blaming or jargon');
+  const { rules, config } = await loadFor([file], opts);
+  const { document } = await importFile(file, { password: opts.get('password')?.[0], ocr: flags.has('ocr') });
+  const result = lint(document, rules, { accept: config.accept });
+  const chosen = result.findings.filter((f) => f.suggestions.length && (!category || f.category === category));
+  const applied = chosen.filter((f) => f.suggestions[0] !== '' || flags.has('allow-deletions'));
+  const skipped = chosen.length - applied.length;
+  const { buildDocx } = await import('../export/docx.js');
+  const { writeAtomic } = await import('../export/write.js');
+  const open = result.findings.filter((f) => !applied.includes(f));
+  const bytes = await buildDocx(document, applied.map((f) => ({ start: f.start, end: f.end, replacement: f.suggestions[0]! })), {
+    mode: flags.has('tracked') ? 'tracked' : 'clean',
+    ...(flags.has('comments') ? { comments: open.map((f) => ({ start: f.start, end: f.end, text: f.message + (f.note ? ` ${f.note}` : '') })) } : {}),
+    ...(flags.has('appendix') ? { appendix: result.missing.map((m) => ({ element: m.element, question: m.question })) } : {}),
+  });
+  writeAtomic(out, bytes, { protect: [file] });
+  io.out(
+    `Applied ${applied.length} suggestion${applied.length === 1 ? '' : 's'}${flags.has('tracked') ? ' as tracked changes' : ''}` +
+      (skipped ? ` (${skipped} deletion${skipped === 1 ? '' : 's'} left: add --allow-deletions to apply them)` : '') +
+      `; ${open.length} finding${open.length === 1 ? '' : 's'} left for you. Wrote ${out}.`,
+  );
+  return 0;
 }
 
 async function rulesCmd(argv: readonly string[], io: Io): Promise<number> {

@@ -42,7 +42,8 @@ function classify(unit: string, start: number): Block {
   const e = s + trimmed.length;
   const md = /^(#{1,6})\s+/.exec(trimmed);
   if (md) return { kind: 'heading', level: md[1]!.length, start: s, end: e };
-  if (BULLET.test(trimmed)) return { kind: 'list-item', start: s, end: e };
+  const bullet = BULLET.exec(trimmed);
+  if (bullet) return { kind: 'list-item', start: s + bullet[0].length, end: e }; // the marker is not content
   const words = trimmed.split(/\s+/).length;
   if (!trimmed.includes('\n') && words <= 10 && !/[.!?:;,]["”’)]?$/.test(trimmed) && /^[\p{Lu}\d]/u.test(trimmed)) {
     return { kind: 'heading', level: 2, start: s, end: e };

@@ -101,7 +101,8 @@ function hitsOf(set: RuleSet, b: BlockInfo): Hits {
     if (!m) hits.set(rule, (m = new Map()));
     if (!m.has(g)) m.set(g, { start, end });
   };
-  const eligible = set.required.filter((r) => ![...b.sections].some((k) => r.excludeSections.has(k)));
+  const notes = b.sections.has('checker-notes');
+  const eligible = notes ? [] : set.required.filter((r) => ![...b.sections].some((k) => r.excludeSections.has(k)));
   for (const rule of eligible) {
     if (rule.detectors.includes('quoted-words')) {
       for (const q of b.local.quotes) if (q.inner.trim().split(/\s+/).length >= 3) note(rule, 'quoted-words', q.start, q.end);
@@ -139,7 +140,7 @@ export function checkRequired(set: RuleSet, blocks: readonly BlockInfo[], subjec
     for (const rule of rules) {
       const acc = found.get(rule)!;
       for (const [g, ev] of hits.get(rule) ?? []) if (!acc.has(g)) acc.set(g, { start: ev.start + b.block.start, end: ev.end + b.block.start });
-      if (rule.detectors.includes('named-place') && !acc.has('named-place') && ![...b.sections].some((k) => rule.excludeSections.has(k))) {
+      if (rule.detectors.includes('named-place') && !acc.has('named-place') && !b.sections.has('checker-notes') && ![...b.sections].some((k) => rule.excludeSections.has(k))) {
         for (const s of b.sentences) {
           const st = b.text.slice(s.start - b.block.start, s.end - b.block.start);
           if (!BIRTH.test(st) && hasNamedPlace(s, (names ??= personNames(blocks)))) {

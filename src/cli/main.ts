@@ -20,6 +20,7 @@ const VERSION = '0.1.0';
 const USAGE = `usage: nrm-check check <files or patterns...> [--format text|json|sarif] [--config FILE] [--rules DIR]
                  [--disable ID] [--password PW] [--ocr] [--max-size MB] [--max-pages N] [--timeout SECONDS]
        nrm-check fix <file> --out <file.docx> [--tracked] [--category C] [--allow-deletions] [--comments] [--appendix]
+       nrm-check report <file> --out <report.html|report.pdf> [--show-names]
        nrm-check rules list|lint [--rules DIR]
 Checks draft National Referral Mechanism referrals (.docx, .pdf, .txt, .md) for disbelief, victim-blaming
 and jargon, and for missing elements. Exit status: 0 no errors, 1 error-severity findings, 2 usage or input
@@ -48,6 +49,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     if (cmd === 'check') return await check(rest, io);
     if (cmd === 'fix') return await fix(rest, io);
+    if (cmd === 'report') return await report(rest, io);
     if (cmd === 'rules') return await rulesCmd(rest, io);
     throw new UsageError(`unknown command "${cmd}"`);
   } catch (e) {
@@ -172,6 +174,26 @@ async function fix(argv: readonly string[], io: Io): Promise<number> {
       (skipped ? ` (${skipped} deletion${skipped === 1 ? '' : 's'} left: add --allow-deletions to apply them)` : '') +
       `; ${open.length} finding${open.length === 1 ? '' : 's'} left for you. Wrote ${out}.`,
   );
+  return 0;
+}
+
+async function report(argv: readonly string[], io: Io): Promise<number> {
+  const { positional, opts, flags } = parseArgs(argv, { values: ['out', 'config', 'password'], repeatable: ['rules', 'disable'], booleans: ['show-names', 'ocr'] });
+  const file = positional[0];
+  const out = opts.get('out')?.[0];
+  if (!file || positional.length > 1) throw new UsageError('report takes one file');
+  if (!out || !/\.(html?|pdf)$/i.test(out)) throw new UsageError('report needs --out FILE.html or FILE.pdf');
+  const { rules, config } = await loadFor([file], opts);
+  const { document } = await importFile(file, { password: opts.get('password')?.[0], ocr: flags.has('ocr') });
+  const result = lint(document, rules, { accept: config.accept });
+  const { reportModel, reportHtml, reportLines } = await import('../export/report.js');
+  const { writeAtomic } = await import('../export/write.js');
+  const model = reportModel({ title: path.basename(file), document, result, rules, maskNames: !flags.has('show-names') });
+  if (/\.pdf$/i.test(out)) {
+    const { textPdf } = await import('../export/pdf.js');
+    writeAtomic(out, textPdf(reportLines(model), `Referral quality report: ${model.title}`), { protect: [file] });
+  } else writeAtomic(out, reportHtml(model), { protect: [file] });
+  io.out(`Score ${model.score}/100, ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'}, ${result.missing.length} missing element${result.missing.length === 1 ? '' : 's'}. Wrote ${out}${model.masked ? ' (names masked; --show-names to keep them)' : ''}.`);
   return 0;
 }
 

@@ -56,9 +56,13 @@ function blockNames(b: BlockInfo): string[] {
   return out;
 }
 
-/** Capitalised words that name people anywhere in this draft. */
-function personNames(blocks: readonly BlockInfo[]): Set<string> {
-  return new Set(blocks.flatMap(blockNames));
+const NEVER_NAMES = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'his', 'her', 'their', 'the', 'this', 'that', 'there', 'police', 'officers', 'staff', 'nobody', 'someone', 'everyone']);
+
+/** Capitalised words that name people anywhere in this draft (also written capitalised mid-sentence). */
+export function personNames(blocks: readonly BlockInfo[]): Set<string> {
+  const midSentence = new Set<string>();
+  for (const b of blocks) for (const s of b.local.sentences) s.tokens.forEach((t, i) => i > 0 && /^\p{Lu}\p{Ll}/u.test(t.text) && midSentence.add(t.norm.replace(/'s$/, '')));
+  return new Set(blocks.flatMap(blockNames).filter((n) => !NEVER_NAMES.has(n) && midSentence.has(n)));
 }
 
 function hasNamedPlace(s: Sentence, names: ReadonlySet<string>): boolean {

@@ -1,0 +1,23 @@
+import { expect, test } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ROOT } from './host.js';
+
+test('the quality report opens in Chromium with no request for any external resource', async ({ page }) => {
+  const out = path.join(ROOT, 'test-results', 'report.html');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'src/cli/bin.mjs'), 'report', path.join(ROOT, 'test/fixtures/sample-draft.txt'), '--out', out], { encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  const url = pathToFileURL(out).href;
+  const requests: string[] = [];
+  page.on('request', (req) => requests.push(req.url()));
+  await page.goto(url);
+  await expect(page.getByRole('heading', { name: 'Referral quality report' })).toBeVisible();
+  const cli = JSON.parse(spawnSync(process.execPath, [path.join(ROOT, 'src/cli/bin.mjs'), 'check', path.join(ROOT, 'test/fixtures/sample-draft.txt'), '--format', 'json'], { encoding: 'utf8' }).stdout);
+  await expect(page.locator('tbody tr')).toHaveCount(cli.findings.length);
+  expect(requests).toEqual([url]);
+  fs.mkdirSync(path.join(ROOT, 'test-results/screenshots'), { recursive: true });
+  await page.screenshot({ path: path.join(ROOT, 'test-results/screenshots/report.png'), fullPage: true });
+});

@@ -34,7 +34,7 @@ void app.whenReady().then(async () => {
   win = createMainWindow(BrowserWindow, path.join(import.meta.dirname, 'preload.cjs'), appUrl);
   const send = (type: string) => win?.webContents.send('nrm:event', { type });
   Menu.setApplicationMenu(
-    Menu.buildFromTemplate(menuTemplate({ open: () => send('open'), help: () => void shell.openPath(path.join(rendererDir, '..', '..', 'README.md')) }, process.platform === 'darwin')),
+    Menu.buildFromTemplate(menuTemplate({ open: () => send('open'), export: () => send('export'), help: () => void shell.openPath(path.join(rendererDir, '..', '..', 'README.md')) }, process.platform === 'darwin')),
   );
 });
 

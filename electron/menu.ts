@@ -3,6 +3,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 
 export interface MenuActions {
   open: () => void;
+  export: () => void;
   help: () => void;
 }
 
@@ -14,7 +15,7 @@ export function menuTemplate(actions: MenuActions, isMac: boolean): MenuItemCons
       submenu: [
         { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: actions.open },
         { label: 'Open Recent', role: 'recentDocuments', submenu: [{ label: 'Clear Recent', role: 'clearRecentDocuments' }] },
-        { label: 'Export…', accelerator: 'CmdOrCtrl+E', enabled: false },
+        { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: actions.export },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

@@ -8,7 +8,8 @@ export const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img
 
 /** Whether a URL is one of the app's own files under `root` (a file:// URL ending in /). */
 export function isAppUrl(url: string, root: string): boolean {
-  if (!url.startsWith('file://')) return url.startsWith('devtools://');
+  // blob: URLs are the app's own exports being saved; nothing else but the app's files.
+  if (!url.startsWith('file://')) return url.startsWith('devtools://') || url.startsWith('blob:file://');
   try {
     const u = new URL(url);
     return u.protocol === 'file:' && !u.pathname.includes('..') && `file://${u.pathname}`.startsWith(root);

@@ -42,8 +42,39 @@ export function App() {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
 
-  // File > Open in the desktop app's menu opens the same file chooser.
-  useEffect(() => window.nrm?.onEvent?.((e) => e.type === 'open' && fileInput.current?.click()), []);
+  const [exporting, setExporting] = useState(false);
+  // File > Open and File > Export in the desktop app's menu.
+  useEffect(
+    () =>
+      window.nrm?.onEvent?.((e) => {
+        if (e.type === 'open') fileInput.current?.click();
+        if (e.type === 'export') setExporting(true);
+      }),
+    [],
+  );
+
+  const save = (file: { filename: string; mime: string; data: string }) => {
+    const bytes = Uint8Array.from(atob(file.data), (c) => c.charCodeAt(0));
+    const url = URL.createObjectURL(new Blob([bytes], { type: file.mime }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = file.filename;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    setStatus(`Saved ${file.filename}.`);
+  };
+
+  const exportDocx = async (mode: 'clean' | 'tracked') => {
+    if (!s.original) return;
+    const r = await api.exportDocx({ name: s.name, original: s.original, text: s.text, mode, appendix: true });
+    if (r.ok) save(r.value);
+    else setError({ code: r.error.code, message: r.error.message });
+  };
+  const exportReport = async (format: 'html' | 'pdf') => {
+    const r = await api.exportReport({ name: s.name, text: s.text, format, maskNames: true, accepted: s.acceptedList, dismissed: s.dismissed.map((d) => ({ finding: d.finding, reason: d.reason })) });
+    if (r.ok) save(r.value);
+    else setError({ code: r.error.code, message: r.error.message });
+  };
 
   const open = useCallback(async (file: File, opts: { password?: string; ocr?: boolean } = {}) => {
     setError(null);
@@ -55,7 +86,7 @@ export function App() {
       setError({ code: r.error.code, message: r.error.message, file });
       return;
     }
-    dispatch({ type: 'opened', name: r.value.name, text: r.value.text, result: r.value, warnings: r.value.warnings });
+    dispatch({ type: 'opened', name: r.value.name, text: r.value.text, blocks: r.value.blocks, result: r.value, warnings: r.value.warnings });
     setActive(0);
     setStatus(`${file.name} opened: ${r.value.findings.length} findings, ${r.value.missing.length} missing elements.`);
   }, []);
@@ -77,14 +108,15 @@ export function App() {
 
   const applyEdits = useCallback(
     async (list: Finding[], pick: (f: Finding) => string | undefined) => {
-      const edits = list.flatMap((f) => {
+      const chosen = list.flatMap((f) => {
         const rep = pick(f);
-        return rep === undefined ? [] : [{ start: f.start, end: f.end, replacement: rep }];
+        return rep === undefined ? [] : [{ finding: f, suggestion: rep }];
       });
+      const edits = chosen.map(({ finding: f, suggestion }) => ({ start: f.start, end: f.end, replacement: suggestion }));
       if (!edits.length) return;
       const r = await api.applySuggestions({ text: s.text, edits });
       if (r.ok) {
-        dispatch({ type: 'edited', text: r.value.text, accepted: edits.length });
+        dispatch({ type: 'edited', text: r.value.text, accepted: chosen });
         setStatus(`${edits.length} suggestion${edits.length === 1 ? '' : 's'} applied.`);
       }
     },
@@ -156,6 +188,9 @@ export function App() {
               }}
             />
           </label>
+          <button type="button" onClick={() => setExporting((v) => !v)} disabled={!s.name} aria-expanded={exporting} aria-controls="export-panel">
+            Export…
+          </button>
           <button type="button" onClick={() => setEditing((v) => !v)} disabled={!s.name} aria-pressed={editing}>
             {editing ? 'Done editing' : 'Edit text'}
           </button>
@@ -202,6 +237,26 @@ export function App() {
             </button>
           )}
         </div>
+      )}
+      {exporting && s.name && (
+        <section id="export-panel" className="export" aria-label="Export">
+          <h2>Export</h2>
+          <p>The original file is never changed. Reports mask people's names.</p>
+          <div className="actions">
+            <button type="button" data-testid="export-clean" onClick={() => void exportDocx('clean')}>
+              Cleaned Word document
+            </button>
+            <button type="button" data-testid="export-tracked" onClick={() => void exportDocx('tracked')}>
+              Word document with tracked changes
+            </button>
+            <button type="button" data-testid="export-report-html" onClick={() => void exportReport('html')}>
+              Quality report (HTML)
+            </button>
+            <button type="button" data-testid="export-report-pdf" onClick={() => void exportReport('pdf')}>
+              Quality report (PDF)
+            </button>
+          </div>
+        </section>
       )}
       {!s.name && !busy && (
         <main className="welcome">

@@ -34,4 +34,6 @@ export const api: Api = window.nrm ?? {
   lint: (i) => call('lint', i),
   applySuggestions: (i) => call('applySuggestions', i),
   listRules: (i) => call('listRules', i),
+  exportDocx: (i) => call('exportDocx', i),
+  exportReport: (i) => call('exportReport', i),
 };

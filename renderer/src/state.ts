@@ -1,10 +1,12 @@
 /** Session state: the text, what the engine found, the user's decisions, and undo/redo of the text. */
+import type { Block } from '../../src/document/model';
 import type { Finding, LintResult } from '../../src/engine/types';
 
 export interface Dismissal {
   rule: string;
   excerpt: string;
   reason: string;
+  finding: Finding;
 }
 
 export interface Session {
@@ -13,16 +15,20 @@ export interface Session {
   result: LintResult | null;
   dismissed: Dismissal[];
   accepted: number;
+  /** Every accepted suggestion, for the report. */
+  acceptedList: { finding: Finding; suggestion: string }[];
+  /** The document as imported: its structure is kept in exports. */
+  original: { text: string; blocks: Block[] } | null;
   undo: string[];
   redo: string[];
   warnings: string[];
 }
 
-export const emptySession: Session = { name: '', text: '', result: null, dismissed: [], accepted: 0, undo: [], redo: [], warnings: [] };
+export const emptySession: Session = { name: '', text: '', result: null, dismissed: [], accepted: 0, acceptedList: [], original: null, undo: [], redo: [], warnings: [] };
 
 export type Action =
-  | { type: 'opened'; name: string; text: string; result: LintResult; warnings: string[] }
-  | { type: 'edited'; text: string; accepted?: number }
+  | { type: 'opened'; name: string; text: string; blocks: Block[]; result: LintResult; warnings: string[] }
+  | { type: 'edited'; text: string; accepted?: { finding: Finding; suggestion: string }[] }
   | { type: 'linted'; text: string; result: LintResult }
   | { type: 'dismissed'; finding: Finding; reason: string }
   | { type: 'undo' }
@@ -31,14 +37,14 @@ export type Action =
 export function reducer(s: Session, a: Action): Session {
   switch (a.type) {
     case 'opened':
-      return { ...emptySession, name: a.name, text: a.text, result: a.result, warnings: a.warnings };
+      return { ...emptySession, name: a.name, text: a.text, result: a.result, warnings: a.warnings, original: { text: a.text, blocks: a.blocks } };
     case 'edited':
       if (a.text === s.text) return s;
-      return { ...s, text: a.text, undo: [...s.undo, s.text].slice(-200), redo: [], accepted: s.accepted + (a.accepted ?? 0) };
+      return { ...s, text: a.text, undo: [...s.undo, s.text].slice(-200), redo: [], accepted: s.accepted + (a.accepted?.length ?? 0), acceptedList: [...s.acceptedList, ...(a.accepted ?? [])] };
     case 'linted':
       return a.text === s.text ? { ...s, result: a.result } : s;
     case 'dismissed':
-      return { ...s, dismissed: [...s.dismissed, { rule: a.finding.rule, excerpt: a.finding.excerpt, reason: a.reason }] };
+      return { ...s, dismissed: [...s.dismissed, { rule: a.finding.rule, excerpt: a.finding.excerpt, reason: a.reason, finding: a.finding }] };
     case 'undo': {
       const prev = s.undo[s.undo.length - 1];
       return prev === undefined ? s : { ...s, text: prev, undo: s.undo.slice(0, -1), redo: [...s.redo, s.text] };

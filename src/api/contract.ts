@@ -9,6 +9,32 @@ import { IMPORT_ERROR_CODES } from '../import/errors.js';
 import type { Method } from './methods.js';
 
 const MAX_DOC_BYTES = 50 * 1024 * 1024;
+
+const BlockSchema = z
+  .object({
+    kind: z.enum(['heading', 'paragraph', 'list-item', 'table-cell']),
+    start: z.number().int().min(0),
+    end: z.number().int().min(0),
+    level: z.number().int().min(1).max(6).optional(),
+    page: z.number().int().min(1).optional(),
+  })
+  .strict();
+
+const FindingSchema = z
+  .object({
+    rule: z.string().max(200),
+    category: z.enum(['disbelief', 'victim-blaming', 'jargon']),
+    severity: z.enum(['error', 'warning', 'suggestion']),
+    start: z.number().int().min(0),
+    end: z.number().int().min(0),
+    excerpt: z.string().max(5000),
+    message: z.string().max(5000),
+    suggestions: z.array(z.string().max(5000)).max(50),
+    rationale: z.string().max(10_000),
+    source: z.object({ id: z.string().max(100), title: z.string().max(1000), locator: z.string().max(1000).optional() }).strict(),
+    note: z.string().max(5000).optional(),
+  })
+  .strict();
 const MAX_TEXT = 2_000_000;
 
 export const contract = {
@@ -37,6 +63,27 @@ export const contract = {
     })
     .strict(),
   listRules: z.object({}).strict(),
+  exportDocx: z
+    .object({
+      name: z.string().min(1).max(255),
+      /** The document as imported (its structure), and the text as it is now. */
+      original: z.object({ text: z.string().max(MAX_TEXT), blocks: z.array(BlockSchema).max(100_000) }).strict(),
+      text: z.string().max(MAX_TEXT),
+      mode: z.enum(['clean', 'tracked']),
+      appendix: z.boolean().optional(),
+    })
+    .strict()
+    .refine((i) => i.original.blocks.every((b) => b.end <= i.original.text.length && b.start <= b.end), 'a block lies outside the text'),
+  exportReport: z
+    .object({
+      name: z.string().min(1).max(255),
+      text: z.string().max(MAX_TEXT),
+      format: z.enum(['html', 'pdf']),
+      maskNames: z.boolean().optional(),
+      accepted: z.array(z.object({ finding: FindingSchema, suggestion: z.string().max(10_000) }).strict()).max(10_000),
+      dismissed: z.array(z.object({ finding: FindingSchema, reason: z.string().min(1).max(2000) }).strict()).max(10_000),
+    })
+    .strict(),
 } satisfies Record<Method, z.ZodType>;
 
 export type Input<M extends Method> = z.input<(typeof contract)[M]>;
@@ -72,9 +119,18 @@ export interface RuleInfo {
   source: string;
 }
 
+/** A file for the user to save: its suggested name, type and bytes (base64). */
+export interface ExportFile {
+  filename: string;
+  mime: string;
+  data: string;
+}
+
 export interface Outputs {
   importDocument: { name: string; format: string; text: string; blocks: Block[]; warnings: string[] } & LintResult;
   lint: LintResult;
   applySuggestions: { text: string };
   listRules: RuleInfo[];
+  exportDocx: ExportFile;
+  exportReport: ExportFile;
 }

@@ -33,6 +33,33 @@ export function createHandlers(rules: RuleSet): Handlers {
         return fail('BadInput', (e as Error).message);
       }
     },
+    async exportDocx(input) {
+      const { buildDocx } = await import('../export/docx.js');
+      const { diffEdits } = await import('../rewrite/diff.js');
+      const edits = diffEdits(input.original.text, input.text);
+      const missing = input.appendix ? lint(fromPlainText(input.text), rules).missing.map((m) => ({ element: m.element, question: m.question })) : undefined;
+      const bytes = await buildDocx(input.original, edits, { mode: input.mode, literal: true, ...(missing ? { appendix: missing } : {}) });
+      const base = input.name.replace(/\.[^.]+$/, '');
+      return ok({ filename: `${base}-${input.mode === 'tracked' ? 'tracked' : 'cleaned'}.docx`, mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', data: Buffer.from(bytes).toString('base64') });
+    },
+    async exportReport(input) {
+      const { reportModel, reportHtml, reportLines } = await import('../export/report.js');
+      const document = fromPlainText(input.text);
+      const now = lint(document, rules);
+      const result = { ...now, findings: [...input.accepted.map((a) => a.finding), ...input.dismissed.map((d) => d.finding), ...now.findings] };
+      const decisions = [
+        ...input.accepted.map((a) => ({ kind: 'accepted' as const, suggestion: a.suggestion })),
+        ...input.dismissed.map((d) => ({ kind: 'dismissed' as const, reason: d.reason })),
+        ...now.findings.map(() => ({ kind: 'open' as const })),
+      ];
+      const model = reportModel({ title: input.name, document, result, rules, decisions, maskNames: input.maskNames ?? true });
+      const base = input.name.replace(/\.[^.]+$/, '');
+      if (input.format === 'pdf') {
+        const { textPdf } = await import('../export/pdf.js');
+        return ok({ filename: `${base}-report.pdf`, mime: 'application/pdf', data: Buffer.from(textPdf(reportLines(model), `Referral quality report: ${model.title}`)).toString('base64') });
+      }
+      return ok({ filename: `${base}-report.html`, mime: 'text/html', data: Buffer.from(reportHtml(model), 'utf8').toString('base64') });
+    },
     async listRules() {
       return ok(
         rules.loaded.map((l) => ({

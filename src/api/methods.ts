@@ -1,5 +1,5 @@
 /** The API's method names: the only thing the Electron preload needs to know (std, no dependencies). */
-export const METHODS = ['importDocument', 'lint', 'applySuggestions', 'listRules'] as const;
+export const METHODS = ['importDocument', 'lint', 'applySuggestions', 'listRules', 'exportDocx', 'exportReport'] as const;
 export type Method = (typeof METHODS)[number];
 
 export function isMethod(m: string): m is Method {

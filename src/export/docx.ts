@@ -32,6 +32,8 @@ export interface DocxExportOptions {
   comments?: { start: number; end: number; text: string }[];
   /** Missing elements to list in an appendix. */
   appendix?: { element: string; question: string }[];
+  /** The edits are exact (from a diff): apply them without tidying spaces or capitals. */
+  literal?: boolean;
 }
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
@@ -42,7 +44,7 @@ function runs(text: string): TextRun[] {
 }
 
 export async function buildDocx(doc: Document, edits: Edit[], opts: DocxExportOptions): Promise<Buffer> {
-  const applied = applySuggestions(doc.text, edits);
+  const applied = applySuggestions(doc.text, edits, { literal: opts.literal });
   const author = opts.author ?? 'NRM Referral Checker';
   const date = (opts.date ?? new Date()).toISOString();
   let revision = 1;

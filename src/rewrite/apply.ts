@@ -37,7 +37,8 @@ function widenDeletion(text: string, e: Edit): Edit {
   return { start, end, replacement: '' };
 }
 
-export function applySuggestions(text: string, edits: readonly Edit[]): Applied {
+/** `literal`: apply the edits exactly (no tidying of spaces or capitals), as for edits computed by a diff. */
+export function applySuggestions(text: string, edits: readonly Edit[], opts: { literal?: boolean } = {}): Applied {
   const sorted = [...edits].sort((a, b) => a.start - b.start);
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i]!.start < sorted[i - 1]!.end) throw new OverlapError(`edits overlap at ${sorted[i]!.start}`);
@@ -46,14 +47,14 @@ export function applySuggestions(text: string, edits: readonly Edit[]): Applied 
   let pos = 0;
   const changes: Change[] = [];
   for (const raw of sorted) {
-    const e = raw.replacement === '' ? widenDeletion(text, raw) : raw;
+    const e = raw.replacement === '' && !opts.literal ? widenDeletion(text, raw) : raw;
     const start = Math.max(e.start, pos);
     out += text.slice(pos, start);
     const newStart = out.length;
     out += e.replacement;
     pos = e.end;
     // Capitalise the word now starting a sentence.
-    if (e.replacement === '' && /(^|[.!?]["”’)]?\s+|\n\s*)$/.test(out) && /^\p{Ll}/u.test(text[pos] ?? '')) {
+    if (!opts.literal && e.replacement === '' && /(^|[.!?]["”’)]?\s+|\n\s*)$/.test(out) && /^\p{Ll}/u.test(text[pos] ?? '')) {
       out += text[pos]!.toUpperCase();
       pos++;
     }

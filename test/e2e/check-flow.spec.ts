@@ -122,3 +122,44 @@ test('each import error code gets a clear message', async ({ page }) => {
   await expect(page.getByTestId('import-error')).toHaveAttribute('data-code', 'encrypted');
   await expect(page.getByRole('alert')).toContainText('protected by a password');
 });
+
+test('exports from the app: cleaned and tracked Word documents, and the report with the decisions', async ({ page }) => {
+  const JSZip = (await import('jszip')).default;
+  const mammoth = (await import('mammoth')).default;
+  await openApp(page);
+  await page.getByTestId('open-file').setInputFiles(DRAFT);
+  await expect(page.getByTestId('finding').first()).toBeVisible();
+  await page.locator('[data-testid="finding"][data-rule="disbelief/story"]').getByTestId('accept').click();
+  await expect(page.getByTestId('document-text')).toContainText("Keith's account is that");
+  const nfa = page.locator('[data-testid="finding"][data-rule="jargon/acronyms"]');
+  await nfa.getByTestId('dismiss').click();
+  await nfa.getByTestId('dismiss-reason').fill('Explained in the police log');
+  await nfa.getByTestId('dismiss-confirm').click();
+  await page.getByRole('button', { name: 'Export…' }).click();
+  expect(await seriousViolations(page)).toEqual([]);
+  const download = async (testid: string) => {
+    const wait = page.waitForEvent('download');
+    await page.getByTestId(testid).click();
+    const d = await wait;
+    const file = path.join(ROOT, 'test-results', d.suggestedFilename());
+    await d.saveAs(file);
+    return { name: d.suggestedFilename(), bytes: fs.readFileSync(file) };
+  };
+  const clean = await download('export-clean');
+  expect(clean.name).toBe('d10-cleaned.docx');
+  const cleanText = (await mammoth.extractRawText({ buffer: clean.bytes })).value;
+  expect(cleanText).toContain("Keith's account is that");
+  expect(cleanText).toContain('Still to add before submitting');
+  const tracked = await download('export-tracked');
+  const xml = await (await JSZip.loadAsync(tracked.bytes)).file('word/document.xml')!.async('string');
+  expect(xml).toMatch(/<w:delText[^>]*>story<\/w:delText>/);
+  expect(xml).toMatch(/<w:ins [^>]*><w:r><w:t[^>]*>account<\/w:t>/);
+  const report = await download('export-report-html');
+  const html = report.bytes.toString('utf8');
+  expect(html).toContain('Accepted: “account”');
+  expect(html).toContain('Dismissed: Explained in the police log');
+  expect(html).not.toContain('Keith');
+  const pdf = await download('export-report-pdf');
+  expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  await page.screenshot({ path: path.join(SHOTS, '6-export.png'), fullPage: true });
+});

@@ -177,7 +177,7 @@ describe('the preload', () => {
 describe('the menu', () => {
   it('has File (Open, Open Recent, Export), Edit, View and Help', () => {
     const open = vi.fn();
-    const t = menuTemplate({ open, help: vi.fn() }, false);
+    const t = menuTemplate({ open, export: vi.fn(), help: vi.fn() }, false);
     expect(t.map((m) => m.label ?? m.role)).toEqual(['File', 'editMenu', 'View', 'Help']);
     const file = t[0]!.submenu as { label?: string; click?: () => void }[];
     expect(file.map((i) => i.label).filter(Boolean)).toEqual(['Open…', 'Open Recent', 'Export…']);

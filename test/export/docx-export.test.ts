@@ -92,11 +92,19 @@ describe('never lose the original', () => {
     fs.copyFileSync(sample, input);
     const hash = () => createHash('sha256').update(fs.readFileSync(input)).digest('hex');
     const h = hash();
-    for (const extra of [[], ['--tracked'], ['--allow-deletions', '--comments', '--appendix']]) {
-      const r = spawnSync(process.execPath, [BIN, 'fix', input, '--out', path.join(dir, 'out.docx'), ...extra], { encoding: 'utf8' });
+    const exports = [
+      ['fix', input, '--out', path.join(dir, 'out.docx')],
+      ['fix', input, '--out', path.join(dir, 'out.docx'), '--tracked'],
+      ['fix', input, '--out', path.join(dir, 'out.docx'), '--allow-deletions', '--comments', '--appendix'],
+      ['report', input, '--out', path.join(dir, 'report.html')],
+      ['report', input, '--out', path.join(dir, 'report.pdf')],
+    ];
+    for (const args of exports) {
+      const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
       expect(r.status, r.stderr).toBe(0);
       expect(hash()).toBe(h);
     }
+    expect(fs.readdirSync(dir).sort()).toEqual(['draft.txt', 'out.docx', 'report.html', 'report.pdf']); // no temporary files left
     const docx = path.join(dir, 'draft.docx');
     fs.copyFileSync(path.join(dir, 'out.docx'), docx);
     const before = fs.readFileSync(docx);

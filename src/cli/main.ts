@@ -4,6 +4,7 @@
  *   nrm-check rules list|lint [--rules DIR]
  * Exit 0 when no error-severity finding, 1 when there are, 2 for usage or input errors.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/config.js';
 import { lint } from '../engine/lint.js';
@@ -21,6 +22,7 @@ const USAGE = `usage: nrm-check check <files or patterns...> [--format text|json
                  [--disable ID] [--password PW] [--ocr] [--max-size MB] [--max-pages N] [--timeout SECONDS]
        nrm-check fix <file> --out <file.docx> [--tracked] [--category C] [--allow-deletions] [--comments] [--appendix]
        nrm-check report <file> --out <report.html|report.pdf> [--show-names]
+       nrm-check audit <folder> --csv <out.csv>
        nrm-check rules list|lint [--rules DIR]
 Checks draft National Referral Mechanism referrals (.docx, .pdf, .txt, .md) for disbelief, victim-blaming
 and jargon, and for missing elements. Exit status: 0 no errors, 1 error-severity findings, 2 usage or input
@@ -50,6 +52,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (cmd === 'check') return await check(rest, io);
     if (cmd === 'fix') return await fix(rest, io);
     if (cmd === 'report') return await report(rest, io);
+    if (cmd === 'audit') return await audit(rest, io);
     if (cmd === 'rules') return await rulesCmd(rest, io);
     throw new UsageError(`unknown command "${cmd}"`);
   } catch (e) {
@@ -194,6 +197,28 @@ async function report(argv: readonly string[], io: Io): Promise<number> {
     writeAtomic(out, textPdf(reportLines(model), `Referral quality report: ${model.title}`), { protect: [file] });
   } else writeAtomic(out, reportHtml(model), { protect: [file] });
   io.out(`Score ${model.score}/100, ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'}, ${result.missing.length} missing element${result.missing.length === 1 ? '' : 's'}. Wrote ${out}${model.masked ? ' (names masked; --show-names to keep them)' : ''}.`);
+  return 0;
+}
+
+async function audit(argv: readonly string[], io: Io): Promise<number> {
+  const { positional, opts } = parseArgs(argv, { values: ['csv', 'config', 'jobs'], repeatable: ['rules', 'disable'], booleans: [] });
+  const dir = positional[0];
+  const csv = opts.get('csv')?.[0];
+  if (!dir || positional.length > 1) throw new UsageError('audit takes one folder');
+  if (!csv) throw new UsageError('audit needs --csv FILE.csv');
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`${dir} is not a folder`);
+  const { auditFiles, listDrafts, toCsv } = await import('../audit/audit.js');
+  const { writeAtomic } = await import('../export/write.js');
+  const { rules } = await loadFor([path.join(dir, 'x')], opts);
+  const files = listDrafts(dir);
+  const rows = await auditFiles(files, rules, {
+    concurrency: Number(opts.get('jobs')?.[0] ?? 2),
+    onProgress: (done, total) => io.progress(`Checked ${done} of ${total} files`),
+  });
+  io.progress('');
+  writeAtomic(csv, toCsv(rows, dir));
+  const errors = rows.filter((r) => r.status === 'error').length;
+  io.out(`Checked ${rows.length - errors} of ${rows.length} files (${errors} could not be read). Wrote ${csv}.`);
   return 0;
 }
 

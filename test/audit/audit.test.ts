@@ -1,0 +1,35 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const BIN = path.join(ROOT, 'src/cli/bin.mjs');
+const DEV = path.resolve(ROOT, '../shared/corpus/dev');
+const REAL = path.resolve(ROOT, '../shared/corpus/real');
+
+function audit(dir: string): string[] {
+  const csv = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nrm-audit-')), 'out.csv');
+  const r = spawnSync(process.execPath, [BIN, 'audit', dir, '--csv', csv], { encoding: 'utf8', timeout: 170_000 });
+  expect(r.status, r.stderr).toBe(0);
+  return fs.readFileSync(csv, 'utf8').trim().split('\n');
+}
+
+describe.skipIf(!fs.existsSync(DEV))('nrm-check audit', () => {
+  it('gives one row per draft of the dev corpus (.txt, .docx, .pdf; gold files skipped) plus a header', () => {
+    const lines = audit(DEV);
+    expect(lines[0]).toBe('file,status,score,disbelief,victim_blaming,jargon,missing,is_child');
+    expect(lines).toHaveLength(37);
+    // d05's gold has 4 victim-blaming and 2 jargon flags and "where" missing: the same from every format
+    expect(lines.filter((l) => l.startsWith('d05.'))).toEqual(['d05.docx,checked,65,0,4,2,where,true', 'd05.pdf,checked,65,0,4,2,where,true', 'd05.txt,checked,65,0,4,2,where,true']);
+  }, 60_000);
+
+  it.skipIf(!fs.existsSync(REAL))('finishes on the real-world corpus with a row for every file, errors included', () => {
+    const lines = audit(REAL);
+    const manifest = fs.readFileSync(path.join(REAL, 'MANIFEST.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t')[0]!);
+    expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual(manifest.sort());
+    expect(lines.find((l) => l.startsWith('pdf/pdfjs-bomb-giant.pdf'))).toMatch(/,error:(too-large|timeout),/);
+    expect(lines.find((l) => l.startsWith('docx/poi-password-is-pass.docx'))).toMatch(/,error:encrypted,/);
+  }, 180_000);
+});

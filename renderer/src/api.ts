@@ -3,7 +3,7 @@
  * the per-run token from the address's fragment. Both return results as data, never throw for app errors.
  */
 import type { Input, Outputs, Result } from '../../src/api/contract';
-import type { Method } from '../../src/api/methods';
+import { METHODS, type Method } from '../../src/api/methods';
 
 export type Api = { [M in Method]: (input: Input<M>) => Promise<Result<Outputs[M]>> };
 
@@ -29,11 +29,4 @@ async function call<M extends Method>(method: M, input: Input<M>): Promise<Resul
   }
 }
 
-export const api: Api = window.nrm ?? {
-  importDocument: (i) => call('importDocument', i),
-  lint: (i) => call('lint', i),
-  applySuggestions: (i) => call('applySuggestions', i),
-  listRules: (i) => call('listRules', i),
-  exportDocx: (i) => call('exportDocx', i),
-  exportReport: (i) => call('exportReport', i),
-};
+export const api: Api = window.nrm ?? (Object.fromEntries(METHODS.map((m) => [m, (i: Input<typeof m>) => call(m, i)])) as Api);

@@ -60,14 +60,4 @@ export function isDismissed(s: Session, f: Finding): boolean {
   return s.dismissed.some((d) => d.rule === f.rule && d.excerpt === f.excerpt);
 }
 
-/** A 0-100 quality score: what a decision maker would stumble on, weighted by severity, plus missing elements. */
-export function score(findings: Finding[], missing: number): { total: number; parts: { label: string; points: number }[] } {
-  const weights = { error: 6, warning: 3, suggestion: 1 } as const;
-  const parts = [
-    { label: 'Disbelief', points: findings.filter((f) => f.category === 'disbelief').reduce((n, f) => n + weights[f.severity], 0) },
-    { label: 'Victim-blaming', points: findings.filter((f) => f.category === 'victim-blaming').reduce((n, f) => n + weights[f.severity], 0) },
-    { label: 'Jargon', points: findings.filter((f) => f.category === 'jargon').reduce((n, f) => n + weights[f.severity], 0) },
-    { label: 'Missing elements', points: missing * 8 },
-  ];
-  return { total: Math.max(0, 100 - parts.reduce((n, p) => n + p.points, 0)), parts };
-}
+export { scoreOf as score } from '../../src/engine/score';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { lint } from '../engine/lint.js';
 import { ELEMENTS, type ElementName } from '../engine/types.js';
-import { scoreOf } from '../export/report.js';
+import { scoreOf } from '../engine/score.js';
 import { ImportError } from '../import/errors.js';
 import { importFile } from '../import/index.js';
 import type { RuleSet } from '../rules/compile.js';

@@ -5,7 +5,8 @@
 import type { Document } from '../document/model.js';
 import { analyze } from '../engine/analyze.js';
 import { personNames } from '../engine/checks/required.js';
-import type { Finding, LintResult } from '../engine/types.js';
+import { scoreOf } from '../engine/score.js';
+import type { LintResult } from '../engine/types.js';
 import type { RuleSet } from '../rules/compile.js';
 
 export type Decision = { kind: 'accepted'; suggestion: string } | { kind: 'dismissed'; reason: string } | { kind: 'open' };
@@ -29,19 +30,6 @@ export interface ReportModel {
   findings: { category: string; severity: string; excerpt: string; message: string; decision: string; rationale: string; source: string; rule: string }[];
   missing: { element: string; message: string; question: string }[];
   masked: boolean;
-}
-
-const WEIGHTS = { error: 6, warning: 3, suggestion: 1 } as const;
-
-export function scoreOf(findings: Finding[], missing: number): { total: number; parts: { label: string; points: number }[] } {
-  const by = (c: string) => findings.filter((f) => f.category === c).reduce((n, f) => n + WEIGHTS[f.severity], 0);
-  const parts = [
-    { label: 'Disbelief', points: by('disbelief') },
-    { label: 'Victim-blaming', points: by('victim-blaming') },
-    { label: 'Jargon', points: by('jargon') },
-    { label: 'Missing elements', points: missing * 8 },
-  ];
-  return { total: Math.max(0, 100 - parts.reduce((n, p) => n + p.points, 0)), parts };
 }
 
 /** Replaces people's names (as the engine detects them) with their initial. */

@@ -30,7 +30,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/src/**', '!**/src/api/methods'], allowTypeImports: true, message: 'The renderer uses the core through the API only; import types.' },
+            { regex: '(^|/)src/(?!api/methods$|engine/score$)', allowTypeImports: true, message: 'The renderer uses the core through the API only; import types.' },
             { group: ['node:*', 'electron', 'fs', 'path'], message: 'The renderer runs in a sandboxed page.' },
           ],
         },

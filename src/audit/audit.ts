@@ -3,10 +3,11 @@
  * runs in worker threads, so both cores work); a file that fails to import becomes a row with its error code
  * and never stops the run. No document text is kept.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { lint } from '../engine/lint.js';
-import { ELEMENTS, type ElementName } from '../engine/types.js';
+import { ELEMENTS, type ElementName, type LintResult } from '../engine/types.js';
 import { scoreOf } from '../engine/score.js';
 import { ImportError } from '../import/errors.js';
 import { importFile } from '../import/index.js';
@@ -22,6 +23,17 @@ export interface AuditRow {
   jargon?: number;
   missing?: ElementName[];
   isChild?: boolean;
+  /** Findings per rule id. */
+  rules?: Record<string, number>;
+  words?: number;
+  /** SHA-256 of the file's bytes. */
+  hash?: string;
+}
+
+/** What a finished file gives besides its row (for the history store); never written to the CSV. */
+export interface AuditDetail {
+  result?: LintResult;
+  text?: string;
 }
 
 const DRAFT = /\.(pdf|docx|txt|md)$/i;
@@ -37,7 +49,23 @@ export function listDrafts(dir: string): string[] {
   return out.sort();
 }
 
-export async function auditFiles(files: string[], rules: RuleSet, opts: { concurrency?: number; onProgress?: (done: number, total: number) => void; signal?: AbortSignal } = {}): Promise<AuditRow[]> {
+export interface AuditOptions {
+  concurrency?: number;
+  onProgress?: (done: number, total: number, row: AuditRow) => void;
+  /** Called as each file finishes, before its progress is reported. */
+  onRow?: (row: AuditRow, detail: AuditDetail) => void;
+  signal?: AbortSignal;
+}
+
+function hashFile(file: string): string {
+  try {
+    return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+  } catch {
+    return '';
+  }
+}
+
+export async function auditFiles(files: string[], rules: RuleSet, opts: AuditOptions = {}): Promise<AuditRow[]> {
   const rows: AuditRow[] = new Array(files.length);
   let next = 0;
   let done = 0;
@@ -45,15 +73,32 @@ export async function auditFiles(files: string[], rules: RuleSet, opts: { concur
     while (next < files.length && !opts.signal?.aborted) {
       const i = next++;
       const file = files[i]!;
+      let detail: AuditDetail = {};
       try {
         const { document } = await importFile(file);
         const r = lint(document, rules, { cache: false });
         const count = (c: string) => r.findings.filter((f) => f.category === c).length;
-        rows[i] = { file, status: 'checked', score: scoreOf(r.findings, r.missing.length).total, disbelief: count('disbelief'), victimBlaming: count('victim-blaming'), jargon: count('jargon'), missing: r.missing.map((m) => m.element), isChild: r.subject.isChild };
+        const perRule: Record<string, number> = {};
+        for (const f of r.findings) perRule[f.rule] = (perRule[f.rule] ?? 0) + 1;
+        rows[i] = {
+          file,
+          status: 'checked',
+          score: scoreOf(r.findings, r.missing.length).total,
+          disbelief: count('disbelief'),
+          victimBlaming: count('victim-blaming'),
+          jargon: count('jargon'),
+          missing: r.missing.map((m) => m.element),
+          isChild: r.subject.isChild,
+          rules: perRule,
+          words: document.text.split(/\s+/).filter(Boolean).length,
+          hash: hashFile(file),
+        };
+        detail = { result: r, text: document.text };
       } catch (e) {
-        rows[i] = { file, status: 'error', error: e instanceof ImportError ? e.code : 'malformed' };
+        rows[i] = { file, status: 'error', error: e instanceof ImportError ? e.code : 'malformed', hash: hashFile(file) };
       }
-      opts.onProgress?.(++done, files.length);
+      opts.onRow?.(rows[i]!, detail);
+      opts.onProgress?.(++done, files.length, rows[i]!);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 2) }, worker));

@@ -22,7 +22,7 @@ const USAGE = `usage: nrm-check check <files or patterns...> [--format text|json
                  [--disable ID] [--password PW] [--ocr] [--max-size MB] [--max-pages N] [--timeout SECONDS]
        nrm-check fix <file> --out <file.docx> [--tracked] [--category C] [--allow-deletions] [--comments] [--appendix]
        nrm-check report <file> --out <report.html|report.pdf> [--show-names]
-       nrm-check audit <folder> --csv <out.csv>
+       nrm-check audit <folder> [--csv <out.csv>] [--out <report.html>] [--jobs N] [--history FILE | --no-history] [--progress]
        nrm-check rules list|lint [--rules DIR]
 Checks draft National Referral Mechanism referrals (.docx, .pdf, .txt, .md) for disbelief, victim-blaming
 and jargon, and for missing elements. Exit status: 0 no errors, 1 error-severity findings, 2 usage or input
@@ -201,24 +201,66 @@ async function report(argv: readonly string[], io: Io): Promise<number> {
 }
 
 async function audit(argv: readonly string[], io: Io): Promise<number> {
-  const { positional, opts } = parseArgs(argv, { values: ['csv', 'config', 'jobs'], repeatable: ['rules', 'disable'], booleans: [] });
+  const { positional, opts, flags } = parseArgs(argv, { values: ['csv', 'out', 'config', 'jobs', 'history'], repeatable: ['rules', 'disable'], booleans: ['no-history', 'progress'] });
   const dir = positional[0];
   const csv = opts.get('csv')?.[0];
+  const html = opts.get('out')?.[0];
   if (!dir || positional.length > 1) throw new UsageError('audit takes one folder');
-  if (!csv) throw new UsageError('audit needs --csv FILE.csv');
+  if (!csv && !html) throw new UsageError('audit needs --csv FILE.csv, --out REPORT.html or both');
+  if (html && !/\.html?$/i.test(html)) throw new UsageError('--out is the HTML report: give it a name ending in .html');
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`${dir} is not a folder`);
+  const jobs = Number(opts.get('jobs')?.[0] ?? 2);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 16) throw new UsageError('--jobs takes a whole number from 1 to 16');
   const { auditFiles, listDrafts, toCsv } = await import('../audit/audit.js');
   const { writeAtomic } = await import('../export/write.js');
   const { rules } = await loadFor([path.join(dir, 'x')], opts);
   const files = listDrafts(dir);
+  // Every finished file goes into the history (one transaction each) before its progress is reported.
+  let history: import('../store/store.js').Store | undefined;
+  let auditId: number | undefined;
+  if (!flags.has('no-history')) {
+    const { Store } = await import('../store/store.js');
+    const { defaultStorePath } = await import('../store/paths.js');
+    const file = opts.get('history')?.[0] ?? defaultStorePath();
+    try {
+      history = Store.open(file);
+      auditId = history.startAudit(path.resolve(dir), files.length);
+    } catch (e) {
+      io.err(`nrm-check: the history ${file} could not be opened (${(e as Error).message}); the audit goes on without it.`);
+      history = undefined;
+    }
+  }
+  const plain = flags.has('progress') && !io.errIsTty;
   const rows = await auditFiles(files, rules, {
-    concurrency: Number(opts.get('jobs')?.[0] ?? 2),
-    onProgress: (done, total) => io.progress(`Checked ${done} of ${total} files`),
+    concurrency: jobs,
+    onRow: (row, detail) =>
+      history?.addCheck({
+        fileName: path.relative(dir, row.file) || row.file,
+        contentHash: row.hash ?? '',
+        words: row.words ?? 0,
+        ...(detail.result ? { result: detail.result } : {}),
+        ...(detail.text !== undefined ? { text: detail.text } : {}),
+        source: 'audit',
+        ...(auditId !== undefined ? { auditId } : {}),
+        ...(row.error ? { error: row.error } : {}),
+      }),
+    onProgress: (done, total, row) => {
+      if (plain) io.err(`checked ${done} of ${total}: ${path.relative(dir, row.file)}`);
+      else io.progress(`Checked ${done} of ${total} files`);
+    },
   });
   io.progress('');
-  writeAtomic(csv, toCsv(rows, dir));
+  if (history && auditId !== undefined) {
+    history.finishAudit(auditId);
+    history.close();
+  }
+  if (csv) writeAtomic(csv, toCsv(rows, dir));
+  if (html) {
+    const { auditHtml } = await import('../audit/report.js');
+    writeAtomic(html, auditHtml(rows, dir));
+  }
   const errors = rows.filter((r) => r.status === 'error').length;
-  io.out(`Checked ${rows.length - errors} of ${rows.length} files (${errors} could not be read). Wrote ${csv}.`);
+  io.out(`Checked ${rows.length - errors} of ${rows.length} files (${errors} could not be read). Wrote ${[csv, html].filter(Boolean).join(' and ')}.`);
   return 0;
 }
 

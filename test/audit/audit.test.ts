@@ -9,10 +9,13 @@ const BIN = path.join(ROOT, 'src/cli/bin.mjs');
 const DEV = path.resolve(ROOT, '../shared/corpus/dev');
 const REAL = path.resolve(ROOT, '../shared/corpus/real');
 
+let html = '';
 function audit(dir: string): string[] {
-  const csv = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nrm-audit-')), 'out.csv');
-  const r = spawnSync(process.execPath, [BIN, 'audit', dir, '--csv', csv], { encoding: 'utf8', timeout: 170_000 });
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nrm-audit-'));
+  const csv = path.join(tmp, 'out.csv');
+  const r = spawnSync(process.execPath, [BIN, 'audit', dir, '--csv', csv, '--out', path.join(tmp, 'report.html'), '--history', path.join(tmp, 'h.sqlite')], { encoding: 'utf8', timeout: 170_000 });
   expect(r.status, r.stderr).toBe(0);
+  html = fs.readFileSync(path.join(tmp, 'report.html'), 'utf8');
   return fs.readFileSync(csv, 'utf8').trim().split('\n');
 }
 
@@ -23,6 +26,13 @@ describe.skipIf(!fs.existsSync(DEV))('nrm-check audit', () => {
     expect(lines).toHaveLength(37);
     // d05's gold has 4 victim-blaming and 2 jargon flags and "where" missing: the same from every format
     expect(lines.filter((l) => l.startsWith('d05.'))).toEqual(['d05.docx,checked,65,0,4,2,where,true', 'd05.pdf,checked,65,0,4,2,where,true', 'd05.txt,checked,65,0,4,2,where,true']);
+    // The aggregate report: the same files, its charts drawn from the same rows, no script.
+    expect(html).toContain('<b>36</b>checked');
+    expect(html.match(/<svg role="img"/g)?.length).toBeGreaterThanOrEqual(4);
+    const victimBlaming = lines.slice(1).reduce((n, l) => n + Number(l.split(',')[4]), 0);
+    expect(html).toMatch(new RegExp(`>Victim-blaming</text><rect[^>]*/><text[^>]*>${victimBlaming}</text>`));
+    expect(html).not.toMatch(/<script|https?:\/\//);
+    expect(html).not.toContain('Poppy');
   }, 60_000);
 
   it.skipIf(!fs.existsSync(REAL))('finishes on the real-world corpus with a row for every file, errors included', () => {
@@ -31,5 +41,7 @@ describe.skipIf(!fs.existsSync(DEV))('nrm-check audit', () => {
     expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual(manifest.sort());
     expect(lines.find((l) => l.startsWith('pdf/pdfjs-bomb-giant.pdf'))).toMatch(/,error:(too-large|timeout),/);
     expect(lines.find((l) => l.startsWith('docx/poi-password-is-pass.docx'))).toMatch(/,error:encrypted,/);
+    const errors = lines.filter((l) => l.includes(',error:')).length;
+    expect(html).toContain(`<b>${errors}</b>could not be read`);
   }, 180_000);
 });

@@ -1,0 +1,529 @@
+/**
+ * The history of checks: one SQLite file (better-sqlite3) in WAL mode with versioned migrations. Each check
+ * keeps its file name, content hash, time, author and team labels, word count, score, counts per category,
+ * missing elements, status and every finding with its decision. Document text (the text itself and finding
+ * excerpts) is kept only when the user turns that on; turning it off erases what was kept, and secure_delete
+ * overwrites the freed pages. Every write is one transaction, so a crash loses at most the check being written.
+ */
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { CATEGORIES, ELEMENTS, SEVERITIES, type Category, type ElementName, type Finding, type LintResult, type Severity } from '../engine/types.js';
+import { scoreOf } from '../engine/score.js';
+
+export const STATUSES = ['draft', 'reviewed', 'ready'] as const;
+export type CheckStatus = (typeof STATUSES)[number];
+export const STATUS_LABELS: Record<CheckStatus, string> = { draft: 'Draft', reviewed: 'Reviewed', ready: 'Ready to submit' };
+export type CheckSource = 'app' | 'audit' | 'team';
+export type Decision = 'open' | 'accepted' | 'dismissed';
+
+export interface Settings {
+  /** Keep the document text and finding excerpts with each check (off by default). */
+  storeText: boolean;
+  /** Delete checks older than this many days; null keeps them. */
+  retentionDays: number | null;
+  author: string;
+  team: string;
+}
+
+export const DEFAULT_SETTINGS: Settings = { storeText: false, retentionDays: null, author: '', team: '' };
+
+export interface StoredFinding {
+  rule: string;
+  category: Category;
+  severity: Severity;
+  decision: Decision;
+  reason: string | null;
+  /** The flagged words: only when the user keeps document text. */
+  excerpt: string | null;
+}
+
+export interface CheckSummary {
+  id: number;
+  uid: string;
+  fileName: string;
+  contentHash: string;
+  checkedAt: string;
+  author: string;
+  team: string;
+  words: number;
+  score: number | null;
+  disbelief: number;
+  victimBlaming: number;
+  jargon: number;
+  missing: ElementName[];
+  isChild: boolean | null;
+  status: CheckStatus;
+  source: CheckSource;
+  /** The import error code, for a file an audit could not read. */
+  error: string | null;
+  auditId: number | null;
+  hasText: boolean;
+}
+
+export interface CheckDetail extends CheckSummary {
+  text: string | null;
+  findings: StoredFinding[];
+}
+
+export interface NewCheck {
+  fileName: string;
+  contentHash: string;
+  words: number;
+  result?: LintResult;
+  /** Decisions on the findings of `result` (by index); others are open. */
+  decisions?: { index: number; decision: Exclude<Decision, 'open'>; reason?: string }[];
+  /** Findings the user already accepted or dismissed that are no longer in `result`. */
+  decided?: { finding: Finding; decision: Exclude<Decision, 'open'>; reason?: string }[];
+  text?: string;
+  status?: CheckStatus;
+  source: CheckSource;
+  auditId?: number;
+  error?: string;
+  checkedAt?: Date;
+}
+
+export interface CheckFilter {
+  search?: string;
+  status?: CheckStatus;
+  team?: string;
+  author?: string;
+  source?: CheckSource;
+  auditId?: number;
+  /** ISO dates (inclusive). */
+  from?: string;
+  to?: string;
+  limit?: number;
+}
+
+const MIGRATIONS: string[] = [
+  // 1: checks, their findings, audit runs, settings.
+  `CREATE TABLE audits (
+     id INTEGER PRIMARY KEY,
+     folder TEXT NOT NULL,
+     started_at TEXT NOT NULL,
+     finished_at TEXT,
+     total INTEGER NOT NULL,
+     cancelled INTEGER NOT NULL DEFAULT 0
+   );
+   CREATE TABLE checks (
+     id INTEGER PRIMARY KEY,
+     uid TEXT NOT NULL UNIQUE,
+     file_name TEXT NOT NULL,
+     content_hash TEXT NOT NULL,
+     checked_at TEXT NOT NULL,
+     author TEXT NOT NULL DEFAULT '',
+     team TEXT NOT NULL DEFAULT '',
+     words INTEGER NOT NULL DEFAULT 0,
+     score INTEGER,
+     disbelief INTEGER NOT NULL DEFAULT 0,
+     victim_blaming INTEGER NOT NULL DEFAULT 0,
+     jargon INTEGER NOT NULL DEFAULT 0,
+     missing TEXT NOT NULL DEFAULT '',
+     is_child INTEGER,
+     status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'reviewed', 'ready')),
+     source TEXT NOT NULL CHECK (source IN ('app', 'audit', 'team')),
+     error TEXT,
+     audit_id INTEGER REFERENCES audits(id) ON DELETE SET NULL,
+     text TEXT
+   );
+   CREATE INDEX checks_checked_at ON checks(checked_at);
+   CREATE INDEX checks_audit ON checks(audit_id);
+   CREATE TABLE findings (
+     check_id INTEGER NOT NULL REFERENCES checks(id) ON DELETE CASCADE,
+     seq INTEGER NOT NULL,
+     rule TEXT NOT NULL,
+     category TEXT NOT NULL,
+     severity TEXT NOT NULL,
+     decision TEXT NOT NULL CHECK (decision IN ('open', 'accepted', 'dismissed')),
+     reason TEXT,
+     excerpt TEXT,
+     PRIMARY KEY (check_id, seq)
+   );
+   CREATE INDEX findings_rule ON findings(rule);
+   CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export class StoreError extends Error {
+  override name = 'StoreError';
+}
+
+interface CheckRow {
+  id: number;
+  uid: string;
+  file_name: string;
+  content_hash: string;
+  checked_at: string;
+  author: string;
+  team: string;
+  words: number;
+  score: number | null;
+  disbelief: number;
+  victim_blaming: number;
+  jargon: number;
+  missing: string;
+  is_child: number | null;
+  status: CheckStatus;
+  source: CheckSource;
+  error: string | null;
+  audit_id: number | null;
+  has_text: number;
+}
+
+const SUMMARY_COLUMNS = `id, uid, file_name, content_hash, checked_at, author, team, words, score, disbelief, victim_blaming, jargon, missing, is_child, status, source, error, audit_id, text IS NOT NULL AS has_text`;
+
+function toSummary(r: CheckRow): CheckSummary {
+  return {
+    id: r.id,
+    uid: r.uid,
+    fileName: r.file_name,
+    contentHash: r.content_hash,
+    checkedAt: r.checked_at,
+    author: r.author,
+    team: r.team,
+    words: r.words,
+    score: r.score,
+    disbelief: r.disbelief,
+    victimBlaming: r.victim_blaming,
+    jargon: r.jargon,
+    missing: r.missing ? (r.missing.split(' ') as ElementName[]) : [],
+    isChild: r.is_child === null ? null : r.is_child === 1,
+    status: r.status,
+    source: r.source,
+    error: r.error,
+    auditId: r.audit_id,
+    hasText: r.has_text === 1,
+  };
+}
+
+export class Store {
+  readonly db: Database.Database;
+
+  private constructor(db: Database.Database, readonly file: string) {
+    this.db = db;
+  }
+
+  /** Opens (creating if needed) the store at `file`, migrates it, and applies the retention setting. */
+  static open(file: string, opts: { now?: Date } = {}): Store {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
+    let db: Database.Database;
+    try {
+      db = new Database(file);
+      db.pragma('journal_mode = WAL');
+    } catch (e) {
+      throw new StoreError(`The history file ${file} could not be opened (${(e as Error).message}). It may be damaged or not a history file.`);
+    }
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('secure_delete = ON');
+    db.pragma('busy_timeout = 5000');
+    const store = new Store(db, file);
+    store.migrate();
+    store.applyRetention(opts.now);
+    return store;
+  }
+
+  private migrate(): void {
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    if (version > MIGRATIONS.length) throw new StoreError(`The history file was written by a newer version of the checker (schema ${version}); update the app to open it.`);
+    for (let v = version; v < MIGRATIONS.length; v++) {
+      this.db.transaction(() => {
+        this.db.exec(MIGRATIONS[v]!);
+        this.db.pragma(`user_version = ${v + 1}`);
+      })();
+    }
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  /** SQLite's own integrity check: "ok" when the file is sound. */
+  integrity(): string {
+    return (this.db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
+  }
+
+  settings(): Settings {
+    const rows = this.db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
+    const s: Settings = { ...DEFAULT_SETTINGS };
+    for (const { key, value } of rows) {
+      if (key === 'storeText') s.storeText = value === '1';
+      else if (key === 'retentionDays') s.retentionDays = value === '' ? null : Number(value);
+      else if (key === 'author') s.author = value;
+      else if (key === 'team') s.team = value;
+    }
+    return s;
+  }
+
+  updateSettings(patch: Partial<Settings>, now = new Date()): Settings {
+    const put = this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+    this.db.transaction(() => {
+      if (patch.storeText !== undefined) {
+        put.run('storeText', patch.storeText ? '1' : '0');
+        if (!patch.storeText) this.eraseText();
+      }
+      if (patch.retentionDays !== undefined) put.run('retentionDays', patch.retentionDays === null ? '' : String(patch.retentionDays));
+      if (patch.author !== undefined) put.run('author', patch.author);
+      if (patch.team !== undefined) put.run('team', patch.team);
+    })();
+    if (patch.retentionDays !== undefined) this.applyRetention(now);
+    if (patch.storeText === false) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return this.settings();
+  }
+
+  /** Forgets every kept document text and excerpt. */
+  private eraseText(): void {
+    this.db.prepare('UPDATE checks SET text = NULL WHERE text IS NOT NULL').run();
+    this.db.prepare('UPDATE findings SET excerpt = NULL WHERE excerpt IS NOT NULL').run();
+  }
+
+  /** Deletes checks older than the retention period; returns how many went. */
+  applyRetention(now = new Date()): number {
+    const days = this.settings().retentionDays;
+    if (days === null || !(days > 0)) return 0;
+    const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
+    const n = this.db.prepare('DELETE FROM checks WHERE checked_at < ?').run(cutoff).changes;
+    this.db.prepare('DELETE FROM audits WHERE started_at < ? AND id NOT IN (SELECT audit_id FROM checks WHERE audit_id IS NOT NULL)').run(cutoff);
+    return n;
+  }
+
+  startAudit(folder: string, total: number, now = new Date()): number {
+    return Number(this.db.prepare('INSERT INTO audits (folder, started_at, total) VALUES (?, ?, ?)').run(folder, now.toISOString(), total).lastInsertRowid);
+  }
+
+  finishAudit(id: number, opts: { cancelled?: boolean } = {}, now = new Date()): void {
+    this.db.prepare('UPDATE audits SET finished_at = ?, cancelled = ? WHERE id = ?').run(now.toISOString(), opts.cancelled ? 1 : 0, id);
+  }
+
+  audits(): { id: number; folder: string; startedAt: string; finishedAt: string | null; total: number; cancelled: boolean; checks: number }[] {
+    return (
+      this.db
+        .prepare('SELECT a.id, a.folder, a.started_at, a.finished_at, a.total, a.cancelled, (SELECT count(*) FROM checks c WHERE c.audit_id = a.id) AS checks FROM audits a ORDER BY a.id DESC')
+        .all() as { id: number; folder: string; started_at: string; finished_at: string | null; total: number; cancelled: number; checks: number }[]
+    ).map((a) => ({ id: a.id, folder: a.folder, startedAt: a.started_at, finishedAt: a.finished_at, total: a.total, cancelled: a.cancelled === 1, checks: a.checks }));
+  }
+
+  /** Records a check (one transaction) and returns its id. */
+  addCheck(c: NewCheck): number {
+    const settings = this.settings();
+    return this.db.transaction(() => {
+      const id = Number(
+        this.db
+          .prepare(
+            `INSERT INTO checks (uid, file_name, content_hash, checked_at, author, team, words, status, source, error, audit_id)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(randomUUID(), c.fileName, c.contentHash, (c.checkedAt ?? new Date()).toISOString(), settings.author, settings.team, c.words, c.status ?? 'draft', c.source, c.error ?? null, c.auditId ?? null).lastInsertRowid,
+      );
+      this.writeResult(id, c, settings.storeText);
+      return id;
+    })();
+  }
+
+  /** Replaces a check's result and decisions (after the user edits, accepts or dismisses). */
+  updateCheck(id: number, c: Pick<NewCheck, 'result' | 'decisions' | 'decided' | 'text' | 'words' | 'status'>): void {
+    const settings = this.settings();
+    this.db.transaction(() => {
+      const exists = this.db.prepare('SELECT 1 FROM checks WHERE id = ?').get(id);
+      if (!exists) throw new StoreError(`There is no check ${id} in the history.`);
+      this.db.prepare('UPDATE checks SET words = ?, checked_at = ? WHERE id = ?').run(c.words, new Date().toISOString(), id);
+      if (c.status) this.db.prepare('UPDATE checks SET status = ? WHERE id = ?').run(c.status, id);
+      this.writeResult(id, c, settings.storeText);
+    })();
+  }
+
+  private writeResult(id: number, c: Pick<NewCheck, 'result' | 'decisions' | 'decided' | 'text'>, keepText: boolean): void {
+    this.db.prepare('DELETE FROM findings WHERE check_id = ?').run(id);
+    if (!c.result) return;
+    const r = c.result;
+    const rows: StoredFinding[] = [];
+    for (const d of c.decided ?? []) rows.push({ rule: d.finding.rule, category: d.finding.category, severity: d.finding.severity, decision: d.decision, reason: d.reason ?? null, excerpt: keepText ? d.finding.excerpt : null });
+    const decisions = new Map((c.decisions ?? []).map((d) => [d.index, d]));
+    r.findings.forEach((f, i) => {
+      const d = decisions.get(i);
+      rows.push({ rule: f.rule, category: f.category, severity: f.severity, decision: d?.decision ?? 'open', reason: d?.reason ?? null, excerpt: keepText ? f.excerpt : null });
+    });
+    const ins = this.db.prepare('INSERT INTO findings (check_id, seq, rule, category, severity, decision, reason, excerpt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    rows.forEach((f, i) => ins.run(id, i, f.rule, f.category, f.severity, f.decision, f.reason, f.excerpt));
+    // The score and counts describe what is still open in the draft.
+    const open = r.findings.filter((_, i) => decisions.get(i)?.decision !== 'dismissed' && decisions.get(i)?.decision !== 'accepted');
+    const count = (cat: Category) => open.filter((f) => f.category === cat).length;
+    this.db
+      .prepare('UPDATE checks SET score = ?, disbelief = ?, victim_blaming = ?, jargon = ?, missing = ?, is_child = ?, text = ? WHERE id = ?')
+      .run(scoreOf(open, r.missing.length).total, count('disbelief'), count('victim-blaming'), count('jargon'), r.missing.map((m) => m.element).join(' '), r.subject.isChild ? 1 : 0, keepText && c.text !== undefined ? c.text : null, id);
+  }
+
+  setStatus(id: number, status: CheckStatus): void {
+    if (this.db.prepare('UPDATE checks SET status = ? WHERE id = ?').run(status, id).changes === 0) throw new StoreError(`There is no check ${id} in the history.`);
+  }
+
+  deleteCheck(id: number): void {
+    this.db.prepare('DELETE FROM checks WHERE id = ?').run(id);
+  }
+
+  private where(f: CheckFilter): { sql: string; params: unknown[] } {
+    const parts: string[] = [];
+    const params: unknown[] = [];
+    if (f.search) {
+      parts.push("(file_name LIKE ? ESCAPE '\\' OR author LIKE ? ESCAPE '\\' OR team LIKE ? ESCAPE '\\')");
+      const like = `%${f.search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+      params.push(like, like, like);
+    }
+    for (const [col, v] of [
+      ['status', f.status],
+      ['team', f.team],
+      ['author', f.author],
+      ['source', f.source],
+      ['audit_id', f.auditId],
+    ] as const) {
+      if (v !== undefined && v !== '') {
+        parts.push(`${col} = ?`);
+        params.push(v);
+      }
+    }
+    if (f.from) {
+      parts.push('checked_at >= ?');
+      params.push(f.from);
+    }
+    if (f.to) {
+      parts.push('checked_at < ?');
+      params.push(new Date(new Date(f.to).getTime() + 86_400_000).toISOString().slice(0, 10));
+    }
+    return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+  }
+
+  listChecks(f: CheckFilter = {}): CheckSummary[] {
+    const w = this.where(f);
+    const rows = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM checks ${w.sql} ORDER BY checked_at DESC, id DESC LIMIT ?`).all(...w.params, f.limit ?? 5000) as CheckRow[];
+    return rows.map(toSummary);
+  }
+
+  getCheck(id: number): CheckDetail | null {
+    const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS}, text FROM checks WHERE id = ?`).get(id) as (CheckRow & { text: string | null }) | undefined;
+    if (!row) return null;
+    const findings = this.db.prepare('SELECT rule, category, severity, decision, reason, excerpt FROM findings WHERE check_id = ? ORDER BY seq').all(id) as StoredFinding[];
+    return { ...toSummary(row), text: row.text, findings };
+  }
+
+  /** Figures for the supervisor view: score over time, frequent rules, missing elements, dismissal rates. */
+  stats(f: CheckFilter = {}): HistoryStats {
+    const checks = this.listChecks({ ...f, limit: 100_000 }).filter((c) => !c.error);
+    const ids = checks.map((c) => c.id);
+    const rules = new Map<string, { rule: string; category: string; total: number; accepted: number; dismissed: number }>();
+    if (ids.length) {
+      const rows = this.db
+        .prepare(`SELECT rule, category, decision, count(*) AS n FROM findings WHERE check_id IN (SELECT value FROM json_each(?)) GROUP BY rule, category, decision`)
+        .all(JSON.stringify(ids)) as { rule: string; category: string; decision: Decision; n: number }[];
+      for (const r of rows) {
+        const e = rules.get(r.rule) ?? { rule: r.rule, category: r.category, total: 0, accepted: 0, dismissed: 0 };
+        e.total += r.n;
+        if (r.decision === 'accepted') e.accepted += r.n;
+        if (r.decision === 'dismissed') e.dismissed += r.n;
+        rules.set(r.rule, e);
+      }
+    }
+    const missing = ELEMENTS.map((element) => ({ element, count: checks.filter((c) => c.missing.includes(element)).length })).filter((m) => m.count > 0).sort((a, b) => b.count - a.count);
+    const byDay = new Map<string, number[]>();
+    for (const c of checks) if (c.score !== null) byDay.set(c.checkedAt.slice(0, 10), [...(byDay.get(c.checkedAt.slice(0, 10)) ?? []), c.score]);
+    return {
+      checks: checks.length,
+      errors: this.listChecks({ ...f, limit: 100_000 }).length - checks.length,
+      averageScore: checks.length ? Math.round(checks.reduce((n, c) => n + (c.score ?? 0), 0) / checks.length) : null,
+      scoreOverTime: [...byDay.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([day, s]) => ({ day, average: Math.round(s.reduce((a, b) => a + b, 0) / s.length), checks: s.length })),
+      rules: [...rules.values()].map((r) => ({ ...r, dismissalRate: r.total ? r.dismissed / r.total : 0 })).sort((a, b) => b.total - a.total || a.rule.localeCompare(b.rule)),
+      missing,
+    };
+  }
+
+  /** The whole history (or a filtered part) as a team file another checker can import. */
+  exportTeam(f: CheckFilter = {}, opts: { includeText?: boolean } = {}, now = new Date()): TeamFile {
+    const checks = this.listChecks({ ...f, limit: 1_000_000 })
+      .map((c) => this.getCheck(c.id)!)
+      .map((c) => (opts.includeText ? c : { ...c, text: null, findings: c.findings.map((x) => ({ ...x, excerpt: null })) }));
+    return {
+      format: TEAM_FORMAT,
+      version: 1,
+      exportedAt: now.toISOString(),
+      checks: checks.map(({ id: _id, auditId: _a, hasText: _h, ...c }) => ({ ...c, source: c.source })),
+    };
+  }
+
+  /** Merges a team file: checks already present (same uid) are skipped. */
+  importTeam(raw: unknown): { added: number; skipped: number } {
+    const parsed = TeamFileSchema.safeParse(raw);
+    if (!parsed.success) throw new StoreError(`This is not a team file from NRM Referral Checker (${parsed.error.issues[0]?.path.join('.') ?? ''}: ${parsed.error.issues[0]?.message ?? 'invalid'}).`);
+    const keepText = this.settings().storeText;
+    let added = 0;
+    let skipped = 0;
+    this.db.transaction(() => {
+      const has = this.db.prepare('SELECT 1 FROM checks WHERE uid = ?');
+      const ins = this.db.prepare(
+        `INSERT INTO checks (uid, file_name, content_hash, checked_at, author, team, words, score, disbelief, victim_blaming, jargon, missing, is_child, status, source, error, text)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'team', ?, ?)`,
+      );
+      const insF = this.db.prepare('INSERT INTO findings (check_id, seq, rule, category, severity, decision, reason, excerpt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+      for (const c of parsed.data.checks) {
+        if (has.get(c.uid)) {
+          skipped++;
+          continue;
+        }
+        const id = Number(
+          ins.run(c.uid, c.fileName, c.contentHash, c.checkedAt, c.author, c.team, c.words, c.score, c.disbelief, c.victimBlaming, c.jargon, c.missing.join(' '), c.isChild === null ? null : c.isChild ? 1 : 0, c.status, c.error, keepText ? c.text : null).lastInsertRowid,
+        );
+        c.findings.forEach((f, i) => insF.run(id, i, f.rule, f.category, f.severity, f.decision, f.reason, keepText ? f.excerpt : null));
+        added++;
+      }
+    })();
+    return { added, skipped };
+  }
+}
+
+export interface HistoryStats {
+  checks: number;
+  errors: number;
+  averageScore: number | null;
+  scoreOverTime: { day: string; average: number; checks: number }[];
+  rules: { rule: string; category: string; total: number; accepted: number; dismissed: number; dismissalRate: number }[];
+  missing: { element: ElementName; count: number }[];
+}
+
+export const TEAM_FORMAT = 'nrm-referral-checker/team';
+
+const TeamCheckSchema = z.object({
+  uid: z.string().min(8).max(100),
+  fileName: z.string().max(1000),
+  contentHash: z.string().max(200),
+  checkedAt: z.iso.datetime(),
+  author: z.string().max(500),
+  team: z.string().max(500),
+  words: z.number().int().min(0),
+  score: z.number().int().min(0).max(100).nullable(),
+  disbelief: z.number().int().min(0),
+  victimBlaming: z.number().int().min(0),
+  jargon: z.number().int().min(0),
+  missing: z.array(z.enum(ELEMENTS)),
+  isChild: z.boolean().nullable(),
+  status: z.enum(STATUSES),
+  source: z.enum(['app', 'audit', 'team']),
+  error: z.string().max(100).nullable(),
+  text: z.string().max(5_000_000).nullable(),
+  findings: z
+    .array(
+      z.object({
+        rule: z.string().max(200),
+        category: z.enum(CATEGORIES),
+        severity: z.enum(SEVERITIES),
+        decision: z.enum(['open', 'accepted', 'dismissed']),
+        reason: z.string().max(5000).nullable(),
+        excerpt: z.string().max(5000).nullable(),
+      }),
+    )
+    .max(100_000),
+});
+
+export const TeamFileSchema = z.object({ format: z.literal(TEAM_FORMAT), version: z.literal(1), exportedAt: z.string(), checks: z.array(TeamCheckSchema).max(1_000_000) });
+export type TeamFile = z.infer<typeof TeamFileSchema>;

@@ -2,11 +2,12 @@
  * Electron main process: a thin shell. All logic is in src/; this file wires the window, the guards, the
  * validated IPC and the menu together.
  */
-import { app, BrowserWindow, ipcMain, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createHandlers } from '../src/api/handlers.js';
 import { loadRulesCached } from '../src/rules/ruleset.js';
+import { openHistory } from '../src/store/open.js';
 import { registerIpc, trustedSender } from './ipc.js';
 import { menuTemplate } from './menu.js';
 import { guardSession } from './security.js';
@@ -30,7 +31,14 @@ app.on('second-instance', () => {
 
 void app.whenReady().then(async () => {
   guardSession(session.defaultSession, root);
-  registerIpc(ipcMain, createHandlers(await loadRulesCached()), trustedSender(appUrl, () => (win ? [win.webContents.id] : [])));
+  // The history lives in the app's own data folder (the CLI and browser host use the same one).
+  const history = openHistory(path.join(app.getPath('userData'), 'history.sqlite'));
+  app.on('will-quit', () => history.store?.close());
+  const chooseFolder = async () => {
+    const r = win ? await dialog.showOpenDialog(win, { title: 'Choose a folder of drafts to audit', properties: ['openDirectory'] }) : { canceled: true, filePaths: [] };
+    return r.canceled ? null : (r.filePaths[0] ?? null);
+  };
+  registerIpc(ipcMain, createHandlers(await loadRulesCached(), { ...history, chooseFolder }), trustedSender(appUrl, () => (win ? [win.webContents.id] : [])));
   win = createMainWindow(BrowserWindow, path.join(import.meta.dirname, 'preload.cjs'), appUrl);
   const send = (type: string) => win?.webContents.send('nrm:event', { type });
   Menu.setApplicationMenu(

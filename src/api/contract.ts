@@ -3,8 +3,11 @@
  * input, validated by the host before any handler runs. Errors cross the boundary as data, never as throws.
  */
 import { z } from 'zod';
+import type { AuditSummary } from '../audit/summary.js';
 import type { Block } from '../document/model.js';
-import type { LintResult } from '../engine/types.js';
+import type { ElementName, LintResult } from '../engine/types.js';
+import type { CheckDetail, CheckSummary, HistoryStats, Settings } from '../store/store.js';
+import type { TrainerStep } from '../trainer/trainer.js';
 import { IMPORT_ERROR_CODES } from '../import/errors.js';
 import type { Method } from './methods.js';
 
@@ -36,6 +39,25 @@ const FindingSchema = z
   })
   .strict();
 const MAX_TEXT = 2_000_000;
+const STATUS = z.enum(['draft', 'reviewed', 'ready']);
+const Id = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const Filter = z
+  .object({
+    search: z.string().max(200).optional(),
+    status: STATUS.optional(),
+    team: z.string().max(200).optional(),
+    author: z.string().max(200).optional(),
+    source: z.enum(['app', 'audit', 'team']).optional(),
+    from: Day.optional(),
+    to: Day.optional(),
+  })
+  .strict();
+const Decided = {
+  accepted: z.array(z.object({ finding: FindingSchema, suggestion: z.string().max(10_000) }).strict()).max(10_000),
+  dismissed: z.array(z.object({ finding: FindingSchema, reason: z.string().min(1).max(2000) }).strict()).max(10_000),
+};
+const JobId = z.string().regex(/^[a-z0-9-]{8,64}$/);
 
 export const contract = {
   importDocument: z
@@ -80,15 +102,48 @@ export const contract = {
       text: z.string().max(MAX_TEXT),
       format: z.enum(['html', 'pdf']),
       maskNames: z.boolean().optional(),
-      accepted: z.array(z.object({ finding: FindingSchema, suggestion: z.string().max(10_000) }).strict()).max(10_000),
-      dismissed: z.array(z.object({ finding: FindingSchema, reason: z.string().min(1).max(2000) }).strict()).max(10_000),
+      ...Decided,
     })
     .strict(),
+  historyList: z.object({ filter: Filter.optional() }).strict(),
+  historyGet: z.object({ id: Id }).strict(),
+  /** Records the open draft (new when `id` is absent): the core re-checks `text`; text is kept only if the setting is on. */
+  historySave: z
+    .object({
+      id: Id.optional(),
+      name: z.string().min(1).max(255),
+      contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+      text: z.string().max(MAX_TEXT),
+      status: STATUS.optional(),
+      ...Decided,
+    })
+    .strict(),
+  historySetStatus: z.object({ id: Id, status: STATUS }).strict(),
+  historyDelete: z.object({ id: Id }).strict(),
+  settingsGet: z.object({}).strict(),
+  settingsSet: z
+    .object({
+      storeText: z.boolean().optional(),
+      retentionDays: z.number().int().min(1).max(36_500).nullable().optional(),
+      author: z.string().max(200).optional(),
+      team: z.string().max(200).optional(),
+    })
+    .strict(),
+  teamExport: z.object({ filter: Filter.optional(), includeText: z.boolean().optional() }).strict(),
+  teamImport: z.object({ name: z.string().min(1).max(255), data: z.string().max(Math.ceil((200 * 1048576 * 4) / 3)) }).strict(),
+  chooseFolder: z.object({}).strict(),
+  /** A folder on this computer; every draft in it and its subfolders is checked. */
+  auditStart: z.object({ folder: z.string().min(1).max(4096) }).strict(),
+  auditStatus: z.object({ jobId: JobId }).strict(),
+  auditCancel: z.object({ jobId: JobId }).strict(),
+  auditExport: z.object({ jobId: JobId, format: z.enum(['csv', 'html']) }).strict(),
+  trainerList: z.object({}).strict(),
+  trainerGet: z.object({ id: z.string().regex(/^[a-z0-9-]{1,80}$/) }).strict(),
 } satisfies Record<Method, z.ZodType>;
 
 export type Input<M extends Method> = z.input<(typeof contract)[M]>;
 
-export const ERROR_CODES = ['BadInput', 'Forbidden', 'NotFound', 'Internal', ...IMPORT_ERROR_CODES] as const;
+export const ERROR_CODES = ['BadInput', 'Forbidden', 'NotFound', 'Internal', 'Unavailable', 'Busy', ...IMPORT_ERROR_CODES] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string; issues?: string[] } };
@@ -126,11 +181,51 @@ export interface ExportFile {
   data: string;
 }
 
+/** A batch audit as the app sees it: progress, a row per finished file (path relative to the folder), figures. */
+export interface AuditJobView {
+  jobId: string;
+  folder: string;
+  total: number;
+  done: number;
+  finished: boolean;
+  cancelled: boolean;
+  rows: { file: string; status: 'checked' | 'error'; error?: string; score?: number; disbelief?: number; victimBlaming?: number; jargon?: number; missing?: ElementName[]; isChild?: boolean; historyId?: number }[];
+  summary: AuditSummary;
+  /** Why the history did not record the audit, if it did not. */
+  historyNote?: string;
+}
+
+export interface TrainerSummary {
+  id: string;
+  title: string;
+  person: 'child' | 'adult';
+  summary: string;
+  categories: string[];
+  missing: ElementName[];
+  steps: number;
+}
+
 export interface Outputs {
-  importDocument: { name: string; format: string; text: string; blocks: Block[]; warnings: string[] } & LintResult;
+  importDocument: { name: string; format: string; text: string; blocks: Block[]; warnings: string[]; contentHash: string } & LintResult;
   lint: LintResult;
   applySuggestions: { text: string };
   listRules: RuleInfo[];
   exportDocx: ExportFile;
   exportReport: ExportFile;
+  historyList: { checks: CheckSummary[]; stats: HistoryStats; teams: string[]; authors: string[] };
+  historyGet: CheckDetail;
+  historySave: { id: number };
+  historySetStatus: { id: number };
+  historyDelete: { id: number };
+  settingsGet: Settings & { storePath: string };
+  settingsSet: Settings & { storePath: string };
+  teamExport: ExportFile;
+  teamImport: { added: number; skipped: number };
+  chooseFolder: { folder: string | null };
+  auditStart: AuditJobView;
+  auditStatus: AuditJobView;
+  auditCancel: AuditJobView;
+  auditExport: ExportFile;
+  trainerList: TrainerSummary[];
+  trainerGet: Omit<TrainerSummary, 'steps'> & { original: string; cleaned: string; steps: TrainerStep[] };
 }

@@ -1,22 +1,64 @@
 /** The API implemented with the core; host-agnostic. Hosts validate inputs with `parseInput` first. */
+import { createHash } from 'node:crypto';
+import { AuditError, AuditJobs } from '../audit/jobs.js';
 import { fromPlainText } from '../document/plain.js';
 import { lint } from '../engine/lint.js';
 import { ImportError } from '../import/errors.js';
 import { importBytes } from '../import/index.js';
 import type { RuleSet } from '../rules/compile.js';
 import { applySuggestions } from '../rewrite/apply.js';
-import { fail, ok, type Input, type Outputs, type Result } from './contract.js';
+import { StoreError, type Store } from '../store/store.js';
+import { loadExamples, type TrainerExample } from '../trainer/trainer.js';
+import { fail, ok, type Input, type Outputs, type Result, type TrainerSummary } from './contract.js';
 import type { Method } from './methods.js';
 
 export type Handlers = { [M in Method]: (input: Input<M>) => Promise<Result<Outputs[M]>> };
 
-export function createHandlers(rules: RuleSet): Handlers {
+/** What a host gives the handlers besides the rules. */
+export interface HandlerDeps {
+  /** The history store, opened by the host; absent when it could not be opened. */
+  store?: Store;
+  /** Why there is no store, for the user. */
+  storeProblem?: string;
+  storePath?: string;
+  /** The host's folder chooser (Electron's dialog); the browser host has none. */
+  chooseFolder?: () => Promise<string | null>;
+}
+
+function trainerSummary(e: TrainerExample): TrainerSummary {
+  return { id: e.id, title: e.title, person: e.person, summary: e.summary, categories: e.categories, missing: e.missing, steps: e.steps.length };
+}
+
+const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+export function createHandlers(rules: RuleSet, deps: HandlerDeps = {}): Handlers {
+  const jobs = new AuditJobs(rules, () => deps.store);
+  const noStore = () => fail('Unavailable', deps.storeProblem ?? 'The history is not available in this window.');
+  /** Runs a store operation, turning its errors into data. */
+  const withStore = <T>(fn: (store: Store) => T): Result<T> => {
+    if (!deps.store) return noStore();
+    try {
+      return ok(fn(deps.store));
+    } catch (e) {
+      if (e instanceof StoreError) return fail('BadInput', e.message);
+      return fail('Internal', 'The history could not be updated because of an unexpected problem.');
+    }
+  };
+  const auditCall = <T>(fn: () => T): Result<T> => {
+    try {
+      return ok(fn());
+    } catch (e) {
+      if (e instanceof AuditError) return fail(e.code, e.message);
+      return fail('Internal', 'The audit could not be run because of an unexpected problem.');
+    }
+  };
   return {
     async importDocument(input) {
       try {
         const bytes = Buffer.from(input.data, 'base64');
         const r = await importBytes(bytes, { password: input.password, ocr: input.ocr });
-        return ok({ name: input.name, format: r.format, text: r.document.text, blocks: r.document.blocks, warnings: r.warnings, ...lint(r.document, rules) });
+        const contentHash = createHash('sha256').update(bytes).digest('hex');
+        return ok({ name: input.name, format: r.format, text: r.document.text, blocks: r.document.blocks, warnings: r.warnings, contentHash, ...lint(r.document, rules) });
       } catch (e) {
         if (e instanceof ImportError) return fail(e.code, e.message);
         return fail('Internal', 'The document could not be opened because of an unexpected problem in the checker.');
@@ -59,6 +101,103 @@ export function createHandlers(rules: RuleSet): Handlers {
         return ok({ filename: `${base}-report.pdf`, mime: 'application/pdf', data: Buffer.from(textPdf(reportLines(model), `Referral quality report: ${model.title}`)).toString('base64') });
       }
       return ok({ filename: `${base}-report.html`, mime: 'text/html', data: Buffer.from(reportHtml(model), 'utf8').toString('base64') });
+    },
+    async historyList(input) {
+      return withStore((store) => {
+        const all = store.listChecks({ limit: 100_000 });
+        return {
+          checks: store.listChecks(input.filter ?? {}),
+          stats: store.stats(input.filter ?? {}),
+          teams: [...new Set(all.map((c) => c.team).filter(Boolean))].sort(),
+          authors: [...new Set(all.map((c) => c.author).filter(Boolean))].sort(),
+        };
+      });
+    },
+    async historyGet(input) {
+      if (!deps.store) return noStore();
+      const c = deps.store.getCheck(input.id);
+      return c ? ok(c) : fail('NotFound', 'That check is no longer in the history.');
+    },
+    async historySave(input) {
+      return withStore((store) => {
+        const result = lint(fromPlainText(input.text), rules, { cache: false });
+        // Dismissed findings are still in the text: mark them; accepted ones are gone from it: add them.
+        const dismissedAt = (i: number) => input.dismissed.find((d) => d.finding.rule === result.findings[i]!.rule && d.finding.excerpt === result.findings[i]!.excerpt);
+        const decisions = result.findings.flatMap((_, i) => {
+          const d = dismissedAt(i);
+          return d ? [{ index: i, decision: 'dismissed' as const, reason: d.reason }] : [];
+        });
+        const decided = input.accepted.map((a) => ({ finding: a.finding, decision: 'accepted' as const }));
+        const record = { result, decisions, decided, text: input.text, words: words(input.text), ...(input.status ? { status: input.status } : {}) };
+        if (input.id !== undefined) {
+          store.updateCheck(input.id, record);
+          return { id: input.id };
+        }
+        return { id: store.addCheck({ ...record, fileName: input.name, contentHash: input.contentHash, source: 'app' }) };
+      });
+    },
+    async historySetStatus(input) {
+      return withStore((store) => {
+        store.setStatus(input.id, input.status);
+        return { id: input.id };
+      });
+    },
+    async historyDelete(input) {
+      return withStore((store) => {
+        store.deleteCheck(input.id);
+        return { id: input.id };
+      });
+    },
+    async settingsGet() {
+      return withStore((store) => ({ ...store.settings(), storePath: deps.storePath ?? store.file }));
+    },
+    async settingsSet(input) {
+      return withStore((store) => {
+        const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+        return { ...store.updateSettings(patch), storePath: deps.storePath ?? store.file };
+      });
+    },
+    async teamExport(input) {
+      return withStore((store) => {
+        const file = store.exportTeam(input.filter ?? {}, { includeText: input.includeText ?? false });
+        const settings = store.settings();
+        const day = new Date().toISOString().slice(0, 10);
+        const who = (settings.team || settings.author || 'team').replace(/[^\w-]+/g, '-').toLowerCase();
+        return { filename: `nrm-checks-${who}-${day}.json`, mime: 'application/json', data: Buffer.from(JSON.stringify(file, null, 1), 'utf8').toString('base64') };
+      });
+    },
+    async teamImport(input) {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(Buffer.from(input.data, 'base64').toString('utf8'));
+      } catch {
+        return fail('BadInput', `${input.name} is not a team file (it is not JSON). Export one from the History view of another checker.`);
+      }
+      return withStore((store) => store.importTeam(raw));
+    },
+    async chooseFolder() {
+      if (!deps.chooseFolder) return fail('Unavailable', 'This window cannot show a folder chooser; type the folder path instead.');
+      return ok({ folder: await deps.chooseFolder() });
+    },
+    async auditStart(input) {
+      return auditCall(() => jobs.start(input.folder));
+    },
+    async auditStatus(input) {
+      return auditCall(() => jobs.status(input.jobId));
+    },
+    async auditCancel(input) {
+      return auditCall(() => jobs.cancel(input.jobId));
+    },
+    async auditExport(input) {
+      return auditCall(() => jobs.export(input.jobId, input.format));
+    },
+    async trainerList() {
+      return ok(loadExamples(rules).map(trainerSummary));
+    },
+    async trainerGet(input) {
+      const e = loadExamples(rules).find((x) => x.id === input.id);
+      if (!e) return fail('NotFound', `There is no example ${input.id}.`);
+      return ok({ ...trainerSummary(e), original: e.original, cleaned: e.cleaned, steps: e.steps });
     },
     async listRules() {
       return ok(

@@ -1,5 +1,28 @@
 /** The API's method names: the only thing the Electron preload needs to know (std, no dependencies). */
-export const METHODS = ['importDocument', 'lint', 'applySuggestions', 'listRules', 'exportDocx', 'exportReport'] as const;
+export const METHODS = [
+  'importDocument',
+  'lint',
+  'applySuggestions',
+  'listRules',
+  'exportDocx',
+  'exportReport',
+  'historyList',
+  'historyGet',
+  'historySave',
+  'historySetStatus',
+  'historyDelete',
+  'settingsGet',
+  'settingsSet',
+  'teamExport',
+  'teamImport',
+  'chooseFolder',
+  'auditStart',
+  'auditStatus',
+  'auditCancel',
+  'auditExport',
+  'trainerList',
+  'trainerGet',
+] as const;
 export type Method = (typeof METHODS)[number];
 
 export function isMethod(m: string): m is Method {

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createHandlers } from '../api/handlers.js';
 import { loadRulesCached } from '../rules/ruleset.js';
+import { openHistory } from '../store/open.js';
 import { startBrowserHost } from './http.js';
 
 const args = process.argv.slice(2);
@@ -16,7 +17,8 @@ if (portAt >= 0 && (!Number.isInteger(port) || port < 0 || port > 65535)) {
   process.exit(2);
 }
 const rules = await loadRulesCached();
-const host = await startBrowserHost({ handlers: createHandlers(rules), staticDir: fileURLToPath(new URL('../../dist/renderer', import.meta.url)), port });
+const history = openHistory();
+const host = await startBrowserHost({ handlers: createHandlers(rules, history), staticDir: fileURLToPath(new URL('../../dist/renderer', import.meta.url)), port });
 process.stdout.write(host.url + '\n');
 if (process.stdout.isTTY) {
   // A person at a terminal: open their browser (never when the output goes to a program or a file).
@@ -28,6 +30,10 @@ if (process.stdout.isTTY) {
   }
   process.stdout.write('Opening it in your browser; if nothing opens, paste the address above. Press Ctrl+C to stop.\n');
 }
-const stop = () => void host.close().then(() => process.exit(0));
+const stop = () =>
+  void host.close().then(() => {
+    history.store?.close();
+    process.exit(0);
+  });
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -156,6 +156,15 @@ describe('IPC', () => {
     ['lint', null],
     ['applySuggestions', { text: 'x', edits: [{ start: -1, end: 2, replacement: '' }] }],
     ['listRules', { extra: true }],
+    ['historyGet', { id: 'x' }],
+    ['historySave', { name: 'a', contentHash: 'not-a-hash', text: '', accepted: [], dismissed: [] }],
+    ['historySetStatus', { id: 1, status: 'submitted' }],
+    ['settingsSet', { retentionDays: -3 }],
+    ['auditStart', { folder: '' }],
+    ['auditStatus', { jobId: '../../etc' }],
+    ['auditExport', { jobId: 'abcdefgh-1234', format: 'exe' }],
+    ['trainerGet', { id: '../secrets' }],
+    ['teamImport', { name: 'a.json' }],
   ])('rejects invalid input for %s before the handler runs', async (m, raw) => {
     const { registered, calls } = setup();
     expect(await registered.get(channel(m))!(own, raw)).toMatchObject({ ok: false, error: { code: 'BadInput' } });

@@ -98,6 +98,12 @@ describe('browser host', () => {
     ['importDocument', { name: 'a.pdf', data: 'x', path: '/etc/passwd' }],
     ['applySuggestions', { text: 'x', edits: [{ start: 3, end: 1, replacement: '' }] }],
     ['listRules', { anything: 1 }],
+    ['historyList', { filter: { from: 'yesterday' } }],
+    ['historyDelete', { id: 0 }],
+    ['settingsSet', { storeText: 'yes' }],
+    ['auditStart', { folder: 'x'.repeat(5000) }],
+    ['auditCancel', {}],
+    ['trainerGet', { id: 'A B' }],
   ])('rejects bad input for %s before it reaches a handler', async (m, input) => {
     const r = await api(m, input);
     expect(r.status).toBe(400);

@@ -136,8 +136,8 @@ export function buildExample(id: string, ex: ExampleFile, rules: RuleSet): Train
   for (const m of result.missing) {
     const add = ex.additions.find((a) => a.element === m.element);
     if (!add) throw new TrainerError(`${id}: the element "${m.element}" is missing and the example has no addition for it`);
-    let at = text.length;
-    let insert = `\n${add.text.trim()}\n`;
+    let at: number;
+    let insert: string;
     if (add.after) {
       const i = text.indexOf(add.after);
       if (i < 0) throw new TrainerError(`${id}: the addition for "${m.element}" is to follow "${add.after}", which is not in the text`);

@@ -1,12 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** Starts `start-browser` (the built renderer must exist) and resolves with the URL it prints first. */
-export function startHost(): Promise<{ url: string; origin: string; stop: () => void }> {
+/**
+ * Starts `start-browser` (the built renderer must exist) with its own empty app-data folder (so the history
+ * starts empty and the user's own is never touched) and resolves with the URL it prints first.
+ */
+export function startHost(): Promise<{ url: string; origin: string; dataDir: string; stop: () => void }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nrm-e2e-data-'));
   return new Promise((resolve, reject) => {
-    const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/host/start-browser.ts')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/host/start-browser.ts')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NRM_CHECKER_DATA_DIR: dataDir } });
     let buf = '';
     const timer = setTimeout(() => reject(new Error('the browser host did not start')), 30_000);
     child.stdout!.on('data', (d: Buffer) => {
@@ -14,7 +20,7 @@ export function startHost(): Promise<{ url: string; origin: string; stop: () => 
       const line = buf.split('\n')[0];
       if (buf.includes('\n') && line) {
         clearTimeout(timer);
-        resolve({ url: line.trim(), origin: new URL(line.trim()).origin, stop: () => child.kill('SIGTERM') });
+        resolve({ url: line.trim(), origin: new URL(line.trim()).origin, dataDir, stop: () => child.kill('SIGTERM') });
       }
     });
     child.once('exit', (code) => reject(new Error(`the browser host exited (${code})`)));

@@ -1,0 +1,329 @@
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import type { Category, Finding } from '../../src/engine/types';
+import { api } from './api';
+import { DocumentView } from './components/DocumentView';
+import { FindingList } from './components/FindingList';
+import { MissingList, ScorePanel } from './components/Sidebar';
+import { saveFile, toBase64 } from './save';
+import { emptySession, isDismissed, reducer, score } from './state';
+
+type Status = 'draft' | 'reviewed' | 'ready';
+
+const ERROR_HELP: Record<string, string> = {
+  encrypted: 'This file is protected by a password.',
+  'no-text-layer': 'This file has no text the checker can read.',
+  malformed: 'This file is damaged or not what its name says.',
+  'too-large': 'This file is too large to check.',
+  timeout: 'Reading this file took too long.',
+  unsupported: 'This kind of file cannot be checked.',
+  empty: 'This file has no text.',
+};
+
+/** Checking one draft: open, review findings, accept or dismiss, edit, export. Recorded in the history. */
+export function CheckView({ visible }: { visible: boolean }) {
+  const [s, dispatch] = useReducer(reducer, emptySession);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<{ code: string; message: string; file?: File } | null>(null);
+  const [password, setPassword] = useState('');
+  const [editing, setEditing] = useState(false);
+  const [active, setActive] = useState(0);
+  const [status, setStatus] = useState('');
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const findings = useMemo(() => (s.result ? s.result.findings.filter((f) => !isDismissed(s, f)) : []), [s]);
+  const missing = s.result?.missing ?? [];
+  const sc = score(findings, missing.length);
+
+  const [exporting, setExporting] = useState(false);
+  // File > Open and File > Export in the desktop app's menu.
+  useEffect(
+    () =>
+      window.nrm?.onEvent?.((e) => {
+        if (e.type === 'open') fileInput.current?.click();
+        if (e.type === 'export') setExporting(true);
+      }),
+    [],
+  );
+
+  const save = (file: { filename: string; mime: string; data: string }) => {
+    saveFile(file);
+    setStatus(`Saved ${file.filename}.`);
+  };
+
+  const exportDocx = async (mode: 'clean' | 'tracked') => {
+    if (!s.original) return;
+    const r = await api.exportDocx({ name: s.name, original: s.original, text: s.text, mode, appendix: true });
+    if (r.ok) save(r.value);
+    else setError({ code: r.error.code, message: r.error.message });
+  };
+  const exportReport = async (format: 'html' | 'pdf') => {
+    const r = await api.exportReport({ name: s.name, text: s.text, format, maskNames: true, accepted: s.acceptedList, dismissed: s.dismissed.map((d) => ({ finding: d.finding, reason: d.reason })) });
+    if (r.ok) save(r.value);
+    else setError({ code: r.error.code, message: r.error.message });
+  };
+
+  // The history: the draft is recorded when opened, and again (debounced) as decisions and text change.
+  const historyId = useRef<number | null>(null);
+  const contentHash = useRef('');
+  const [draftStatus, setDraftStatus] = useState<Status>('draft');
+  const [historyNote, setHistoryNote] = useState('');
+  useEffect(() => {
+    if (!s.name || !contentHash.current) return;
+    const t = setTimeout(async () => {
+      const r = await api.historySave({
+        ...(historyId.current ? { id: historyId.current } : {}),
+        name: s.name,
+        contentHash: contentHash.current,
+        text: s.text,
+        status: draftStatus,
+        accepted: s.acceptedList,
+        dismissed: s.dismissed.map((d) => ({ finding: d.finding, reason: d.reason })),
+      });
+      if (r.ok) {
+        historyId.current = r.value.id;
+        setHistoryNote('');
+      } else setHistoryNote(r.error.code === 'Unavailable' ? r.error.message : `The history was not updated: ${r.error.message}`);
+    }, historyId.current ? 1000 : 0);
+    return () => clearTimeout(t);
+  }, [s.name, s.text, s.acceptedList, s.dismissed, draftStatus]);
+
+  const open = useCallback(async (file: File, opts: { password?: string; ocr?: boolean } = {}) => {
+    setError(null);
+    setBusy(opts.ocr ? `Reading ${file.name} with text recognition…` : `Reading ${file.name}…`);
+    const data = toBase64(await file.arrayBuffer());
+    const r = await api.importDocument({ name: file.name, data, ...opts });
+    setBusy(null);
+    if (!r.ok) {
+      setError({ code: r.error.code, message: r.error.message, file });
+      return;
+    }
+    historyId.current = null;
+    contentHash.current = r.value.contentHash;
+    setDraftStatus('draft');
+    dispatch({ type: 'opened', name: r.value.name, text: r.value.text, blocks: r.value.blocks, result: r.value, warnings: r.value.warnings });
+    setActive(0);
+    setStatus(`${file.name} opened: ${r.value.findings.length} findings, ${r.value.missing.length} missing elements.`);
+  }, []);
+
+  // Re-lint as the text changes (debounced), and after undo/redo.
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current || !s.name) {
+      first.current = false;
+      return;
+    }
+    const text = s.text;
+    const t = setTimeout(async () => {
+      const r = await api.lint({ text });
+      if (r.ok) dispatch({ type: 'linted', text, result: r.value });
+    }, 250);
+    return () => clearTimeout(t);
+  }, [s.text, s.name]);
+
+  const applyEdits = useCallback(
+    async (list: Finding[], pick: (f: Finding) => string | undefined) => {
+      const chosen = list.flatMap((f) => {
+        const rep = pick(f);
+        return rep === undefined ? [] : [{ finding: f, suggestion: rep }];
+      });
+      const edits = chosen.map(({ finding: f, suggestion }) => ({ start: f.start, end: f.end, replacement: suggestion }));
+      if (!edits.length) return;
+      const r = await api.applySuggestions({ text: s.text, edits });
+      if (r.ok) {
+        dispatch({ type: 'edited', text: r.value.text, accepted: chosen });
+        setStatus(`${edits.length} suggestion${edits.length === 1 ? '' : 's'} applied.`);
+      }
+    },
+    [s.text],
+  );
+
+  const accept = (i: number, suggestion: string) => {
+    const f = findings[i];
+    if (f) void applyEdits([f], () => suggestion);
+  };
+  const acceptAll = (cat: Category) => void applyEdits(findings.filter((f) => f.category === cat), (f) => f.suggestions[0]);
+  const dismiss = (i: number, reason: string) => {
+    const f = findings[i];
+    if (!f) return;
+    dispatch({ type: 'dismissed', finding: f, reason });
+    setStatus(`Finding dismissed: ${reason}`);
+  };
+
+  // Keyboard: j / k next and previous finding, a accept, d dismiss; Ctrl+Z / Ctrl+Shift+Z undo and redo.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!visible) return;
+      const target = e.target as HTMLElement;
+      if (target.closest('input, textarea, select')) return;
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
+        e.preventDefault();
+        dispatch({ type: e.shiftKey ? 'redo' : 'undo' });
+        return;
+      }
+      if (e.ctrlKey || e.metaKey || e.altKey || !findings.length) return;
+      const go = (i: number) => {
+        setActive(i);
+        document.getElementById(`finding-${i}`)?.focus();
+        document.getElementById(`hl-${i}`)?.scrollIntoView({ block: 'nearest' });
+      };
+      if (e.key === 'j') go(Math.min(findings.length - 1, active + 1));
+      else if (e.key === 'k') go(Math.max(0, active - 1));
+      else if (e.key === 'a' && findings[active]?.suggestions.length) accept(active, findings[active]!.suggestions[0]!);
+      else if (e.key === 'd') document.querySelector<HTMLButtonElement>(`#finding-${active} [data-testid="dismiss"]`)?.click();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  return (
+    <div
+      className="check-view"
+      hidden={!visible}
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={(e) => {
+        e.preventDefault();
+        const f = e.dataTransfer.files[0];
+        if (f) void open(f);
+      }}
+    >
+      <div className="toolbar view-toolbar" role="toolbar" aria-label="Draft">
+          <label className="button">
+            Open draft…
+            <input
+              ref={fileInput}
+              type="file"
+              data-testid="open-file"
+              accept=".docx,.pdf,.txt,.md"
+              className="visually-hidden"
+              onChange={(e) => {
+                const f = e.target.files?.[0];
+                if (f) void open(f);
+                e.target.value = '';
+              }}
+            />
+          </label>
+          <button type="button" onClick={() => setExporting((v) => !v)} disabled={!s.name} aria-expanded={exporting} aria-controls="export-panel">
+            Export…
+          </button>
+          <button type="button" onClick={() => setEditing((v) => !v)} disabled={!s.name} aria-pressed={editing}>
+            {editing ? 'Done editing' : 'Edit text'}
+          </button>
+          <button type="button" onClick={() => dispatch({ type: 'undo' })} disabled={!s.undo.length}>
+            Undo
+          </button>
+          <button type="button" onClick={() => dispatch({ type: 'redo' })} disabled={!s.redo.length}>
+            Redo
+          </button>
+          {s.name && (
+            <label className="status-select">
+              Status{' '}
+              <select data-testid="draft-status" value={draftStatus} onChange={(e) => setDraftStatus(e.target.value as Status)}>
+                <option value="draft">Draft</option>
+                <option value="reviewed">Reviewed</option>
+                <option value="ready">Ready to submit</option>
+              </select>
+            </label>
+          )}
+      </div>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {busy ?? status}
+      </p>
+      {busy && (
+        <div className="progress" role="progressbar" aria-label={busy}>
+          {busy}
+        </div>
+      )}
+      {error && (
+        <div className="error" role="alert" data-testid="import-error" data-code={error.code}>
+          <p>
+            <strong>{ERROR_HELP[error.code] ?? 'The file could not be opened.'}</strong> {error.message}
+          </p>
+          {error.code === 'encrypted' && error.file && (
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                void open(error.file!, { password });
+              }}
+            >
+              <label>
+                Password <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} />
+              </label>
+              <button type="submit">Open</button>
+            </form>
+          )}
+          {error.code === 'no-text-layer' && error.file && (
+            <button type="button" onClick={() => void open(error.file!, { ocr: true })}>
+              Read it with text recognition (slow)
+            </button>
+          )}
+        </div>
+      )}
+      {exporting && s.name && (
+        <section id="export-panel" className="export" aria-label="Export">
+          <h2>Export</h2>
+          <p>The original file is never changed. Reports mask people's names.</p>
+          <div className="actions">
+            <button type="button" data-testid="export-clean" onClick={() => void exportDocx('clean')}>
+              Cleaned Word document
+            </button>
+            <button type="button" data-testid="export-tracked" onClick={() => void exportDocx('tracked')}>
+              Word document with tracked changes
+            </button>
+            <button type="button" data-testid="export-report-html" onClick={() => void exportReport('html')}>
+              Quality report (HTML)
+            </button>
+            <button type="button" data-testid="export-report-pdf" onClick={() => void exportReport('pdf')}>
+              Quality report (PDF)
+            </button>
+          </div>
+        </section>
+      )}
+      {!s.name && !busy && (
+        <div className="welcome">
+          <p>Open a draft referral (Word, PDF or text), or drop it here. Nothing leaves this computer.</p>
+        </div>
+      )}
+      {s.name && (
+        <div className="workspace">
+          <section className="doc-pane" aria-label={`Draft: ${s.name}`}>
+            <h2>{s.name}</h2>
+            {s.result && (
+              <p className="subject">
+                About {s.result.subject.isChild ? 'a child' : 'an adult'}
+                {s.result.subject.age !== null ? ` (age ${s.result.subject.age})` : ''}: {s.result.subject.basis}
+              </p>
+            )}
+            {historyNote && (
+              <p className="warning" role="note">
+                {historyNote}
+              </p>
+            )}
+            {s.warnings.map((w) => (
+              <p key={w} className="warning" role="note">
+                {w}
+              </p>
+            ))}
+            {editing ? (
+              <textarea
+                data-testid="editor"
+                aria-label="Edit the draft"
+                value={s.text}
+                onChange={(e) => dispatch({ type: 'edited', text: e.target.value })}
+              />
+            ) : (
+              <DocumentView text={s.text} findings={findings} active={active} onSelect={setActive} />
+            )}
+          </section>
+          <aside className="side-pane" aria-label="Findings">
+            <ScorePanel {...sc} />
+            <h2>Missing elements</h2>
+            <MissingList missing={missing} />
+            <h2>Findings</h2>
+            <FindingList findings={findings} active={active} onSelect={setActive} onAccept={accept} onDismiss={dismiss} onAcceptAll={acceptAll} />
+            <p className="keys">Keys: j / k next and previous finding, a accept, d dismiss, Ctrl+Z undo.</p>
+          </aside>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,138 @@
+/**
+ * Trainer mode: built-in example drafts stepped through from the original to the cleaned version, one change
+ * at a time with its reason and source. The presentation view enlarges everything for a room.
+ */
+import { useEffect, useState } from 'react';
+import type { Outputs } from '../../src/api/contract';
+import { api } from './api';
+import { ELEMENT_LABELS } from './save';
+
+type Example = Outputs['trainerGet'];
+
+const CATEGORY_LABELS: Record<string, string> = { disbelief: 'Disbelief', 'victim-blaming': 'Victim-blaming', jargon: 'Jargon', 'missing-element': 'Missing element' };
+
+export function TrainerView({ presenting, onPresenting }: { presenting: boolean; onPresenting: (on: boolean) => void }) {
+  const [list, setList] = useState<Outputs['trainerList']>([]);
+  const [ex, setEx] = useState<Example | null>(null);
+  const [step, setStep] = useState(0);
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    void api.trainerList({}).then((r) => (r.ok ? setList(r.value) : setError(r.error.message)));
+  }, []);
+
+  const choose = async (id: string) => {
+    const r = await api.trainerGet({ id });
+    if (r.ok) {
+      setEx(r.value);
+      setStep(0);
+    } else setError(r.error.message);
+  };
+
+  const total = ex?.steps.length ?? 0;
+  // ← and → move through the steps; Escape leaves the presentation view.
+  useEffect(() => {
+    if (!ex) return;
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.target as HTMLElement).closest('input, textarea, select')) return;
+      if (e.key === 'ArrowRight') setStep((s) => Math.min(total, s + 1));
+      else if (e.key === 'ArrowLeft') setStep((s) => Math.max(0, s - 1));
+      else if (e.key === 'Escape' && presenting) onPresenting(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [ex, total, presenting, onPresenting]);
+
+  if (error)
+    return (
+      <p className="error" role="alert">
+        {error}
+      </p>
+    );
+  if (!ex)
+    return (
+      <section className="trainer-view" aria-labelledby="trainer-title">
+        <h2 id="trainer-title">Trainer</h2>
+        <p>Example drafts written for training (not real cases). Each steps from the draft as written to a stronger referral, one change at a time, with the reason for each.</p>
+        <ul className="examples" data-testid="trainer-list">
+          {list.map((e) => (
+            <li key={e.id}>
+              <button type="button" className="example" data-testid="trainer-example" onClick={() => void choose(e.id)}>
+                <strong>{e.title}</strong>
+                <span>{e.summary}</span>
+                <span className="muted">
+                  About {e.person === 'child' ? 'a child' : 'an adult'} · {e.steps} steps · {[...e.categories.map((c) => CATEGORY_LABELS[c] ?? c), ...e.missing.map((m) => `missing ${ELEMENT_LABELS[m] ?? m}`)].join(', ')}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+    );
+
+  const current = step > 0 ? ex.steps[step - 1]! : null;
+  const text = current ? current.text : ex.original;
+  return (
+    <section className="trainer-view" aria-labelledby="trainer-title">
+      <div className="trainer-head">
+        <h2 id="trainer-title">{ex.title}</h2>
+        <div className="actions">
+          <button type="button" onClick={() => setEx(null)}>
+            All examples
+          </button>
+          <button type="button" aria-pressed={presenting} data-testid="present" onClick={() => onPresenting(!presenting)}>
+            {presenting ? 'Leave presentation view' : 'Presentation view'}
+          </button>
+        </div>
+      </div>
+      <p className="muted">{ex.summary}</p>
+      <div className="stepper" role="group" aria-label="Steps">
+        <button type="button" data-testid="step-prev" onClick={() => setStep((s) => Math.max(0, s - 1))} disabled={step === 0}>
+          ← Previous
+        </button>
+        <span role="status" aria-live="polite" data-testid="step-count">
+          {step === 0 ? `The draft as written · ${total} changes to make` : step === total ? `Step ${step} of ${total} · the cleaned draft` : `Step ${step} of ${total}`}
+        </span>
+        <button type="button" data-testid="step-next" onClick={() => setStep((s) => Math.min(total, s + 1))} disabled={step === total}>
+          Next →
+        </button>
+      </div>
+      <div className="trainer-body">
+        <div className="document trainer-text" data-testid="trainer-text" aria-label="The draft at this step">
+          {current ? (
+            <>
+              {text.slice(0, current.start)}
+              <mark className="changed">{text.slice(current.start, current.end)}</mark>
+              {text.slice(current.end)}
+            </>
+          ) : (
+            text
+          )}
+        </div>
+        <aside className="reason" aria-label="Why" data-testid="trainer-reason">
+          {current ? (
+            <>
+              <p className="sev">{CATEGORY_LABELS[current.category] ?? current.category}</p>
+              {current.kind === 'change' ? (
+                <p>
+                  <del>{current.before}</del> → <ins>{current.after || '(removed)'}</ins>
+                </p>
+              ) : (
+                <p>
+                  Added: <ins>{current.after}</ins>
+                </p>
+              )}
+              <p>
+                <strong>{current.message}</strong>
+              </p>
+              <p>{current.rationale}</p>
+              <p className="source">Source: {current.source}</p>
+            </>
+          ) : (
+            <p>Read the draft as a decision maker would. What does it say about the person, and what is missing? Press Next (or →) to see each change and why.</p>
+          )}
+        </aside>
+      </div>
+    </section>
+  );
+}

@@ -441,7 +441,9 @@ export class Store {
 
   /** The whole history (or a filtered part) as a team file another checker can import. */
   exportTeam(f: CheckFilter = {}, opts: { includeText?: boolean } = {}, now = new Date()): TeamFile {
+    // Oldest first, so an import keeps the order in which the checks were made.
     const checks = this.listChecks({ ...f, limit: 1_000_000 })
+      .reverse()
       .map((c) => this.getCheck(c.id)!)
       .map((c) => (opts.includeText ? c : { ...c, text: null, findings: c.findings.map((x) => ({ ...x, excerpt: null })) }));
     return {

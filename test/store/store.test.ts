@@ -116,8 +116,12 @@ describe('history store', () => {
     expect(b.importTeam(file)).toEqual({ added: 2, skipped: 0 });
     expect(b.importTeam(file)).toEqual({ added: 0, skipped: 2 });
     const got = b.listChecks({ team: 'North' });
-    expect(got.map((c) => [c.fileName, c.author, c.source, c.error])).toEqual(
-      a.listChecks().map((c) => [c.fileName, 'A. Officer', 'team', c.error]),
+    const key = (c: { fileName: string }) => c.fileName;
+    expect(got.sort((x, y) => key(x).localeCompare(key(y))).map((c) => [c.fileName, c.author, c.source, c.error])).toEqual(
+      a
+        .listChecks()
+        .sort((x, y) => key(x).localeCompare(key(y)))
+        .map((c) => [c.fileName, 'A. Officer', 'team', c.error]),
     );
     expect(b.getCheck(got.find((c) => !c.error)!.id)!.findings).toEqual(a.getCheck(a.listChecks().find((c) => !c.error)!.id)!.findings);
     expect(() => b.importTeam({ format: 'something else' })).toThrow(StoreError);

@@ -107,11 +107,7 @@ export function HistoryView() {
           Status{' '}
           <select data-testid="history-status" value={filter.status ?? ''} onChange={(e) => set({ status: (e.target.value || undefined) as Status | undefined })}>
             <option value="">Any</option>
-            {(Object.keys(STATUS_LABELS) as Status[]).map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
+            <StatusOptions />
           </select>
         </label>
         <label>
@@ -197,11 +193,7 @@ export function HistoryView() {
             <label>
               Status{' '}
               <select data-testid="check-status" value={open.status} onChange={(e) => void setStatus(open.id, e.target.value as Status)}>
-                {(Object.keys(STATUS_LABELS) as Status[]).map((s) => (
-                  <option key={s} value={s}>
-                    {STATUS_LABELS[s]}
-                  </option>
-                ))}
+                <StatusOptions />
               </select>
             </label>
             <button type="button" onClick={() => setOpen(null)}>
@@ -278,6 +270,18 @@ export function HistoryView() {
         </p>
       )}
     </section>
+  );
+}
+
+function StatusOptions() {
+  return (
+    <>
+      {(Object.keys(STATUS_LABELS) as Status[]).map((s) => (
+        <option key={s} value={s}>
+          {STATUS_LABELS[s]}
+        </option>
+      ))}
+    </>
   );
 }
 

@@ -12,19 +12,12 @@ import { scoreOf } from '../engine/score.js';
 import { ImportError } from '../import/errors.js';
 import { importFile } from '../import/index.js';
 import type { RuleSet } from '../rules/compile.js';
+import type { NewCheck } from '../store/store.js';
+import type { SummaryRow } from './summary.js';
 
-export interface AuditRow {
+export interface AuditRow extends SummaryRow {
   file: string;
-  status: 'checked' | 'error';
-  error?: string;
-  score?: number;
-  disbelief?: number;
-  victimBlaming?: number;
-  jargon?: number;
   missing?: ElementName[];
-  isChild?: boolean;
-  /** Findings per rule id. */
-  rules?: Record<string, number>;
   words?: number;
   /** SHA-256 of the file's bytes. */
   hash?: string;
@@ -34,6 +27,20 @@ export interface AuditRow {
 export interface AuditDetail {
   result?: LintResult;
   text?: string;
+}
+
+/** A finished file as a history record (file name relative to the audited folder). */
+export function auditCheck(dir: string, row: AuditRow, detail: AuditDetail, auditId?: number): NewCheck {
+  return {
+    fileName: path.relative(dir, row.file) || row.file,
+    contentHash: row.hash ?? '',
+    words: row.words ?? 0,
+    ...(detail.result ? { result: detail.result } : {}),
+    ...(detail.text !== undefined ? { text: detail.text } : {}),
+    source: 'audit',
+    ...(auditId !== undefined ? { auditId } : {}),
+    ...(row.error ? { error: row.error } : {}),
+  };
 }
 
 const DRAFT = /\.(pdf|docx|txt|md)$/i;

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { AuditJobView } from '../api/contract.js';
 import type { RuleSet } from '../rules/compile.js';
 import type { Store } from '../store/store.js';
-import { auditFiles, listDrafts, toCsv, type AuditRow } from './audit.js';
+import { auditCheck, auditFiles, listDrafts, toCsv, type AuditRow } from './audit.js';
 import { auditHtml } from './report.js';
 import { summarize } from './summary.js';
 
@@ -72,16 +72,7 @@ export class AuditJobs {
         let historyId: number | undefined;
         if (store && auditId !== undefined) {
           try {
-            historyId = store.addCheck({
-              fileName: path.relative(dir, row.file) || row.file,
-              contentHash: row.hash ?? '',
-              words: row.words ?? 0,
-              ...(detail.result ? { result: detail.result } : {}),
-              ...(detail.text !== undefined ? { text: detail.text } : {}),
-              source: 'audit',
-              auditId,
-              ...(row.error ? { error: row.error } : {}),
-            });
+            historyId = store.addCheck(auditCheck(dir, row, detail, auditId));
           } catch (e) {
             job.historyNote = `Some files were not recorded in the history (${(e as Error).message}).`;
           }

@@ -211,7 +211,7 @@ async function audit(argv: readonly string[], io: Io): Promise<number> {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`${dir} is not a folder`);
   const jobs = Number(opts.get('jobs')?.[0] ?? 2);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 16) throw new UsageError('--jobs takes a whole number from 1 to 16');
-  const { auditFiles, listDrafts, toCsv } = await import('../audit/audit.js');
+  const { auditCheck, auditFiles, listDrafts, toCsv } = await import('../audit/audit.js');
   const { writeAtomic } = await import('../export/write.js');
   const { rules } = await loadFor([path.join(dir, 'x')], opts);
   const files = listDrafts(dir);
@@ -233,17 +233,7 @@ async function audit(argv: readonly string[], io: Io): Promise<number> {
   const plain = flags.has('progress') && !io.errIsTty;
   const rows = await auditFiles(files, rules, {
     concurrency: jobs,
-    onRow: (row, detail) =>
-      history?.addCheck({
-        fileName: path.relative(dir, row.file) || row.file,
-        contentHash: row.hash ?? '',
-        words: row.words ?? 0,
-        ...(detail.result ? { result: detail.result } : {}),
-        ...(detail.text !== undefined ? { text: detail.text } : {}),
-        source: 'audit',
-        ...(auditId !== undefined ? { auditId } : {}),
-        ...(row.error ? { error: row.error } : {}),
-      }),
+    onRow: (row, detail) => history?.addCheck(auditCheck(dir, row, detail, auditId)),
     onProgress: (done, total, row) => {
       if (plain) io.err(`checked ${done} of ${total}: ${path.relative(dir, row.file)}`);
       else io.progress(`Checked ${done} of ${total} files`);

@@ -1,9 +1,8 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, startHost } from './host.js';
+import { openApp as openAppAt, ROOT, seriousViolations, startHost } from './host.js';
 
 const DEV = path.resolve(ROOT, '../shared/corpus/dev');
 const DRAFT = path.join(DEV, 'd10.docx');
@@ -24,19 +23,7 @@ test.afterAll(() => {
   expect(outside).toEqual([]);
 });
 
-async function openApp(page: Page) {
-  page.on('request', (r) => {
-    const u = r.url();
-    if (!u.startsWith(host.origin + '/') && !u.startsWith('data:') && !u.startsWith('blob:')) outside.push(u);
-  });
-  await page.goto(host.url);
-  await expect(page.getByRole('heading', { name: 'NRM Referral Checker' })).toBeVisible();
-}
-
-async function seriousViolations(page: Page) {
-  const r = await new AxeBuilder({ page }).analyze();
-  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
-}
+const openApp = (page: Page) => openAppAt(page, host, outside);
 
 test('open, accept, dismiss, edit: the whole check of a DOCX draft', async ({ page }) => {
   await openApp(page);

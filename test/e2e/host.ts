@@ -1,3 +1,5 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,4 +27,20 @@ export function startHost(): Promise<{ url: string; origin: string; dataDir: str
     });
     child.once('exit', (code) => reject(new Error(`the browser host exited (${code})`)));
   });
+}
+
+/** Opens the app; every request that leaves the host is added to `outside` (a run fails if any does). */
+export async function openApp(page: Page, host: { url: string; origin: string }, outside: string[]): Promise<void> {
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(host.origin + '/') && !u.startsWith('data:') && !u.startsWith('blob:')) outside.push(u);
+  });
+  await page.goto(host.url);
+  await expect(page.getByRole('heading', { name: 'NRM Referral Checker' })).toBeVisible();
+}
+
+/** axe's serious and critical violations on the page as it is now. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const r = await new AxeBuilder({ page }).analyze();
+  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }

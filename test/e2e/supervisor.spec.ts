@@ -1,8 +1,7 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, startHost } from './host.js';
+import { openApp as openAppAt, ROOT, seriousViolations, startHost } from './host.js';
 
 const DEV = path.resolve(ROOT, '../shared/corpus/dev');
 const SHOTS = path.join(ROOT, 'test-results/screenshots');
@@ -22,19 +21,7 @@ test.afterAll(() => {
   expect(outside).toEqual([]);
 });
 
-async function openApp(page: Page) {
-  page.on('request', (r) => {
-    const u = r.url();
-    if (!u.startsWith(host.origin + '/') && !u.startsWith('data:') && !u.startsWith('blob:')) outside.push(u);
-  });
-  await page.goto(host.url);
-  await expect(page.getByRole('heading', { name: 'NRM Referral Checker' })).toBeVisible();
-}
-
-async function seriousViolations(page: Page) {
-  const r = await new AxeBuilder({ page }).analyze();
-  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
+const openApp = (page: Page) => openAppAt(page, host, outside);
 
 test('batch audit of the dev corpus from the app: progress, table and charts', async ({ page }) => {
   await openApp(page);

@@ -5,14 +5,17 @@ export interface Bar {
   value: number;
 }
 
+function Empty({ title, testId }: { title: string; testId?: string | undefined }) {
+  return (
+    <figure className="chart" data-testid={testId}>
+      <figcaption>{title}</figcaption>
+      <p className="empty">Nothing to show yet.</p>
+    </figure>
+  );
+}
+
 export function BarChart({ title, bars, color = 'var(--accent)', format = (v: number) => String(v), testId }: { title: string; bars: readonly Bar[]; color?: string; format?: (v: number) => string; testId?: string }) {
-  if (!bars.length)
-    return (
-      <figure className="chart" data-testid={testId}>
-        <figcaption>{title}</figcaption>
-        <p className="empty">Nothing to show yet.</p>
-      </figure>
-    );
+  if (!bars.length) return <Empty title={title} testId={testId} />;
   const max = Math.max(1, ...bars.map((b) => b.value));
   const row = 24;
   const labelW = 210;
@@ -44,13 +47,7 @@ export function BarChart({ title, bars, color = 'var(--accent)', format = (v: nu
 
 /** Average score per day, as a line with its points. */
 export function LineChart({ title, points, testId }: { title: string; points: readonly { label: string; value: number }[]; testId?: string }) {
-  if (!points.length)
-    return (
-      <figure className="chart" data-testid={testId}>
-        <figcaption>{title}</figcaption>
-        <p className="empty">Nothing to show yet.</p>
-      </figure>
-    );
+  if (!points.length) return <Empty title={title} testId={testId} />;
   const w = 560;
   const h = 180;
   const pad = 34;

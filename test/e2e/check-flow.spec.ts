@@ -1,29 +1,14 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openApp as openAppAt, ROOT, seriousViolations, startHost } from './host.js';
+import { ROOT, seriousViolations, useAppHost } from './host.js';
 
 const DEV = path.resolve(ROOT, '../shared/corpus/dev');
 const DRAFT = path.join(DEV, 'd10.docx');
-const SHOTS = path.join(ROOT, 'test-results/screenshots');
-
-let host: Awaited<ReturnType<typeof startHost>>;
-const outside: string[] = [];
+const { openApp, shots: SHOTS } = useAppHost();
 
 test.skip(!fs.existsSync(DRAFT), 'needs ../shared/corpus/dev');
-
-test.beforeAll(async () => {
-  host = await startHost();
-  fs.mkdirSync(SHOTS, { recursive: true });
-});
-test.afterAll(() => {
-  host?.stop();
-  // No request may leave 127.0.0.1 during the whole run.
-  expect(outside).toEqual([]);
-});
-
-const openApp = (page: Page) => openAppAt(page, host, outside);
 
 test('open, accept, dismiss, edit: the whole check of a DOCX draft', async ({ page }) => {
   await openApp(page);

@@ -1,5 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -43,4 +43,23 @@ export async function openApp(page: Page, host: { url: string; origin: string },
 export async function seriousViolations(page: Page): Promise<string[]> {
   const r = await new AxeBuilder({ page }).analyze();
   return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/**
+ * One browser host for a spec file: started before its tests, stopped after them, and the run fails if any
+ * request left 127.0.0.1 meanwhile. Screenshots go to test-results/screenshots.
+ */
+export function useAppHost(): { openApp: (page: Page) => Promise<void>; shots: string; host: () => Awaited<ReturnType<typeof startHost>> } {
+  let host: Awaited<ReturnType<typeof startHost>> | undefined;
+  const outside: string[] = [];
+  const shots = path.join(ROOT, 'test-results/screenshots');
+  test.beforeAll(async () => {
+    host = await startHost();
+    fs.mkdirSync(shots, { recursive: true });
+  });
+  test.afterAll(() => {
+    host?.stop();
+    expect(outside).toEqual([]);
+  });
+  return { openApp: (page) => openApp(page, host!, outside), shots, host: () => host! };
 }

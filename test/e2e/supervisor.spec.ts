@@ -1,27 +1,13 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openApp as openAppAt, ROOT, seriousViolations, startHost } from './host.js';
+import { ROOT, seriousViolations, useAppHost } from './host.js';
 
 const DEV = path.resolve(ROOT, '../shared/corpus/dev');
-const SHOTS = path.join(ROOT, 'test-results/screenshots');
-
-let host: Awaited<ReturnType<typeof startHost>>;
-const outside: string[] = [];
+const { openApp, shots: SHOTS } = useAppHost();
 
 test.skip(!fs.existsSync(DEV), 'needs ../shared/corpus/dev');
 test.describe.configure({ mode: 'serial' });
-
-test.beforeAll(async () => {
-  host = await startHost();
-  fs.mkdirSync(SHOTS, { recursive: true });
-});
-test.afterAll(() => {
-  host?.stop();
-  expect(outside).toEqual([]);
-});
-
-const openApp = (page: Page) => openAppAt(page, host, outside);
 
 test('batch audit of the dev corpus from the app: progress, table and charts', async ({ page }) => {
   await openApp(page);

@@ -6,6 +6,7 @@ import { lint } from '../engine/lint.js';
 import { ImportError } from '../import/errors.js';
 import { importBytes } from '../import/index.js';
 import type { RuleSet } from '../rules/compile.js';
+import type { RuleOptions } from '../rules/ruleset.js';
 import { applySuggestions } from '../rewrite/apply.js';
 import { StoreError, type Store } from '../store/store.js';
 import { loadExamples, type TrainerExample } from '../trainer/trainer.js';
@@ -21,6 +22,8 @@ export interface HandlerDeps {
   /** Why there is no store, for the user. */
   storeProblem?: string;
   storePath?: string;
+  /** How `rules` were loaded, for the audit's worker threads (each loads its own copy); default: built-in. */
+  ruleOptions?: RuleOptions;
   /** The host's folder chooser (Electron's dialog); the browser host has none. */
   chooseFolder?: () => Promise<string | null>;
 }
@@ -32,7 +35,7 @@ function trainerSummary(e: TrainerExample): TrainerSummary {
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 export function createHandlers(rules: RuleSet, deps: HandlerDeps = {}): Handlers {
-  const jobs = new AuditJobs(rules, () => deps.store);
+  const jobs = new AuditJobs(deps.ruleOptions ?? {}, () => deps.store);
   const noStore = () => fail('Unavailable', deps.storeProblem ?? 'The history is not available in this window.');
   /** Runs a store operation, turning its errors into data. */
   const withStore = <T>(fn: (store: Store) => T): Result<T> => {

@@ -1,7 +1,8 @@
 /**
- * Batch audit of a folder: every PDF, DOCX, TXT and MD draft is imported and checked, two at a time (parsing
- * runs in worker threads, so both cores work); a file that fails to import becomes a row with its error code
- * and never stops the run. No document text is kept.
+ * Batch audit of a folder: every PDF, DOCX, TXT and MD draft is imported and checked in a pool of worker
+ * threads (two by default: both cores); a file that fails to import becomes a row with its error code and
+ * never stops the run. Rows hold no document text; the text goes only to the caller's `onRow` (the history
+ * keeps it only when the user has turned that on).
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -11,7 +12,9 @@ import { ELEMENTS, type ElementName, type LintResult } from '../engine/types.js'
 import { scoreOf } from '../engine/score.js';
 import { ImportError } from '../import/errors.js';
 import { importFile } from '../import/index.js';
+import { Worker } from 'node:worker_threads';
 import type { RuleSet } from '../rules/compile.js';
+import type { RuleOptions } from '../rules/ruleset.js';
 import type { NewCheck } from '../store/store.js';
 import type { SummaryRow } from './summary.js';
 
@@ -72,45 +75,111 @@ function hashFile(file: string): string {
   }
 }
 
-export async function auditFiles(files: string[], rules: RuleSet, opts: AuditOptions = {}): Promise<AuditRow[]> {
+/** Imports and checks one file; an import error becomes an error row. Runs inside an audit worker. */
+export async function checkOne(file: string, rules: RuleSet): Promise<{ row: AuditRow; detail: AuditDetail }> {
+  try {
+    const { document } = await importFile(file);
+    const r = lint(document, rules, { cache: false });
+    const count = (c: string) => r.findings.filter((f) => f.category === c).length;
+    const perRule: Record<string, number> = {};
+    for (const f of r.findings) perRule[f.rule] = (perRule[f.rule] ?? 0) + 1;
+    return {
+      row: {
+        file,
+        status: 'checked',
+        score: scoreOf(r.findings, r.missing.length).total,
+        disbelief: count('disbelief'),
+        victimBlaming: count('victim-blaming'),
+        jargon: count('jargon'),
+        missing: r.missing.map((m) => m.element),
+        isChild: r.subject.isChild,
+        rules: perRule,
+        words: document.text.split(/\s+/).filter(Boolean).length,
+        hash: hashFile(file),
+      },
+      detail: { result: r, text: document.text },
+    };
+  } catch (e) {
+    return { row: { file, status: 'error', error: e instanceof ImportError ? e.code : 'malformed', hash: hashFile(file) }, detail: {} };
+  }
+}
+
+/**
+ * Checks the files in a pool of worker threads (`concurrency`, default 2: both cores), each loading the rules
+ * once and taking the next file when it finishes one. Rows are reported as files finish; on abort the workers
+ * stop at once and files not finished are left out. A worker that dies gives its file an error row and is
+ * replaced.
+ */
+export async function auditFiles(files: string[], ruleOptions: RuleOptions, opts: AuditOptions = {}): Promise<AuditRow[]> {
   const rows: AuditRow[] = new Array(files.length);
+  if (!files.length) return [];
   let next = 0;
   let done = 0;
-  const worker = async () => {
-    while (next < files.length && !opts.signal?.aborted) {
-      const i = next++;
-      const file = files[i]!;
-      let detail: AuditDetail = {};
-      try {
-        const { document } = await importFile(file);
-        const r = lint(document, rules, { cache: false });
-        const count = (c: string) => r.findings.filter((f) => f.category === c).length;
-        const perRule: Record<string, number> = {};
-        for (const f of r.findings) perRule[f.rule] = (perRule[f.rule] ?? 0) + 1;
-        rows[i] = {
-          file,
-          status: 'checked',
-          score: scoreOf(r.findings, r.missing.length).total,
-          disbelief: count('disbelief'),
-          victimBlaming: count('victim-blaming'),
-          jargon: count('jargon'),
-          missing: r.missing.map((m) => m.element),
-          isChild: r.subject.isChild,
-          rules: perRule,
-          words: document.text.split(/\s+/).filter(Boolean).length,
-          hash: hashFile(file),
-        };
-        detail = { result: r, text: document.text };
-      } catch (e) {
-        rows[i] = { file, status: 'error', error: e instanceof ImportError ? e.code : 'malformed', hash: hashFile(file) };
-      }
-      opts.onRow?.(rows[i]!, detail);
-      opts.onProgress?.(++done, files.length, rows[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 2) }, worker));
+  const size = Math.max(1, Math.min(opts.concurrency ?? 2, files.length));
+  const script = new URL('./audit-worker.mjs', import.meta.url);
+  const live = new Set<Worker>();
+  await new Promise<void>((resolve) => {
+    let running = 0;
+    const finishIfIdle = () => {
+      if (running === 0) resolve();
+    };
+    const spawn = () => {
+      const worker = new Worker(script, { workerData: { ruleOptions } satisfies WorkerInit });
+      live.add(worker);
+      running++;
+      let current = -1;
+      const feed = () => {
+        if (opts.signal?.aborted || next >= files.length) {
+          current = -1;
+          live.delete(worker);
+          void worker.terminate();
+          return;
+        }
+        current = next++;
+        worker.postMessage({ index: current, file: files[current]! } satisfies WorkerJob);
+      };
+      const record = (index: number, row: AuditRow, detail: AuditDetail) => {
+        rows[index] = row;
+        opts.onRow?.(row, detail);
+        opts.onProgress?.(++done, files.length, row);
+      };
+      worker.on('message', (m: WorkerReply) => {
+        if (m.type === 'ready') return feed();
+        if (!opts.signal?.aborted) record(m.index, m.row, m.detail);
+        feed();
+      });
+      worker.once('error', () => {
+        // The worker itself failed (not the file's import, which is caught inside): give the file a row, go on.
+        if (current >= 0 && !opts.signal?.aborted) record(current, { file: files[current]!, status: 'error', error: 'malformed', hash: hashFile(files[current]!) }, {});
+        current = -1;
+      });
+      worker.once('exit', () => {
+        live.delete(worker);
+        running--;
+        if (current >= 0 && !opts.signal?.aborted) {
+          record(current, { file: files[current]!, status: 'error', error: 'malformed', hash: hashFile(files[current]!) }, {});
+          current = -1;
+        }
+        if (!opts.signal?.aborted && next < files.length) spawn();
+        finishIfIdle();
+      });
+    };
+    opts.signal?.addEventListener('abort', () => {
+      for (const w of live) void w.terminate();
+    });
+    for (let k = 0; k < size; k++) spawn();
+  });
   return rows.filter(Boolean);
 }
+
+export interface WorkerInit {
+  ruleOptions: RuleOptions;
+}
+export interface WorkerJob {
+  index: number;
+  file: string;
+}
+export type WorkerReply = { type: 'ready' } | { type: 'done'; index: number; row: AuditRow; detail: AuditDetail };
 
 function cell(v: string | number | boolean | undefined): string {
   const s = v === undefined ? '' : String(v);

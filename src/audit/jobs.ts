@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AuditJobView } from '../api/contract.js';
-import type { RuleSet } from '../rules/compile.js';
+import type { RuleOptions } from '../rules/ruleset.js';
 import type { Store } from '../store/store.js';
 import { auditCheck, auditFiles, listDrafts, toCsv, type AuditRow } from './audit.js';
 import { auditHtml } from './report.js';
@@ -39,7 +39,7 @@ export class AuditJobs {
   private jobs = new Map<string, Job>();
 
   constructor(
-    private rules: RuleSet,
+    private ruleOptions: RuleOptions,
     private store: () => Store | undefined,
     private concurrency = 2,
   ) {}
@@ -65,7 +65,7 @@ export class AuditJobs {
       historyNote = `The history could not record this audit (${(e as Error).message}).`;
     }
     const job: Job = { id: randomUUID(), folder: dir, files, rows: [], done: 0, finished: false, cancelled: false, controller: new AbortController(), ...(historyNote ? { historyNote } : {}), promise: Promise.resolve() };
-    job.promise = auditFiles(files, this.rules, {
+    job.promise = auditFiles(files, this.ruleOptions, {
       concurrency: this.concurrency,
       signal: job.controller.signal,
       onRow: (row, detail) => {

@@ -12,7 +12,7 @@ import { ImportError } from '../import/errors.js';
 import { importFile } from '../import/index.js';
 import type { RuleSet } from '../rules/compile.js';
 import { RuleLoadError } from '../rules/errors.js';
-import { DEFAULT_RULES_DIR, loadRulesCached } from '../rules/ruleset.js';
+import { DEFAULT_RULES_DIR, loadRulesCached, type RuleOptions } from '../rules/ruleset.js';
 import { parseArgs, UsageError } from './args.js';
 import { expandGlobs } from './glob.js';
 import { toJson, toSarif, toText, type FileResult } from './format.js';
@@ -80,16 +80,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-async function loadFor(files: string[], opts: Map<string, string[]>): Promise<{ rules: RuleSet; config: Config }> {
+async function loadFor(files: string[], opts: Map<string, string[]>): Promise<{ rules: RuleSet; config: Config; ruleOptions: RuleOptions }> {
   const { findConfig, readConfig } = await import('../config/find.js');
   const cfgFile = opts.get('config')?.[0] ?? findConfig(files[0] ? path.dirname(path.resolve(files[0])) : process.cwd());
   const config: Config = cfgFile ? await readConfig(cfgFile) : { disable: [], severity: {}, rules: [], accept: [] };
-  const rules = await loadRulesCached({
+  const ruleOptions: RuleOptions = {
     extraDirs: [...config.rules, ...(opts.get('rules') ?? []).map((d) => path.resolve(d))],
     disable: [...config.disable, ...(opts.get('disable') ?? [])],
     severity: config.severity,
-  });
-  return { rules, config };
+  };
+  return { rules: await loadRulesCached(ruleOptions), config, ruleOptions };
 }
 
 async function check(argv: readonly string[], io: Io): Promise<number> {
@@ -213,7 +213,8 @@ async function audit(argv: readonly string[], io: Io): Promise<number> {
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 16) throw new UsageError('--jobs takes a whole number from 1 to 16');
   const { auditCheck, auditFiles, listDrafts, toCsv } = await import('../audit/audit.js');
   const { writeAtomic } = await import('../export/write.js');
-  const { rules } = await loadFor([path.join(dir, 'x')], opts);
+  // Loaded here so a broken rule or config stops the audit before it starts; each worker loads its own copy.
+  const { ruleOptions } = await loadFor([path.join(dir, 'x')], opts);
   const files = listDrafts(dir);
   // Every finished file goes into the history (one transaction each) before its progress is reported.
   let history: import('../store/store.js').Store | undefined;
@@ -231,7 +232,7 @@ async function audit(argv: readonly string[], io: Io): Promise<number> {
     }
   }
   const plain = flags.has('progress') && !io.errIsTty;
-  const rows = await auditFiles(files, rules, {
+  const rows = await auditFiles(files, ruleOptions, {
     concurrency: jobs,
     onRow: (row, detail) => history?.addCheck(auditCheck(dir, row, detail, auditId)),
     onProgress: (done, total, row) => {

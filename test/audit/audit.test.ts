@@ -37,8 +37,19 @@ describe.skipIf(!fs.existsSync(DEV))('nrm-check audit', () => {
 
   it.skipIf(!fs.existsSync(REAL))('finishes on the real-world corpus with a row for every file, errors included', () => {
     const lines = audit(REAL);
-    const manifest = fs.readFileSync(path.join(REAL, 'MANIFEST.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t')[0]!);
+    const rows = fs.readFileSync(path.join(REAL, 'MANIFEST.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
+    const manifest = rows.map((r) => r[0]!);
     expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual(manifest.sort());
+    // Two files at a time give the same outcomes as one at a time (the import test's rules): readable files are
+    // checked, encrypted ones say so, scanned ones have no text layer, damaged ones fail with a damage code.
+    const status = new Map(lines.slice(1).map((l) => [l.split(',')[0]!, l.split(',')[1]!]));
+    for (const [file, , , , , expected] of rows) {
+      const got = status.get(file!)!;
+      if (expected === 'text') expect(got, file).toBe('checked');
+      else if (expected === 'error-encrypted') expect(got, file).toBe('error:encrypted');
+      else if (expected === 'no-text-layer') expect(['error:no-text-layer', 'error:empty'], file).toContain(got);
+      else expect(['error:malformed', 'error:timeout', 'error:too-large', 'error:empty', 'error:no-text-layer', 'error:unsupported'], file).toContain(got);
+    }
     expect(lines.find((l) => l.startsWith('pdf/pdfjs-bomb-giant.pdf'))).toMatch(/,error:(too-large|timeout),/);
     expect(lines.find((l) => l.startsWith('docx/poi-password-is-pass.docx'))).toMatch(/,error:encrypted,/);
     const errors = lines.filter((l) => l.includes(',error:')).length;

@@ -56,6 +56,21 @@ test('open, accept, dismiss, edit: the whole check of a DOCX draft', async ({ pa
   await page.getByRole('button', { name: 'Done editing' }).click();
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: path.join(SHOTS, '5-edited.png'), fullPage: true });
+
+  // The check is in the history with its status and decisions (saved a moment after each change).
+  await page.getByTestId('draft-status').selectOption('reviewed');
+  await expect(async () => {
+    await page.getByTestId('view-history').click();
+    const row = page.getByTestId('history-table').getByTestId('row').filter({ hasText: 'd10.docx' });
+    await expect(row).toHaveCount(1, { timeout: 1000 });
+    await expect(row).toContainText('Reviewed', { timeout: 1000 });
+    await row.getByRole('button').click();
+    await expect(page.getByTestId('check-report')).toContainText('dismissed: NFA is explained in the attached police log', { timeout: 1000 });
+    await expect(page.getByTestId('check-report')).toContainText('disbelief/story', { timeout: 1000 });
+    await page.getByTestId('view-check').click();
+  }).toPass({ timeout: 15_000 });
+  // Back in the check, the draft is as it was left.
+  await expect(page.getByTestId('document-text')).toContainText('since March 2023');
 });
 
 test('every action works from the keyboard', async ({ page }) => {

@@ -22,6 +22,7 @@ const USAGE = `usage: nrm-check check <files or patterns...> [--format text|json
                  [--disable ID] [--password PW] [--ocr] [--max-size MB] [--max-pages N] [--timeout SECONDS]
        nrm-check fix <file> --out <file.docx> [--tracked] [--category C] [--allow-deletions] [--comments] [--appendix]
        nrm-check report <file> --out <report.html|report.pdf> [--show-names]
+       nrm-check form <file> [--format text|json] [--out <form.docx|form.txt>]
        nrm-check audit <folder> [--csv <out.csv>] [--out <report.html>] [--jobs N] [--history FILE | --no-history] [--progress]
        nrm-check rules list|lint [--rules DIR]
 Checks draft National Referral Mechanism referrals (.docx, .pdf, .txt, .md) for disbelief, victim-blaming
@@ -52,6 +53,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (cmd === 'check') return await check(rest, io);
     if (cmd === 'fix') return await fix(rest, io);
     if (cmd === 'report') return await report(rest, io);
+    if (cmd === 'form') return await formCmd(rest, io);
     if (cmd === 'audit') return await audit(rest, io);
     if (cmd === 'rules') return await rulesCmd(rest, io);
     throw new UsageError(`unknown command "${cmd}"`);
@@ -197,6 +199,47 @@ async function report(argv: readonly string[], io: Io): Promise<number> {
     writeAtomic(out, textPdf(reportLines(model), `Referral quality report: ${model.title}`), { protect: [file] });
   } else writeAtomic(out, reportHtml(model), { protect: [file] });
   io.out(`Score ${model.score}/100, ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'}, ${result.missing.length} missing element${result.missing.length === 1 ? '' : 's'}. Wrote ${out}${model.masked ? ' (names masked; --show-names to keep them)' : ''}.`);
+  return 0;
+}
+
+/** The draft laid out as the online form: sections and questions in the form's order, with confidence. */
+async function formCmd(argv: readonly string[], io: Io): Promise<number> {
+  const { positional, opts, flags } = parseArgs(argv, { values: ['format', 'out', 'config', 'password'], repeatable: ['rules', 'disable'], booleans: ['ocr'] });
+  const file = positional[0];
+  const format = opts.get('format')?.[0] ?? 'text';
+  const out = opts.get('out')?.[0];
+  if (!file || positional.length > 1) throw new UsageError('form takes one file');
+  if (!['text', 'json'].includes(format)) throw new UsageError('--format must be text or json');
+  if (out && !/\.(docx|txt)$/i.test(out)) throw new UsageError('--out is the form-ready text: give it a name ending in .docx or .txt');
+  const { rules, config } = await loadFor([file], opts);
+  const { document } = await importFile(file, { password: opts.get('password')?.[0], ocr: flags.has('ocr') });
+  const result = lint(document, rules, { accept: config.accept });
+  const { mapToForm } = await import('../form/map.js');
+  const { loadForm } = await import('../form/form.js');
+  const mapping = mapToForm(document, { isChild: result.subject.isChild });
+  const limit = loadForm().limit;
+  if (out) {
+    const { formBoxes, formDocx, formText } = await import('../form/export.js');
+    const { writeAtomic } = await import('../export/write.js');
+    const boxes = formBoxes(mapping, limit);
+    const title = path.basename(file);
+    writeAtomic(out, /\.docx$/i.test(out) ? await formDocx(boxes, { title, limit }) : formText(boxes, { title, limit }), { protect: [file] });
+  }
+  const sections = mapping.sections.map((s) => ({ id: s.id, title: s.title, text: s.text, confidence: s.confidence, questions: s.questions }));
+  if (format === 'json') {
+    io.out(JSON.stringify({ file, sections, findings: result.findings, missing: result.missing.map((m) => ({ element: m.element, message: m.message, question: m.question })) }, null, 2));
+  } else {
+    io.out(`${file} — as the online NRM form (${sections.length} of ${loadForm().sections.length} sections answered)`);
+    for (const s of sections) {
+      io.out(`\n  ${s.title}  (confidence ${Math.round(s.confidence * 100)}%)`);
+      for (const q of s.questions) {
+        const over = q.box && q.text.length > limit ? `  over the ${limit}-character limit` : '';
+        io.out(`    ${q.title}  [${q.text.length} characters, ${Math.round(q.confidence * 100)}%]${over}`);
+        io.out(`      ${q.text.replace(/\s+/g, ' ').slice(0, 110)}${q.text.length > 110 ? '…' : ''}`);
+      }
+    }
+    if (out) io.out(`\nWrote ${out}.`);
+  }
   return 0;
 }
 

@@ -1,0 +1,67 @@
+/**
+ * The official NRM form's structure (rules/form.yml): sections in order, their questions with the form's own
+ * wording, which are free-text boxes (15,000 characters each), and words that tie draft headings and
+ * paragraphs to them. Loaded and validated once.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { DEFAULT_RULES_DIR } from '../rules/ruleset.js';
+
+const Question = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    page: z.string().optional(),
+    field: z.string().optional(),
+    title: z.string().min(3),
+    box: z.boolean().default(false),
+    applies_to: z.enum(['any', 'child', 'adult']).default('any'),
+    headings: z.array(z.string().min(2)).default([]),
+    cues: z.array(z.string().min(2)).default([]),
+  })
+  .strict()
+  .refine((q) => Boolean(q.page) !== Boolean(q.field), 'needs exactly one of `page` or `field`');
+
+const Section = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    title: z.string().min(3),
+    headings: z.array(z.string().min(2)).default([]),
+    questions: z.array(Question).min(1),
+  })
+  .strict();
+
+export const FormSchema = z.object({ limit: z.number().int().min(100), sections: z.array(Section).min(1) }).strict();
+export type FormData = z.infer<typeof FormSchema>;
+export type FormSection = FormData['sections'][number];
+export type FormQuestion = FormSection['questions'][number];
+
+export const FORM_FILE = path.join(DEFAULT_RULES_DIR, 'form.yml');
+
+export class FormError extends Error {
+  override name = 'FormError';
+}
+
+export function readForm(file = FORM_FILE): FormData {
+  let raw: unknown;
+  try {
+    raw = parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new FormError(`${file}: ${(e as Error).message.split('\n')[0]}`);
+  }
+  const r = FormSchema.safeParse(raw);
+  if (!r.success) throw new FormError(`${file}: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const ids = new Set<string>();
+  for (const s of r.data.sections)
+    for (const q of s.questions) {
+      if (ids.has(q.id)) throw new FormError(`${file}: question id "${q.id}" is used twice`);
+      ids.add(q.id);
+    }
+  return r.data;
+}
+
+let cached: FormData | undefined;
+export function loadForm(): FormData {
+  return (cached ??= readForm());
+}

@@ -1,0 +1,166 @@
+import mammoth from 'mammoth';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Document } from '../../src/document/model.js';
+import { detectSubject } from '../../src/engine/subject.js';
+import { formBoxes, formDocx, formText, splitToLimit } from '../../src/form/export.js';
+import { loadForm } from '../../src/form/form.js';
+import { mapToForm, matchHeading } from '../../src/form/map.js';
+import { importFile } from '../../src/import/index.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const SHARED = path.resolve(ROOT, '../shared');
+const FORM_DIR = path.join(SHARED, 'domain/nrm-form');
+const DEV = path.join(SHARED, 'corpus/dev');
+const form = loadForm();
+const order = form.sections.map((s) => s.id);
+
+const map = (doc: Document) => mapToForm(doc, { isChild: detectSubject(doc.text).isChild });
+
+describe.skipIf(!fs.existsSync(FORM_DIR))('the form as data (rules/form.yml)', () => {
+  const pages = JSON.parse(fs.readFileSync(path.join(FORM_DIR, 'form-pages.en.json'), 'utf8')) as Record<string, { header?: string }>;
+  const fields = JSON.parse(fs.readFileSync(path.join(FORM_DIR, 'form-fields.en.json'), 'utf8')) as Record<string, { label?: string; legend?: string }>;
+
+  it('words every question exactly as the official form does', () => {
+    for (const s of form.sections)
+      for (const q of s.questions) {
+        const official = q.page ? pages[q.page]?.header : (fields[q.field!]?.label ?? fields[q.field!]?.legend);
+        expect(official, `${q.id}: no ${q.page ? `page ${q.page}` : `field ${q.field}`} in the form's files`).toBeDefined();
+        expect(q.title, q.id).toBe(official);
+      }
+  });
+
+  it('has the prompt sheet’s sections in its order, and its 15,000-character box limit', async () => {
+    const { document } = await importFile(path.join(FORM_DIR, 'nrm-form-offline-2026-v2.pdf'));
+    const contents = document.text.slice(document.text.indexOf('Contents'), document.text.indexOf('First Responder Details', document.text.indexOf('Contents') + 40) + 1);
+    const listed = form.sections.map((s) => contents.indexOf(s.title));
+    expect(listed.every((i) => i >= 0)).toBe(true);
+    expect([...listed].sort((a, b) => a - b)).toEqual(listed);
+    expect(document.text).toContain(`There is a ${form.limit.toLocaleString('en-GB')}-character limit for text boxes`);
+  });
+});
+
+describe.skipIf(!fs.existsSync(FORM_DIR))('mapping the official offline prompt sheets', () => {
+  it('2026: every section of the form, in the form’s order', async () => {
+    const { document } = await importFile(path.join(FORM_DIR, 'nrm-form-offline-2026-v2.pdf'));
+    const m = map(document);
+    // The section headings, each at its first appearance (the sheet's appendices repeat some).
+    const seen = m.headings.filter((h) => !h.question).map((h) => h.section).filter((s, i, a) => a.indexOf(s) === i);
+    expect(seen).toEqual(order);
+    expect(m.sections.map((s) => s.id)).toEqual(order);
+    // Each question's own hint lands under that question.
+    const q = (id: string) => m.sections.flatMap((s) => s.questions).find((x) => x.id === id)?.text ?? '';
+    expect(q('how-started')).toContain('promises the exploiters made');
+    expect(q('credibility')).toContain('These concerns must be based on evidence');
+    expect(q('current-location')).toContain('Select where the potential victim is currently staying');
+  });
+
+  it('2023: its nine numbered sections map to the current form, output in the form’s order', async () => {
+    const { document } = await importFile(path.join(FORM_DIR, 'nrm-form-offline-v3-15-05-2023.pdf'));
+    const m = map(document);
+    const first = (id: string) => m.headings.findIndex((h) => h.section === id);
+    const expected = ['age', 'background', 'exploitation', 'insight', 'consent', 'personal', 'dtn'];
+    for (const id of expected) expect(first(id), id).toBeGreaterThanOrEqual(0);
+    expect(expected.map(first)).toEqual([...expected.map(first)].sort((a, b) => a - b));
+    const ids = m.sections.map((s) => s.id);
+    expect(ids).toEqual(order.filter((id) => ids.includes(id)));
+  });
+
+  it('reads the usual draft headings', () => {
+    expect(matchHeading('Section 4 - Exploitation details: continued')?.section.id).toBe('exploitation');
+    expect(matchHeading('Account of exploitation')?.question?.id).toBe('what-happened');
+    expect(matchHeading('How the person was encountered')?.question?.id).toBe('interview');
+    expect(matchHeading('Exploitation Location')?.section.id).toBe('location');
+    expect(matchHeading('Draft NRM referral – county lines')).toBeNull();
+    expect(matchHeading('Age: 39')).toBeNull();
+  });
+});
+
+/** Where each dev draft's headings may plausibly go on the form (written by hand for the dev corpus). */
+const PLAUSIBLE: Record<string, string[]> = {
+  'Details of the potential victim': ['personal', 'age', 'background'],
+  'How the person was encountered': ['insight', 'exploitation'],
+  'Account of exploitation': ['exploitation', 'exploiters', 'location'],
+  'Indicators observed': ['insight'],
+  'Safeguarding actions': ['insight', 'exploiters', 'consent'],
+  Consent: ['consent', 'dtn'],
+  Background: ['background', 'exploitation'],
+};
+/** d06 has no headings, only labelled lines: its labels decide. */
+const LABELS: Record<string, string[]> = {
+  Recruitment: ['exploitation'],
+  Conditions: ['exploitation'],
+  'Control and threats': ['exploitation', 'exploiters'],
+  'Referrer’s comments': ['insight'],
+  Indicators: ['insight'],
+};
+const DRAFTS = fs.existsSync(DEV) ? fs.readdirSync(DEV).filter((f) => f.endsWith('.gold.json')).map((f) => f.replace('.gold.json', '')) : [];
+
+describe.skipIf(!DRAFTS.length)('mapping the dev drafts', () => {
+  it.each(DRAFTS)('%s: each gold quote’s paragraph lands in a plausible section', async (id) => {
+    const gold = JSON.parse(fs.readFileSync(path.join(DEV, `${id}.gold.json`), 'utf8')) as { flags: { quote: string }[] };
+    const { document } = await importFile(path.join(DEV, `${id}.txt`));
+    const m = map(document);
+    for (const { quote } of gold.flags) {
+      const at = document.text.indexOf(quote);
+      expect(at, quote).toBeGreaterThanOrEqual(0);
+      const block = document.blocks.find((b) => b.start <= at && at < b.end)!;
+      const heading = [...document.blocks].reverse().find((b) => b.kind === 'heading' && b.end <= at);
+      const label = /^([^:\n]{2,40}):/.exec(document.text.slice(block.start, block.end))?.[1];
+      const plausible = (label && LABELS[label]) || (heading && PLAUSIBLE[document.text.slice(heading.start, heading.end)]);
+      expect(plausible, `no expectation for the heading or label above "${quote}"`).toBeTruthy();
+      const part = m.parts.find((p) => p.start <= at && at < p.end);
+      expect(plausible, `"${quote}" went to ${part?.section}/${part?.question}`).toContain(part?.section);
+      expect(part!.confidence).toBeGreaterThan(0.5);
+    }
+  });
+
+  it.each(DRAFTS)('%s: the form-ready text and Word document keep all of the draft’s text', async (id) => {
+    for (const ext of ['txt', 'docx']) {
+      const { document } = await importFile(path.join(DEV, `${id}.${ext}`));
+      const m = map(document);
+      const boxes = formBoxes(m, form.limit);
+      const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
+      const text = flat(formText(boxes, { title: id, limit: form.limit }));
+      const docx = flat((await mammoth.extractRawText({ buffer: Buffer.from(await formDocx(boxes, { title: id, limit: form.limit })) })).value);
+      const recognised = new Set(m.headings.map((h) => h.start));
+      for (const b of document.blocks) {
+        if (recognised.has(b.start)) continue; // a heading the form's own title replaces
+        const t = flat(document.text.slice(b.start, b.end));
+        expect(text, `${id}.${ext}`).toContain(t);
+        expect(docx, `${id}.${ext} (docx)`).toContain(t);
+      }
+      expect(boxes.every((b) => b.text.length <= form.limit)).toBe(true);
+    }
+  });
+});
+
+describe('form-ready boxes', () => {
+  it('split an answer longer than a box at paragraph and sentence boundaries, losing nothing', () => {
+    const para = (n: number) => Array.from({ length: n }, (_, i) => `Sentence ${i} of the account, with some detail about the work.`).join(' ');
+    const text = [para(200), para(50), para(300)].join('\n\n');
+    const parts = splitToLimit(text, 15000);
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.every((p) => p.length <= 15000)).toBe(true);
+    expect(parts.join(' ').replace(/\s+/g, ' ')).toBe(text.replace(/\s+/g, ' '));
+  });
+});
+
+describe.skipIf(!DRAFTS.length)('nrm-check form', () => {
+  it('prints the mapping as JSON: sections in the form’s order with official titles and confidence', () => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'src/cli/bin.mjs'), 'form', path.join(DEV, 'd06.txt'), '--format', 'json'], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(Object.keys(j)).toEqual(['file', 'sections', 'findings', 'missing']);
+    const ids = j.sections.map((s: { id: string }) => s.id);
+    expect(ids).toEqual(order.filter((id) => ids.includes(id)));
+    for (const s of j.sections) {
+      expect(s.title).toBe(form.sections.find((x) => x.id === s.id)!.title);
+      expect(s.confidence).toBeGreaterThan(0);
+      expect(s.confidence).toBeLessThanOrEqual(1);
+    }
+    expect(j.sections.find((s: { id: string }) => s.id === 'exploitation').text).toContain('Colombo');
+  });
+});

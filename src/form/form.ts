@@ -3,11 +3,10 @@
  * wording, which are free-text boxes (15,000 characters each), and words that tie draft headings and
  * paragraphs to them. Loaded and validated once.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { DEFAULT_RULES_DIR } from '../rules/ruleset.js';
+import { readYamlFile } from '../rules/yaml-file.js';
 
 const Question = z
   .object({
@@ -44,14 +43,8 @@ export class FormError extends Error {
 }
 
 export function readForm(file = FORM_FILE): FormData {
-  let raw: unknown;
-  try {
-    raw = parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new FormError(`${file}: ${(e as Error).message.split('\n')[0]}`);
-  }
-  const r = FormSchema.safeParse(raw);
-  if (!r.success) throw new FormError(`${file}: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const r = readYamlFile(file, FormSchema);
+  if (!r.ok) throw new FormError(r.message);
   const ids = new Set<string>();
   for (const s of r.data.sections)
     for (const q of s.questions) {

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { readYamlFile } from '../rules/yaml-file.js';
 import { z } from 'zod';
 import { fromPlainText } from '../document/plain.js';
 import { lint } from '../engine/lint.js';
@@ -74,14 +74,8 @@ export function readExampleFiles(dir = EXAMPLES_DIR): { id: string; file: string
     .sort()
     .map((f) => {
       const file = path.join(dir, f);
-      let raw: unknown;
-      try {
-        raw = parse(fs.readFileSync(file, 'utf8'));
-      } catch (e) {
-        throw new TrainerError(`${f}: ${(e as Error).message.split('\n')[0]}`);
-      }
-      const parsed = ExampleSchema.safeParse(raw);
-      if (!parsed.success) throw new TrainerError(`${f}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      const parsed = readYamlFile(file, ExampleSchema, f);
+      if (!parsed.ok) throw new TrainerError(parsed.message);
       return { id: f.replace(/\.yml$/, ''), file, data: parsed.data };
     });
 }

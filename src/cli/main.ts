@@ -214,9 +214,9 @@ async function formCmd(argv: readonly string[], io: Io): Promise<number> {
   const { rules, config } = await loadFor([file], opts);
   const { document } = await importFile(file, { password: opts.get('password')?.[0], ocr: flags.has('ocr') });
   const result = lint(document, rules, { accept: config.accept });
-  const { mapToForm } = await import('../form/map.js');
+  const { checkForm } = await import('../form/check.js');
   const { loadForm } = await import('../form/form.js');
-  const mapping = mapToForm(document, { isChild: result.subject.isChild });
+  const { mapping, issues, missing: formMissing } = checkForm(document, rules, { isChild: result.subject.isChild });
   const limit = loadForm().limit;
   if (out) {
     const { formBoxes, formDocx, formText } = await import('../form/export.js');
@@ -227,7 +227,10 @@ async function formCmd(argv: readonly string[], io: Io): Promise<number> {
   }
   const sections = mapping.sections.map((s) => ({ id: s.id, title: s.title, text: s.text, confidence: s.confidence, questions: s.questions }));
   if (format === 'json') {
-    io.out(JSON.stringify({ file, sections, findings: result.findings, missing: result.missing.map((m) => ({ element: m.element, message: m.message, question: m.question })) }, null, 2));
+    // The core findings, then the form's own (category "form", each with the form question it concerns).
+    const findings = [...result.findings, ...issues.map(({ check: _c, ...i }) => ({ ...i, category: 'form' }))];
+    const missing = [...result.missing, ...formMissing].map((m) => ({ element: m.element, message: m.message, question: m.question }));
+    io.out(JSON.stringify({ file, sections, findings, missing }, null, 2));
   } else {
     io.out(`${file} — as the online NRM form (${sections.length} of ${loadForm().sections.length} sections answered)`);
     for (const s of sections) {
@@ -237,6 +240,14 @@ async function formCmd(argv: readonly string[], io: Io): Promise<number> {
         io.out(`    ${q.title}  [${q.text.length} characters, ${Math.round(q.confidence * 100)}%]${over}`);
         io.out(`      ${q.text.replace(/\s+/g, ' ').slice(0, 110)}${q.text.length > 110 ? '…' : ''}`);
       }
+    }
+    if (issues.length) {
+      io.out(`\n  For the form (${issues.length})`);
+      for (const i of issues) io.out(`    ${i.severity.padEnd(10)} ${i.message}  ${i.rule}\n               Ask: ${i.question}`);
+    }
+    if (formMissing.length) {
+      io.out(`\n  Questions the form asks that the draft leaves open (${formMissing.length})`);
+      for (const m of formMissing) io.out(`    ${m.element.padEnd(18)} ${m.message}\n                       Ask: ${m.question}`);
     }
     if (out) io.out(`\nWrote ${out}.`);
   }

@@ -10,7 +10,7 @@ import { checkRequired, toMissing } from './checks/required.js';
 import { checkScareQuotes } from './checks/scare-quotes.js';
 import { checkTerms } from './checks/terms.js';
 import { detectSubject } from './subject.js';
-import type { Finding, LintResult, Subject } from './types.js';
+import type { ElementName, Finding, LintResult, Subject } from './types.js';
 
 export interface LintOptions {
   /** Override the detected subject (e.g. the user says the person is a child). */
@@ -52,7 +52,7 @@ export function lint(doc: Document, rules: RuleSet, opts: LintOptions = {}): Lin
     subject,
     findings: kept,
     missing: elements.filter((e) => !e.present).map(toMissing),
-    present: elements.filter((e) => e.present && e.evidence).map((e) => ({ element: e.element, ...e.evidence! })),
+    present: elements.filter((e) => e.present && e.evidence).map((e) => ({ element: e.element as ElementName, ...e.evidence! })),
   };
 }
 

@@ -9,6 +9,13 @@ export type Severity = (typeof SEVERITIES)[number];
 export const ELEMENTS = ['act', 'means', 'purpose', 'when', 'where', 'own-words', 'consent', 'indicators'] as const;
 export type ElementName = (typeof ELEMENTS)[number];
 
+/**
+ * What the online NRM form asks beyond the core elements (domain notes C7); checked only when a draft is read
+ * as the form (`nrm-check form`, the app's form view), never in the core check or its score.
+ */
+export const FORM_ELEMENTS = ['age-status', 'la-contact', 'how-started', 'treatment', 'left-or-still', 'last-contact', 'exploiter-details', 'interview', 'future-risk'] as const;
+export type FormElementName = (typeof FORM_ELEMENTS)[number];
+
 export type Scope = 'any' | 'child' | 'adult';
 
 export interface Source {

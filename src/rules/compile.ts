@@ -1,10 +1,10 @@
 /** Turns validated rule data into matchers: compiled patterns and a trigger index over their words. */
 import { compilePattern, PatternError, type Lexicon, type Pattern } from '../engine/pattern.js';
-import type { Category, ElementName, Scope, Severity, Source } from '../engine/types.js';
+import type { Category, ElementName, FormElementName, Scope, Severity, Source } from '../engine/types.js';
 import { RuleLoadError, type RuleProblem } from './errors.js';
 import type { LoadedRule, RuleData } from './load.js';
 import { pluralOf, verbForms } from '../engine/inflect.js';
-import type { Term } from './schema.js';
+import type { FORM_CHECKS, Term } from './schema.js';
 
 interface Meta {
   id: string;
@@ -48,12 +48,18 @@ export interface CompiledScareQuotes {
 
 export interface CompiledRequired {
   meta: Omit<Meta, 'category'>;
-  element: ElementName;
+  element: ElementName | FormElementName;
   question: string;
   excludeSections: Set<string>;
   groups: Map<string, Pattern[]>;
   minGroups: number;
-  detectors: ('named-place' | 'date' | 'quoted-words')[];
+  detectors: ('named-place' | 'date' | 'quoted-words' | 'age')[];
+}
+
+export interface CompiledFormCheck {
+  meta: Meta;
+  check: (typeof FORM_CHECKS)[number];
+  question: string;
 }
 
 export interface RuleSet {
@@ -62,11 +68,15 @@ export interface RuleSet {
   acronyms: CompiledAcronyms[];
   scareQuotes: CompiledScareQuotes[];
   required: CompiledRequired[];
+  /** The form's checks written in code, with their wording (form set only). */
+  formChecks: CompiledFormCheck[];
   /** Element patterns indexed by their trigger words, like `triggers`. */
   requiredTriggers: Map<string, { rule: CompiledRequired; group: string; pattern: Pattern }[]>;
   sections: Map<string, RegExp>;
   lexicon: Lexicon;
   loaded: LoadedRule[];
+  /** The rules that apply only when a draft is read as the online form (`set: form`), compiled alike. */
+  form?: RuleSet;
 }
 
 export interface RuleOverrides {
@@ -74,7 +84,7 @@ export interface RuleOverrides {
   severity?: Record<string, Severity>;
 }
 
-export function compileRules(data: RuleData, overrides: RuleOverrides = {}): RuleSet {
+export function compileRules(data: RuleData, overrides: RuleOverrides = {}, which: 'core' | 'form' = 'core'): RuleSet {
   const lexicon: Lexicon = new Map(Object.entries(data.lexicon).map(([k, v]) => [k, new Set(v.map((w) => w.toLowerCase().replace(/’/g, "'")))]));
   const problems: RuleProblem[] = [];
   const disabled = new Set(overrides.disable ?? []);
@@ -84,19 +94,21 @@ export function compileRules(data: RuleData, overrides: RuleOverrides = {}): Rul
     acronyms: [],
     scareQuotes: [],
     required: [],
+    formChecks: [],
     requiredTriggers: new Map(),
     sections: new Map(Object.entries(data.sections).map(([k, words]) => [k, new RegExp(`\\b(?:${words.map(escapeRe).join('|')})\\b`, 'i')])),
     lexicon,
     loaded: data.rules,
   };
+  if (which === 'core' && data.rules.some((lr) => lr.rule.set === 'form')) set.form = compileRules(data, overrides, 'form');
   for (const lr of data.rules) {
     const r = lr.rule;
-    if (!r.enabled || disabled.has(lr.id)) continue;
+    if (!r.enabled || disabled.has(lr.id) || r.set !== which) continue;
     const src = data.sources[r.source.id]!;
     const meta = {
       id: lr.id,
       file: lr.file,
-      category: r.kind === 'required' ? ('jargon' as Category) : r.category,
+      category: r.kind === 'required' || r.kind === 'form-check' ? ('jargon' as Category) : r.category,
       severity: overrides.severity?.[lr.id] ?? r.severity,
       scope: r.applies_to,
       message: r.message,
@@ -160,6 +172,8 @@ export function compileRules(data: RuleData, overrides: RuleOverrides = {}): Rul
       set.acronyms.push({ meta, expansions, exceptions: new Set(r.exceptions), flagUnknown: r.flag_unknown });
     } else if (r.kind === 'scare-quotes') {
       set.scareQuotes.push({ meta, maxWords: r.max_words, namingCues: new Set(r.naming_cues.map((w) => w.toLowerCase())) });
+    } else if (r.kind === 'form-check') {
+      set.formChecks.push({ meta, check: r.check, question: r.question });
     } else {
       const groups = new Map<string, Pattern[]>();
       if (r.any) groups.set('any', pat(r.any, 'any') ?? []);

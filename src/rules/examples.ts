@@ -9,7 +9,8 @@ import { lint } from '../engine/lint.js';
 import { applySuggestions } from '../rewrite/apply.js';
 import { compileRules } from './compile.js';
 import type { LoadedRule, RuleData } from './load.js';
-import type { Example } from './schema.js';
+import type { Example, FormCheckExample } from './schema.js';
+import { checkForm } from '../form/check.js';
 
 export interface ExampleFailure {
   rule: string;
@@ -23,7 +24,9 @@ function norm(e: Example): { text: string; subject?: 'child' | 'adult'; output?:
 
 export function runRuleExamples(data: RuleData, lr: LoadedRule): ExampleFailure[] {
   const fails: ExampleFailure[] = [];
-  const set = compileRules({ ...data, rules: [lr] });
+  const compiled = compileRules({ ...data, rules: [lr] });
+  // A rule of the form's own set is run as the form check runs it.
+  const set = lr.rule.set === 'form' ? compiled.form! : compiled;
   const fail = (message: string) => fails.push({ rule: lr.id, file: lr.file, message });
   const r = lr.rule;
   const scopeSubject = r.applies_to === 'child' ? 'child' : r.applies_to === 'adult' ? 'adult' : undefined;
@@ -32,6 +35,21 @@ export function runRuleExamples(data: RuleData, lr: LoadedRule): ExampleFailure[
     const doc = fromPlainText(e.text);
     return { doc, res: lint(doc, set, { cache: false, ...(subj ? { subject: { isChild: subj === 'child' } } : {}) }) };
   };
+  if (r.kind === 'form-check') {
+    const text = (e: FormCheckExample) => (typeof e === 'string' ? { text: e } : { text: e.repeat ? Array(e.repeat).fill(e.text).join('\n\n') : e.text, subject: e.subject });
+    const issues = (e: FormCheckExample) => {
+      const t = text(e);
+      const doc = fromPlainText(t.text);
+      const subj = t.subject ?? scopeSubject;
+      return checkForm(doc, compiled, subj ? { isChild: subj === 'child' } : {}).issues.filter((i) => i.rule === lr.id);
+    };
+    for (const e of r.examples.incorrect) if (!issues(e).length) fail(`incorrect example gave no finding: "${text(e).text.slice(0, 80)}"`);
+    for (const e of r.examples.correct) {
+      const got = issues(e);
+      if (got.length) fail(`correct example was flagged: "${got[0]!.excerpt}" in "${text(e).text.slice(0, 80)}"`);
+    }
+    return fails;
+  }
   if (r.kind === 'required') {
     for (const raw of r.examples.missing) {
       const e = norm(raw);

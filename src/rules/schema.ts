@@ -3,7 +3,10 @@
  * the id is the path under rules/ without the extension (rules/disbelief/claims.yml → disbelief/claims).
  */
 import { z } from 'zod';
-import { CATEGORIES, ELEMENTS, SEVERITIES } from '../engine/types.js';
+import { CATEGORIES, ELEMENTS, FORM_ELEMENTS, SEVERITIES } from '../engine/types.js';
+
+/** `core`: the check every draft gets; `form`: only when the draft is read as the online form. */
+const RuleSetName = z.enum(['core', 'form']).default('core');
 
 const Scope = z.enum(['any', 'child', 'adult']);
 const Patterns = z.array(z.string().min(1)).min(1);
@@ -65,6 +68,7 @@ const Common = {
   source: SourceRef,
   enabled: z.boolean().default(true),
   description: z.string().optional(),
+  set: RuleSetName,
 };
 
 const Expansion = z.union([
@@ -72,7 +76,27 @@ const Expansion = z.union([
   z.array(z.object({ expansion: z.string().min(2), if_sentence: Patterns.optional() }).strict()).min(1),
 ]);
 
+const FormCheckExample = z.union([z.string().min(1), z.object({ text: z.string().min(1), subject: z.enum(['child', 'adult']).optional(), repeat: z.number().int().min(2).max(10_000).optional() }).strict()]);
+export type FormCheckExample = z.infer<typeof FormCheckExample>;
+
 export const RuleFile = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('form-check'),
+      set: z.literal('form').default('form'),
+      /** The check in code this file words; `{detail}` in the message is what it found. */
+      check: z.enum(['box-limit', 'names-in-account', 'unexplained-inconsistency', 'undated-evidence', 'credibility-placement']),
+      severity: z.enum(SEVERITIES),
+      applies_to: Scope.default('any'),
+      message: Message,
+      question: Message,
+      rationale: z.string().min(20),
+      source: SourceRef,
+      enabled: z.boolean().default(true),
+      description: z.string().optional(),
+      examples: z.object({ incorrect: z.array(FormCheckExample).min(1), correct: z.array(FormCheckExample).min(1) }).strict(),
+    })
+    .strict(),
   z.object({ kind: z.literal('terms'), ...Common, terms: z.array(Term).min(1), examples: Examples }).strict(),
   z
     .object({
@@ -96,7 +120,8 @@ export const RuleFile = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('required'),
-      element: z.enum(ELEMENTS),
+      element: z.enum([...ELEMENTS, ...FORM_ELEMENTS]),
+      set: RuleSetName,
       severity: z.enum(SEVERITIES),
       applies_to: Scope.default('any'),
       message: Message,
@@ -112,13 +137,17 @@ export const RuleFile = z.discriminatedUnion('kind', [
       groups: z.record(z.string(), Patterns).optional(),
       min_groups: z.number().int().min(1).optional(),
       /** Built-in detectors implemented in code (named places, dates). */
-      detectors: z.array(z.enum(['named-place', 'date', 'quoted-words'])).optional(),
+      detectors: z.array(z.enum(['named-place', 'date', 'quoted-words', 'age'])).optional(),
       examples: z.object({ missing: z.array(Example).min(1), present: z.array(Example).min(1) }).strict(),
     })
     .strict()
-    .refine((r) => r.any || r.groups || r.detectors, 'needs `any`, `groups` or `detectors`'),
+    .refine((r) => r.any || r.groups || r.detectors, 'needs `any`, `groups` or `detectors`')
+    .refine((r) => (r.set === 'form') === (FORM_ELEMENTS as readonly string[]).includes(r.element), 'a form element needs `set: form`, and only a form element may have it'),
 ]);
 export type RuleFile = z.infer<typeof RuleFile>;
+
+/** The checks of the form's own set that are written in code (src/form/check.ts); their wording is data. */
+export const FORM_CHECKS = ['box-limit', 'names-in-account', 'unexplained-inconsistency', 'undated-evidence', 'credibility-placement'] as const;
 
 export const Lexicon = z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.array(z.string().min(1)).min(1));
 

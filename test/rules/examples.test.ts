@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { ELEMENTS, FORM_ELEMENTS } from '../../src/engine/types.js';
+import { FORM_CHECKS } from '../../src/rules/schema.js';
 import { DEFAULT_RULES_DIR } from '../../src/index.js';
 import { runRuleExamples } from '../../src/rules/examples.js';
 import { loadRuleDirs } from '../../src/rules/load.js';
@@ -27,10 +29,14 @@ describe('rule data', () => {
     expect(entries).toBeGreaterThanOrEqual(120);
   });
 
-  it('covers all three categories and all eight elements', () => {
-    const cats = new Set(data.rules.flatMap(({ rule }) => (rule.kind === 'required' ? [] : [rule.category])));
+  it('covers all three categories, all eight elements, and every form element and form check', () => {
+    const cats = new Set(data.rules.flatMap(({ rule }) => ('category' in rule ? [rule.category] : [])));
     expect([...cats].sort()).toEqual(['disbelief', 'jargon', 'victim-blaming']);
-    const elements = new Set(data.rules.flatMap(({ rule }) => (rule.kind === 'required' ? [rule.element] : [])));
-    expect(elements.size).toBe(8);
+    const core = new Set(data.rules.flatMap(({ rule }) => (rule.kind === 'required' && rule.set === 'core' ? [rule.element] : [])));
+    expect([...core].sort()).toEqual([...ELEMENTS].sort());
+    const form = new Set(data.rules.flatMap(({ rule }) => (rule.kind === 'required' && rule.set === 'form' ? [rule.element] : [])));
+    expect([...form].sort()).toEqual([...FORM_ELEMENTS].sort());
+    const checks = new Set(data.rules.flatMap(({ rule }) => (rule.kind === 'form-check' ? [rule.check] : [])));
+    expect([...checks].sort()).toEqual([...FORM_CHECKS].sort());
   });
 });

@@ -6,12 +6,12 @@ import type { CompiledRequired, RuleSet } from '../../rules/compile.js';
 import type { BlockInfo } from '../analyze.js';
 import { matchAt } from '../pattern.js';
 import type { Sentence } from '../tokenize.js';
-import type { ElementName, MissingElement, Subject } from '../types.js';
+import type { ElementName, FormElementName, MissingElement, Subject } from '../types.js';
 import { applies, contextFor } from './terms.js';
 
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)';
 const NUM = '(?:\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|a couple of|\\d+ or \\d+)';
-const DATE = new RegExp(
+export const DATE = new RegExp(
   [
     `\\b\\d{1,2}(?:st|nd|rd|th)? ${MONTH}\\b`,
     `\\b${MONTH},? (?:\\d{4}|of \\d{4})\\b`,
@@ -28,6 +28,8 @@ const DATE = new RegExp(
   'i',
 );
 const BIRTH = /\b(?:born|birth|d\.?o\.?b)\b/i;
+/** A statement of age: "15-year-old", "aged 34", "under 18", a date of birth, an age assessment or dispute. */
+const AGE = /\b(?:\d{1,2}[- ]years?[- ]old|aged? \d{1,2}|(?:under|over) (?:18|eighteen)|date of birth|d\.?o\.?b|born (?:on|in) \d|age (?:is )?(?:unknown|uncertain|disputed|not known)|age assessment|age dispute)\b/i;
 
 const PREP = new Set(['in', 'at', 'to', 'from', 'near', 'into', 'outside', 'around', 'between', 'across', 'through', 'via', 'towards', 'inside', 'within', 'of', 'on']);
 const NOT_PLACES = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'easter', 'christmas', 'year', 'i', 'english', 'universal', 'modern', 'national', 'home', 'police', 'independent', 'child', 'children', 'the', 'a', 'an', 'his', 'her', 'their', 'my', 'our', 'ramadan', 'eid', 'whatsapp', 'facebook', 'instagram', 'snapchat', 'tiktok', 'google']);
@@ -82,7 +84,7 @@ function hasNamedPlace(s: Sentence, names: ReadonlySet<string>): boolean {
 }
 
 export interface ElementResult {
-  element: ElementName;
+  element: ElementName | FormElementName;
   rule: CompiledRequired;
   present: boolean;
   evidence?: { start: number; end: number };
@@ -117,6 +119,8 @@ function hitsOf(set: RuleSet, b: BlockInfo): Hits {
     const dated = !BIRTH.test(st) ? DATE.exec(st) : null;
     for (const rule of eligible) {
       if (dated && rule.detectors.includes('date')) note(rule, 'date', s.start + dated.index, s.start + dated.index + dated[0].length);
+      const aged = rule.detectors.includes('age') ? AGE.exec(st) : null;
+      if (aged) note(rule, 'age', s.start + aged.index, s.start + aged.index + aged[0].length);
     }
     let ctx: ReturnType<typeof contextFor> | undefined;
     for (let i = 0; i < s.tokens.length; i++) {
@@ -164,7 +168,8 @@ export function checkRequired(set: RuleSet, blocks: readonly BlockInfo[], subjec
 
 export function toMissing(r: ElementResult): MissingElement {
   return {
-    element: r.element,
+    // A core rule set holds only core elements; the form's own set reports its elements the same way.
+    element: r.element as ElementName,
     rule: r.rule.meta.id,
     message: r.rule.meta.message,
     question: r.rule.question,

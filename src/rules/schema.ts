@@ -76,6 +76,18 @@ const Expansion = z.union([
   z.array(z.object({ expansion: z.string().min(2), if_sentence: Patterns.optional() }).strict()).min(1),
 ]);
 
+/** The fields of a rule that asks the writer a question (a missing element, a form check). */
+const Asked = {
+  severity: z.enum(SEVERITIES),
+  applies_to: Scope.default('any'),
+  message: Message,
+  question: Message,
+  rationale: z.string().min(20),
+  source: SourceRef,
+  enabled: z.boolean().default(true),
+  description: z.string().optional(),
+};
+
 const FormCheckExample = z.union([z.string().min(1), z.object({ text: z.string().min(1), subject: z.enum(['child', 'adult']).optional(), repeat: z.number().int().min(2).max(10_000).optional() }).strict()]);
 export type FormCheckExample = z.infer<typeof FormCheckExample>;
 
@@ -86,14 +98,7 @@ export const RuleFile = z.discriminatedUnion('kind', [
       set: z.literal('form').default('form'),
       /** The check in code this file words; `{detail}` in the message is what it found. */
       check: z.enum(['box-limit', 'names-in-account', 'unexplained-inconsistency', 'undated-evidence', 'credibility-placement']),
-      severity: z.enum(SEVERITIES),
-      applies_to: Scope.default('any'),
-      message: Message,
-      question: Message,
-      rationale: z.string().min(20),
-      source: SourceRef,
-      enabled: z.boolean().default(true),
-      description: z.string().optional(),
+      ...Asked,
       examples: z.object({ incorrect: z.array(FormCheckExample).min(1), correct: z.array(FormCheckExample).min(1) }).strict(),
     })
     .strict(),
@@ -122,14 +127,7 @@ export const RuleFile = z.discriminatedUnion('kind', [
       kind: z.literal('required'),
       element: z.enum([...ELEMENTS, ...FORM_ELEMENTS]),
       set: RuleSetName,
-      severity: z.enum(SEVERITIES),
-      applies_to: Scope.default('any'),
-      message: Message,
-      question: Message,
-      rationale: z.string().min(20),
-      source: SourceRef,
-      enabled: z.boolean().default(true),
-      description: z.string().optional(),
+      ...Asked,
       exclude_sections: z.array(z.string()).default([]),
       /** Present when any pattern matches. */
       any: Patterns.optional(),

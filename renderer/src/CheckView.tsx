@@ -3,6 +3,7 @@ import type { Category, Finding } from '../../src/engine/types';
 import { api } from './api';
 import { DocumentView } from './components/DocumentView';
 import { FindingList } from './components/FindingList';
+import { FormPanel } from './components/FormPanel';
 import { MissingList, ScorePanel } from './components/Sidebar';
 import { saveFile, toBase64 } from './save';
 import { emptySession, isDismissed, reducer, score } from './state';
@@ -26,6 +27,7 @@ export function CheckView({ visible }: { visible: boolean }) {
   const [error, setError] = useState<{ code: string; message: string; file?: File } | null>(null);
   const [password, setPassword] = useState('');
   const [editing, setEditing] = useState(false);
+  const [asForm, setAsForm] = useState(false);
   const [active, setActive] = useState(0);
   const [status, setStatus] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
@@ -53,6 +55,11 @@ export function CheckView({ visible }: { visible: boolean }) {
   const exportDocx = async (mode: 'clean' | 'tracked') => {
     if (!s.original) return;
     const r = await api.exportDocx({ name: s.name, original: s.original, text: s.text, mode, appendix: true });
+    if (r.ok) save(r.value);
+    else setError({ code: r.error.code, message: r.error.message });
+  };
+  const exportForm = async (format: 'docx' | 'txt') => {
+    const r = await api.exportForm({ name: s.name, text: s.text, format });
     if (r.ok) save(r.value);
     else setError({ code: r.error.code, message: r.error.message });
   };
@@ -208,6 +215,9 @@ export function CheckView({ visible }: { visible: boolean }) {
           <button type="button" onClick={() => setEditing((v) => !v)} disabled={!s.name} aria-pressed={editing}>
             {editing ? 'Done editing' : 'Edit text'}
           </button>
+          <button type="button" data-testid="as-form" onClick={() => setAsForm((v) => !v)} disabled={!s.name} aria-pressed={asForm}>
+            As the NRM form
+          </button>
           <button type="button" onClick={() => dispatch({ type: 'undo' })} disabled={!s.undo.length}>
             Undo
           </button>
@@ -275,6 +285,9 @@ export function CheckView({ visible }: { visible: boolean }) {
             <button type="button" data-testid="export-report-pdf" onClick={() => void exportReport('pdf')}>
               Quality report (PDF)
             </button>
+            <button type="button" onClick={() => void exportForm('docx')}>
+              Form-ready Word document
+            </button>
           </div>
         </section>
       )}
@@ -303,7 +316,9 @@ export function CheckView({ visible }: { visible: boolean }) {
                 {w}
               </p>
             ))}
-            {editing ? (
+            {asForm && !editing ? (
+              <FormPanel text={s.text} onExport={(format) => void exportForm(format)} />
+            ) : editing ? (
               <textarea
                 data-testid="editor"
                 aria-label="Edit the draft"

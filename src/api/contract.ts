@@ -139,6 +139,9 @@ export const contract = {
   auditExport: z.object({ jobId: JobId, format: z.enum(['csv', 'html']) }).strict(),
   trainerList: z.object({}).strict(),
   trainerGet: z.object({ id: z.string().regex(/^[a-z0-9-]{1,80}$/) }).strict(),
+  /** The draft laid out as the online form, with the form's own checks. */
+  formMap: z.object({ text: z.string().max(MAX_TEXT), subject: z.enum(['child', 'adult']).optional() }).strict(),
+  exportForm: z.object({ name: z.string().min(1).max(255), text: z.string().max(MAX_TEXT), format: z.enum(['docx', 'txt']) }).strict(),
 } satisfies Record<Method, z.ZodType>;
 
 export type Input<M extends Method> = z.input<(typeof contract)[M]>;
@@ -205,6 +208,16 @@ export interface TrainerSummary {
   steps: number;
 }
 
+/** The draft as the online form: sections in the form's order, each question's text and confidence. */
+export interface FormView {
+  limit: number;
+  sections: { id: string; title: string; confidence: number; questions: { id: string; title: string; box: boolean; text: string; confidence: number }[] }[];
+  /** Form sections the draft does not touch, in order (titles). */
+  unanswered: string[];
+  issues: { rule: string; severity: string; start: number; end: number; excerpt: string; message: string; question: string; rationale: string; source: { id: string; title: string; locator?: string }; formQuestion?: string }[];
+  missing: { element: string; rule: string; message: string; question: string }[];
+}
+
 export interface Outputs {
   importDocument: { name: string; format: string; text: string; blocks: Block[]; warnings: string[]; contentHash: string } & LintResult;
   lint: LintResult;
@@ -228,4 +241,6 @@ export interface Outputs {
   auditExport: ExportFile;
   trainerList: TrainerSummary[];
   trainerGet: Omit<TrainerSummary, 'steps'> & { original: string; cleaned: string; steps: TrainerStep[] };
+  formMap: FormView;
+  exportForm: ExportFile;
 }

@@ -202,6 +202,32 @@ export function createHandlers(rules: RuleSet, deps: HandlerDeps = {}): Handlers
       if (!e) return fail('NotFound', `There is no example ${input.id}.`);
       return ok({ ...trainerSummary(e), original: e.original, cleaned: e.cleaned, steps: e.steps });
     },
+    async formMap(input) {
+      const { checkForm } = await import('../form/check.js');
+      const { loadForm } = await import('../form/form.js');
+      const doc = fromPlainText(input.text);
+      const { mapping, issues, missing } = checkForm(doc, rules, input.subject ? { isChild: input.subject === 'child' } : {});
+      const form = loadForm();
+      const answered = new Set(mapping.sections.map((s) => s.id));
+      return ok({
+        limit: form.limit,
+        sections: mapping.sections.map((s) => ({ id: s.id, title: s.title, confidence: s.confidence, questions: s.questions })),
+        unanswered: form.sections.filter((s) => !answered.has(s.id)).map((s) => s.title),
+        issues: issues.map(({ check: _c, ...i }) => i),
+        missing: missing.map((m) => ({ element: m.element, rule: m.rule, message: m.message, question: m.question })),
+      });
+    },
+    async exportForm(input) {
+      const { mapToForm } = await import('../form/map.js');
+      const { formBoxes, formDocx, formText } = await import('../form/export.js');
+      const { loadForm } = await import('../form/form.js');
+      const limit = loadForm().limit;
+      const doc = fromPlainText(input.text);
+      const boxes = formBoxes(mapToForm(doc, { isChild: lint(doc, rules).subject.isChild }), limit);
+      const base = input.name.replace(/\.[^.]+$/, '');
+      if (input.format === 'docx') return ok({ filename: `${base}-form-ready.docx`, mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', data: Buffer.from(await formDocx(boxes, { title: input.name, limit })).toString('base64') });
+      return ok({ filename: `${base}-form-ready.txt`, mime: 'text/plain', data: Buffer.from(formText(boxes, { title: input.name, limit }), 'utf8').toString('base64') });
+    },
     async listRules() {
       return ok(
         rules.loaded.map((l) => ({

@@ -22,6 +22,8 @@ export const METHODS = [
   'auditExport',
   'trainerList',
   'trainerGet',
+  'formMap',
+  'exportForm',
 ] as const;
 export type Method = (typeof METHODS)[number];
 

@@ -164,3 +164,19 @@ describe.skipIf(!DRAFTS.length)('nrm-check form', () => {
     expect(j.sections.find((s: { id: string }) => s.id === 'exploitation').text).toContain('Colombo');
   });
 });
+
+describe('the form’s own checks', () => {
+  it('run only when a draft is read as the form: the core check and its score never see them', async () => {
+    const { builtInRules } = await import('../helpers.js');
+    const { lint } = await import('../../src/engine/lint.js');
+    const { checkForm } = await import('../../src/form/check.js');
+    const { fromPlainText } = await import('../../src/document/plain.js');
+    const { ELEMENTS } = await import('../../src/engine/types.js');
+    const doc = fromPlainText('Account of exploitation\n\nAna said she worked on a farm near Boston, Lincolnshire, from May to July 2024. I do not believe Ana.');
+    const core = lint(doc, builtInRules());
+    expect(core.missing.every((m) => (ELEMENTS as readonly string[]).includes(m.element))).toBe(true);
+    const form = checkForm(doc, builtInRules());
+    expect(form.missing.map((m) => m.element)).toEqual(expect.arrayContaining(['last-contact', 'future-risk', 'interview']));
+    expect(form.issues.map((i) => i.rule)).toEqual(expect.arrayContaining(['form/credibility-placement']));
+  });
+});

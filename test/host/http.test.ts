@@ -104,6 +104,8 @@ describe('browser host', () => {
     ['auditStart', { folder: 'x'.repeat(5000) }],
     ['auditCancel', {}],
     ['trainerGet', { id: 'A B' }],
+    ['formMap', { text: 1 }],
+    ['exportForm', { name: 'a.txt', text: 'x', format: 'pdf' }],
   ])('rejects bad input for %s before it reaches a handler', async (m, input) => {
     const r = await api(m, input);
     expect(r.status).toBe(400);

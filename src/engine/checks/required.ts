@@ -29,7 +29,7 @@ export const DATE = new RegExp(
 );
 const BIRTH = /\b(?:born|birth|d\.?o\.?b)\b/i;
 /** A statement of age: "15-year-old", "aged 34", "under 18", a date of birth, an age assessment or dispute. */
-const AGE = /\b(?:\d{1,2}[- ]years?[- ]old|aged? \d{1,2}|(?:under|over) (?:18|eighteen)|date of birth|d\.?o\.?b|born (?:on|in) \d|age (?:is )?(?:unknown|uncertain|disputed|not known)|age assessment|age dispute)\b/i;
+const AGE = /\b(?:\d{1,2}[- ]years?[- ]old|aged?:? \d{1,2}|age (?:is|of|was) (?:about |around )?\d{1,2}|(?:under|over) (?:18|eighteen)|date of birth|d\.?o\.?b|born (?:on|in) \d|age (?:is )?(?:unknown|uncertain|disputed|not known)|age assessment|age dispute)\b/i;
 
 const PREP = new Set(['in', 'at', 'to', 'from', 'near', 'into', 'outside', 'around', 'between', 'across', 'through', 'via', 'towards', 'inside', 'within', 'of', 'on']);
 const NOT_PLACES = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'easter', 'christmas', 'year', 'i', 'english', 'universal', 'modern', 'national', 'home', 'police', 'independent', 'child', 'children', 'the', 'a', 'an', 'his', 'her', 'their', 'my', 'our', 'ramadan', 'eid', 'whatsapp', 'facebook', 'instagram', 'snapchat', 'tiktok', 'google']);

@@ -1,0 +1,119 @@
+/**
+ * The draft as the online NRM form: each section and question in the form's order with the text that
+ * answers it, how sure the checker is of the placement, a character count against the box limit, and a Copy
+ * button per box; then the form's own checks. Text is shown as text, never as HTML.
+ */
+import { useEffect, useState } from 'react';
+import type { FormView } from '../../../src/api/contract';
+import { api } from '../api';
+
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // Older shells: copy through a hidden text area.
+    const ta = document.createElement('textarea');
+    ta.value = text;
+    ta.setAttribute('readonly', '');
+    ta.className = 'visually-hidden';
+    document.body.appendChild(ta);
+    ta.select();
+    const done = document.execCommand('copy');
+    ta.remove();
+    return done;
+  }
+}
+
+const pct = (n: number) => `${Math.round(n * 100)}%`;
+
+export function FormPanel({ text, onExport }: { text: string; onExport: (format: 'docx' | 'txt') => void }) {
+  const [view, setView] = useState<FormView | null>(null);
+  const [note, setNote] = useState('');
+  useEffect(() => {
+    const t = setTimeout(async () => {
+      const r = await api.formMap({ text });
+      if (r.ok) setView(r.value);
+      else setNote(r.error.message);
+    }, 200);
+    return () => clearTimeout(t);
+  }, [text]);
+
+  if (!view) return <p className="muted">Laying the draft out as the form…</p>;
+  const copy = async (title: string, body: string) => setNote((await copyText(body)) ? `Copied the answer to “${title}”.` : 'The text could not be copied; select it and copy it by hand.');
+  return (
+    <div className="form-view" data-testid="form-view">
+      <p className="muted">
+        The online form asks these questions in this order. Each box below is ready to paste; check it first. A box holds {view.limit.toLocaleString('en-GB')} characters.
+      </p>
+      <div className="actions">
+        <button type="button" data-testid="export-form-docx" onClick={() => onExport('docx')}>
+          Form-ready Word document
+        </button>
+        <button type="button" data-testid="export-form-txt" onClick={() => onExport('txt')}>
+          Form-ready text
+        </button>
+      </div>
+      <p role="status" aria-live="polite" className="visually-hidden">
+        {note}
+      </p>
+      {note && <p className="note">{note}</p>}
+      {(view.issues.length > 0 || view.missing.length > 0) && (
+        <section aria-labelledby="form-checks-title" className="form-checks" data-testid="form-checks">
+          <h3 id="form-checks-title">For the form</h3>
+          <ul>
+            {view.issues.map((i, k) => (
+              <li key={`i${k}`} data-testid="form-issue" data-rule={i.rule}>
+                <span className={`sev sev-${i.severity}`}>{i.severity}</span> {i.message}
+                <br />
+                <span className="question">Ask: {i.question}</span>
+              </li>
+            ))}
+            {view.missing.map((m) => (
+              <li key={m.element} data-testid="form-missing" data-element={m.element}>
+                {m.message}
+                <br />
+                <span className="question">Ask: {m.question}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {view.sections.map((s) => (
+        <section key={s.id} className="form-section" aria-labelledby={`fs-${s.id}`} data-testid="form-section" data-section={s.id}>
+          <h3 id={`fs-${s.id}`}>{s.title}</h3>
+          {s.questions.map((q) => {
+            const over = q.box && q.text.length > view.limit;
+            return (
+              <div key={q.id} className="form-question" data-testid="form-question" data-question={q.id}>
+                <div className="form-question-head">
+                  <h4 id={`fq-${q.id}`}>{q.title}</h4>
+                  <span className={`confidence ${q.confidence < 0.5 ? 'low' : ''}`} title="How sure the checker is that this text answers this question">
+                    {q.confidence < 0.5 ? 'Check the placement: ' : 'Placed with '}
+                    {pct(q.confidence)} confidence
+                  </span>
+                </div>
+                <div className="form-answer" aria-labelledby={`fq-${q.id}`} data-testid="form-answer">
+                  {q.text}
+                </div>
+                <div className="actions">
+                  <button type="button" data-testid="copy" onClick={() => void copy(q.title, q.text)} aria-label={`Copy the answer to “${q.title}”`}>
+                    Copy
+                  </button>
+                  <span className={over ? 'over' : 'muted'}>
+                    {q.text.length.toLocaleString('en-GB')} characters{over ? ` — over the ${view.limit.toLocaleString('en-GB')} limit` : ''}
+                  </span>
+                </div>
+              </div>
+            );
+          })}
+        </section>
+      ))}
+      {view.unanswered.length > 0 && (
+        <p className="muted" data-testid="form-unanswered">
+          Sections with nothing from this draft: {view.unanswered.join(', ')}.
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { expect, test } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadForm } from '../../src/form/form.js';
+import { ROOT, seriousViolations, useAppHost } from './host.js';
+
+const DRAFT = path.resolve(ROOT, '../shared/corpus/dev/d06.txt');
+const { openApp, shots: SHOTS } = useAppHost();
+const ORDER = loadForm().sections.map((s) => s.id);
+
+test.skip(!fs.existsSync(DRAFT), 'needs ../shared/corpus/dev');
+
+test('the draft as the NRM form: sections in the form’s order, a Copy button per box, the form’s own checks', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openApp(page);
+  await page.getByTestId('open-file').setInputFiles(DRAFT);
+  await expect(page.getByTestId('finding').first()).toBeVisible();
+  await page.getByTestId('as-form').click();
+  const view = page.getByTestId('form-view');
+  await expect(view.getByTestId('form-section').first()).toBeVisible();
+
+  // Sections appear in the form's own order, with its titles.
+  const ids = await view.getByTestId('form-section').evaluateAll((els) => els.map((e) => e.getAttribute('data-section')!));
+  expect(ids).toEqual(ORDER.filter((id) => ids.includes(id)));
+  expect(ids).toEqual(expect.arrayContaining(['exploitation', 'insight', 'consent', 'personal']));
+  await expect(view.locator('[data-section="exploitation"] h3')).toHaveText('Exploitation Details');
+
+  // Each box has a Copy button that puts exactly its answer on the clipboard.
+  const started = view.locator('[data-testid="form-question"][data-question="how-started"]');
+  await expect(started.locator('h4')).toHaveText('How did the exploitation start?');
+  const answer = await started.getByTestId('form-answer').innerText();
+  expect(answer).toContain('an agent in Colombo offered her work as a nanny');
+  await started.getByTestId('copy').click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(answer);
+  await expect(view.locator('p.note')).toHaveText('Copied the answer to “How did the exploitation start?”.');
+  expect(await view.getByTestId('copy').count()).toBe(await view.getByTestId('form-question').count());
+
+  // The form's own checks: the credibility doubt in the narrative, and questions the draft leaves open.
+  await expect(view.locator('[data-testid="form-issue"][data-rule="form/credibility-placement"]')).toBeVisible();
+  await expect(view.locator('[data-testid="form-missing"][data-element="last-contact"]')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: path.join(SHOTS, 'form-view.png'), fullPage: true });
+
+  // Form-ready text: every box in the form's order.
+  const [download] = await Promise.all([page.waitForEvent('download'), view.getByTestId('export-form-txt').click()]);
+  expect(download.suggestedFilename()).toBe('d06-form-ready.txt');
+  const text = fs.readFileSync((await download.path())!, 'utf8');
+  expect(text.indexOf('=== Exploitation Details ===')).toBeLessThan(text.indexOf('=== Professional Insight ==='));
+  expect(text).toContain('--- How did the exploitation start?');
+  expect(text).toContain(answer);
+});

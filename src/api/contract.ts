@@ -211,7 +211,7 @@ export interface TrainerSummary {
 /** The draft as the online form: sections in the form's order, each question's text and confidence. */
 export interface FormView {
   limit: number;
-  sections: { id: string; title: string; confidence: number; questions: { id: string; title: string; box: boolean; text: string; confidence: number }[] }[];
+  sections: { id: string; title: string; confidence: number; questions: { id: string; title: string; hint?: string; box: boolean; text: string; confidence: number }[] }[];
   /** Form sections the draft does not touch, in order (titles). */
   unanswered: string[];
   issues: { rule: string; severity: string; start: number; end: number; excerpt: string; message: string; question: string; rationale: string; source: { id: string; title: string; locator?: string }; formQuestion?: string }[];

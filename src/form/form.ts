@@ -14,6 +14,7 @@ const Question = z
     page: z.string().optional(),
     field: z.string().optional(),
     title: z.string().min(3),
+    hint: z.string().min(3).optional(),
     box: z.boolean().default(false),
     applies_to: z.enum(['any', 'child', 'adult']).default('any'),
     headings: z.array(z.string().min(2)).default([]),

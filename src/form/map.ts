@@ -11,6 +11,7 @@ import { loadForm, type FormData, type FormQuestion, type FormSection } from './
 export interface MappedQuestion {
   id: string;
   title: string;
+  hint?: string;
   box: boolean;
   text: string;
   confidence: number;
@@ -175,7 +176,7 @@ export function mapToForm(doc: Document, opts: { isChild?: boolean | null; form?
   for (const s of form.sections) {
     const qs: MappedQuestion[] = s.questions
       .filter((q) => texts.has(q.id))
-      .map((q) => ({ id: q.id, title: q.title, box: q.box, text: texts.get(q.id)!.join('\n\n'), confidence: round(conf.get(q.id)!.sum / Math.max(1, conf.get(q.id)!.len)) }));
+      .map((q) => ({ id: q.id, title: q.title, ...(q.hint ? { hint: q.hint } : {}), box: q.box, text: texts.get(q.id)!.join('\n\n'), confidence: round(conf.get(q.id)!.sum / Math.max(1, conf.get(q.id)!.len)) }));
     if (!qs.length) continue;
     const len = qs.reduce((n, q) => n + q.text.length, 0);
     sections.push({ id: s.id, title: s.title, text: qs.map((q) => q.text).join('\n\n'), confidence: round(qs.reduce((n, q) => n + q.confidence * q.text.length, 0) / Math.max(1, len)), questions: qs });

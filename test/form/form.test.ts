@@ -29,6 +29,10 @@ describe.skipIf(!fs.existsSync(FORM_DIR))('the form as data (rules/form.yml)', (
         const official = q.page ? pages[q.page]?.header : (fields[q.field!]?.label ?? fields[q.field!]?.legend);
         expect(official, `${q.id}: no ${q.page ? `page ${q.page}` : `field ${q.field}`} in the form's files`).toBeDefined();
         expect(q.title, q.id).toBe(official);
+        if (q.hint) {
+          const src = (q.page ? pages[q.page] : fields[q.field!]) as { hint?: string; paragraph?: string };
+          expect(q.hint, `${q.id} hint`).toBe(src.hint ?? src.paragraph);
+        }
       }
   });
 

@@ -93,6 +93,7 @@ export function FormPanel({ text, onExport }: { text: string; onExport: (format:
                     {pct(q.confidence)} confidence
                   </span>
                 </div>
+                {q.hint && <p className="muted hint">{q.hint}</p>}
                 <div className="form-answer" aria-labelledby={`fq-${q.id}`} data-testid="form-answer">
                   {q.text}
                 </div>

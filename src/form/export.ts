@@ -82,7 +82,7 @@ export async function formDocx(boxes: readonly FormBox[], opts: { title: string;
     }
     body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`${b.title}${partNote(b, opts.limit)}`)] }));
     body.push(new Paragraph({ children: [new TextRun({ text: `${b.text.length} characters; placed with ${Math.round(b.confidence * 100)}% confidence`, italics: true, size: 18 })] }));
-    for (const para of b.text.split(/\n{2,}/)) body.push(new Paragraph({ children: [new TextRun(para)] }));
+    for (const para of b.text.split(/\n+/)) body.push(new Paragraph({ children: [new TextRun(para)] }));
   }
   const doc = new DocxDocument({ creator: 'NRM Referral Checker', title: `Form-ready text: ${opts.title}`, sections: [{ children: body }] });
   return Packer.toBuffer(doc);

@@ -19,6 +19,21 @@ const Question = z
     applies_to: z.enum(['any', 'child', 'adult']).default('any'),
     headings: z.array(z.string().min(2)).default([]),
     cues: z.array(z.string().min(2)).default([]),
+    /** Regular expressions (case-insensitive) that show a paragraph is about this question; each counts as two cue words. */
+    patterns: z
+      .array(
+        z.string().refine((p) => {
+          try {
+            new RegExp(p, 'iu');
+            return true;
+          } catch {
+            return false;
+          }
+        }, 'is not a valid regular expression'),
+      )
+      .default([]),
+    /** A list of short items with no one's words in it (a run of bullets) is most likely the answer to this question. */
+    lists: z.boolean().default(false),
   })
   .strict()
   .refine((q) => Boolean(q.page) !== Boolean(q.field), 'needs exactly one of `page` or `field`');

@@ -51,7 +51,14 @@ const wordRe = (phrase: string) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${phrase.toL
 interface Compiled {
   form: FormData;
   sections: { s: FormSection; title: string; aliases: { text: string; re: RegExp }[] }[];
-  questions: { q: FormQuestion; s: FormSection; title: string; headings: string[]; cues: { re: RegExp; weight: number }[] }[];
+  questions: CompiledQuestion[];
+}
+interface CompiledQuestion {
+  q: FormQuestion;
+  s: FormSection;
+  title: string;
+  headings: string[];
+  cues: { key: string; re: RegExp; weight: number }[];
 }
 
 let compiled: Compiled | undefined;
@@ -60,7 +67,12 @@ function compile(form: FormData): Compiled {
   compiled = {
     form,
     sections: form.sections.map((s) => ({ s, title: normHeading(s.title), aliases: s.headings.map((h) => ({ text: normHeading(h), re: wordRe(normHeading(h)) })) })),
-    questions: form.sections.flatMap((s) => s.questions.map((q) => ({ q, s, title: normHeading(q.title), headings: q.headings.map(normHeading), cues: q.cues.map((c) => ({ re: wordRe(c), weight: c.split(/\s+/).length })) }))),
+    questions: form.sections.flatMap((s) => s.questions.map((q) => ({ q, s, title: normHeading(q.title), headings: q.headings.map(normHeading), cues: [
+          ...q.cues.map((c) => ({ key: c.toLowerCase(), re: wordRe(c), weight: c.split(/\s+/).length })),
+          ...q.patterns.map((p) => ({ key: `/${p}/`, re: new RegExp(p, 'iu'), weight: 2 })),
+        ],
+      })),
+    ),
   };
   return compiled;
 }
@@ -93,12 +105,63 @@ export function matchHeading(text: string, form: FormData = loadForm(), opts: { 
   return best?.target ?? null;
 }
 
-function scoreQuestions(text: string, within: readonly Compiled['questions'][number][], isChild: boolean | null): { q: Compiled['questions'][number]; score: number }[] {
-  const t = text.toLowerCase();
+const applies = (x: CompiledQuestion, isChild: boolean | null) => x.q.applies_to === 'any' || isChild === null || (x.q.applies_to === 'child') === isChild;
+
+/** The cues of each question a text shows, by key (so a cue two questions share counts once for their section). */
+function matchedCues(text: string, x: CompiledQuestion): Map<string, number> {
+  const found = new Map<string, number>();
+  for (const c of x.cues) if (c.re.test(text)) found.set(c.key, c.weight);
+  return found;
+}
+const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+
+function scoreQuestions(text: string, within: readonly CompiledQuestion[], isChild: boolean | null): { q: CompiledQuestion; score: number }[] {
   return within
-    .filter((x) => x.q.applies_to === 'any' || isChild === null || (x.q.applies_to === 'child') === isChild)
-    .map((x) => ({ q: x, score: x.cues.reduce((n, c) => n + (c.re.test(t) ? c.weight : 0), 0) }))
+    .filter((x) => applies(x, isChild))
+    .map((x) => ({ q: x, score: total(matchedCues(text, x)) }))
     .sort((a, b) => b.score - a.score);
+}
+
+/** Reported speech or a first-person account: a list with this in it is the story, not a list of indicators. */
+const SPEECH = /\b(?:said|says|told|tells|explained|described|disclosed|stated|states)\b|["“]/i;
+
+/**
+ * Where a paragraph (or a run of list items) goes by its words alone. The evidence of every question in a
+ * section is pooled, so a line that gives an age, a nationality and a language reads as the personal details
+ * even though each question has only one cue in it; then the section's best question takes it.
+ */
+function byContent(c: Compiled, text: string, isChild: boolean | null, what: CompiledQuestion, opts: { items?: number; first?: boolean } = {}) {
+  const list = (opts.items ?? 0) >= 2 && text.length / opts.items! < 160 && !SPEECH.test(text);
+  const perQuestion = new Map<CompiledQuestion, number>();
+  const perSection = new Map<FormSection, number>();
+  for (const s of c.form.sections) {
+    const pooled = new Map<string, number>();
+    for (const x of c.questions) {
+      if (x.s !== s || !applies(x, isChild)) continue;
+      const m = matchedCues(text, x);
+      let score = total(m);
+      if (list && x.q.lists) score += 8;
+      perQuestion.set(x, score);
+      for (const [k, w] of m) pooled.set(k, w);
+      if (list && x.q.lists) pooled.set('#list', 8);
+    }
+    let score = total(pooled);
+    // The account box is where a narrative paragraph goes when nothing else is clearly more about it.
+    if (s === what.s) score += 1;
+    // A referral begins with who the person is.
+    if (opts.first && s.id === 'personal') score += 1;
+    perSection.set(s, score);
+  }
+  const ranked = [...perSection].sort((a, b) => b[1] - a[1]);
+  const [first, second] = ranked;
+  if (!first || first[1] < 3) return { s: what.s, q: what.q, confidence: 0.2, how: 'default' as const };
+  const s = first[0];
+  const qs = [...perQuestion].filter(([x]) => x.s === s).sort((a, b) => b[1] - a[1]);
+  const main = s.questions.find((q) => q.box) ?? s.questions[0]!;
+  const mainScore = qs.find(([x]) => x.q === main)?.[1] ?? 0;
+  const best = qs[0] && qs[0][1] > 0 && (s !== what.s || qs[0][1] > mainScore + 1) ? qs[0][0].q : main;
+  const margin = first[1] / (first[1] + (second?.[1] ?? 0) + 1);
+  return { s, q: best, confidence: Math.round((0.25 + 0.5 * margin) * 100) / 100, how: 'content' as const };
 }
 
 /** A `Label: value` line: the label decides, as a heading would. */
@@ -107,11 +170,16 @@ function labelOf(text: string): string | null {
   return m ? m[1]! : null;
 }
 
+/** An answer's pieces as they will be pasted: paragraphs apart, a list's items as "- " lines together. */
+function joinPieces(pieces: readonly { text: string; item: boolean }[]): string {
+  return pieces.map((p, i) => (i === 0 ? '' : p.item && pieces[i - 1]!.item ? '\n' : '\n\n') + (p.item ? `- ${p.text}` : p.text)).join('');
+}
+
 export function mapToForm(doc: Document, opts: { isChild?: boolean | null; form?: FormData } = {}): FormMapping {
   const form = opts.form ?? loadForm();
   const c = compile(form);
   const isChild = opts.isChild ?? null;
-  const texts = new Map<string, string[]>();
+  const texts = new Map<string, { text: string; item: boolean }[]>();
   const conf = new Map<string, { sum: number; len: number }>();
   const parts: FormMapping['parts'] = [];
   const headings: FormMapping['headings'] = [];
@@ -119,7 +187,10 @@ export function mapToForm(doc: Document, opts: { isChild?: boolean | null; form?
   const defaultQ = (s: FormSection) => s.questions.find((q) => q.box) ?? s.questions[0]!;
   const what = c.questions.find((x) => x.q.id === 'what-happened') ?? c.questions[0]!;
 
-  for (const b of doc.blocks) {
+  const listTarget = new Map<number, ReturnType<typeof byContent>>();
+  let placedAny = false;
+  for (let i = 0; i < doc.blocks.length; i++) {
+    const b = doc.blocks[i]!;
     const text = doc.text.slice(b.start, b.end);
     if (!text.trim()) continue;
     // A short line on its own (no full stop) may be a heading or one of the form's questions.
@@ -153,16 +224,22 @@ export function mapToForm(doc: Document, opts: { isChild?: boolean | null; form?
       const best = ranked[0] && ranked[0].score >= 2 && ranked[0].score > main + 1 ? ranked[0] : ranked.find((r) => r.q.q === fallback);
       target = best && best.score > 0 ? { s: context.section, q: best.q.q, confidence: Math.min(context.confidence, 0.7 + Math.min(best.score, 6) * 0.04), how: 'heading' } : { s: context.section, q: defaultQ(context.section), confidence: context.confidence * 0.75, how: 'heading' };
     } else {
-      // A narrative paragraph belongs in the account box unless another question is clearly more about it.
-      const ranked = scoreQuestions(text, c.questions, isChild).map((r) => (r.q === what ? { ...r, score: r.score + 2 } : r)).sort((x, y) => y.score - x.score);
-      const [first, second] = ranked;
-      if (first && first.score > 2) {
-        const margin = first.score / (first.score + (second?.score ?? 0) + 1);
-        target = { s: first.q.s, q: first.q.q, confidence: Math.round((0.25 + 0.45 * margin) * 100) / 100, how: 'content' };
-      } else target = { s: what.s, q: what.q, confidence: 0.2, how: 'default' };
+      // No heading says where this goes: its words do. A run of list items is read, and placed, as one.
+      let cached = listTarget.get(b.start);
+      if (!cached) {
+        if (b.kind === 'list-item') {
+          const run = [b];
+          for (let j = i + 1; j < doc.blocks.length && doc.blocks[j]!.kind === 'list-item'; j++) run.push(doc.blocks[j]!);
+          const runText = run.map((x) => doc.text.slice(x.start, x.end)).join('\n');
+          cached = byContent(c, runText, isChild, what, { items: run.length, first: !placedAny });
+          for (const x of run) listTarget.set(x.start, cached);
+        } else cached = byContent(c, text, isChild, what, { first: !placedAny && text.length > 60 });
+      }
+      target = cached;
     }
+    if (text.length > 60) placedAny = true;
     const list = texts.get(target.q.id) ?? [];
-    list.push(text);
+    list.push({ text, item: b.kind === 'list-item' });
     texts.set(target.q.id, list);
     const cc = conf.get(target.q.id) ?? { sum: 0, len: 0 };
     cc.sum += target.confidence * text.length;
@@ -176,7 +253,7 @@ export function mapToForm(doc: Document, opts: { isChild?: boolean | null; form?
   for (const s of form.sections) {
     const qs: MappedQuestion[] = s.questions
       .filter((q) => texts.has(q.id))
-      .map((q) => ({ id: q.id, title: q.title, ...(q.hint ? { hint: q.hint } : {}), box: q.box, text: texts.get(q.id)!.join('\n\n'), confidence: round(conf.get(q.id)!.sum / Math.max(1, conf.get(q.id)!.len)) }));
+      .map((q) => ({ id: q.id, title: q.title, ...(q.hint ? { hint: q.hint } : {}), box: q.box, text: joinPieces(texts.get(q.id)!), confidence: round(conf.get(q.id)!.sum / Math.max(1, conf.get(q.id)!.len)) }));
     if (!qs.length) continue;
     const len = qs.reduce((n, q) => n + q.text.length, 0);
     sections.push({ id: s.id, title: s.title, text: qs.map((q) => q.text).join('\n\n'), confidence: round(qs.reduce((n, q) => n + q.confidence * q.text.length, 0) / Math.max(1, len)), questions: qs });

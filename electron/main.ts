@@ -38,7 +38,7 @@ void app.whenReady().then(async () => {
     const r = win ? await dialog.showOpenDialog(win, { title: 'Choose a folder of drafts to audit', properties: ['openDirectory'] }) : { canceled: true, filePaths: [] };
     return r.canceled ? null : (r.filePaths[0] ?? null);
   };
-  registerIpc(ipcMain, createHandlers(await loadRulesCached(), { ...history, chooseFolder }), trustedSender(appUrl, () => (win ? [win.webContents.id] : [])));
+  registerIpc(ipcMain, createHandlers(await loadRulesCached(), { ...history, chooseFolder, recoveryDir: path.join(app.getPath('userData'), 'recovery') }), trustedSender(appUrl, () => (win ? [win.webContents.id] : [])));
   win = createMainWindow(BrowserWindow, path.join(import.meta.dirname, 'preload.cjs'), appUrl);
   const send = (type: string) => win?.webContents.send('nrm:event', { type });
   Menu.setApplicationMenu(

@@ -6,7 +6,8 @@ import { FindingList } from './components/FindingList';
 import { FormPanel } from './components/FormPanel';
 import { MissingList, ScorePanel } from './components/Sidebar';
 import { saveFile, toBase64 } from './save';
-import { emptySession, isDismissed, reducer, score } from './state';
+import { emptySession, isDirty, isDismissed, reducer, score } from './state';
+import { RestoreOffer, type KeptWork } from './components/RestoreOffer';
 
 type Status = 'draft' | 'reviewed' | 'ready';
 
@@ -19,6 +20,12 @@ const ERROR_HELP: Record<string, string> = {
   unsupported: 'This kind of file cannot be checked.',
   empty: 'This file has no text.',
 };
+
+/** A fresh id for one editing session of one draft (never derived from the document). */
+function newWorkId(): string {
+  const b = crypto.getRandomValues(new Uint8Array(12));
+  return `w-${Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')}`;
+}
 
 /** Checking one draft: open, review findings, accept or dismiss, edit, export. Recorded in the history. */
 export function CheckView({ visible }: { visible: boolean }) {
@@ -94,6 +101,73 @@ export function CheckView({ visible }: { visible: boolean }) {
     return () => clearTimeout(t);
   }, [s.name, s.text, s.acceptedList, s.dismissed, draftStatus]);
 
+  const first = useRef(true);
+  // Unsaved work: kept on disk a moment after each change, so a crash or a closed window loses nothing; it
+  // goes when the draft is back as it was opened. Each opened draft is kept under its own id.
+  const workId = useRef<string | null>(null);
+  const kept = useRef(false);
+  const [keptNote, setKeptNote] = useState('');
+  useEffect(() => {
+    const id = workId.current;
+    if (!id || !s.name) return;
+    const dirty = isDirty(s);
+    if (!dirty) {
+      if (kept.current) void api.recoveryClear({ id }).then(() => (kept.current = false));
+      return;
+    }
+    const t = setTimeout(async () => {
+      const r = await api.recoverySave({
+        id,
+        work: {
+          name: s.name,
+          ...(contentHash.current ? { contentHash: contentHash.current } : {}),
+          ...(historyId.current ? { historyId: historyId.current } : {}),
+          status: draftStatus,
+          original: s.original,
+          text: s.text,
+          warnings: s.warnings,
+          accepted: s.acceptedList,
+          dismissed: s.dismissed.map((d) => ({ finding: d.finding, reason: d.reason })),
+        },
+      });
+      if (r.ok) {
+        kept.current = true;
+        setKeptNote('');
+      } else setKeptNote(r.error.code === 'Unavailable' ? '' : r.error.message);
+    }, 500);
+    return () => clearTimeout(t);
+  }, [s, draftStatus]);
+
+  const [offers, setOffers] = useState<KeptWork[]>([]);
+  useEffect(() => {
+    void api.recoveryList({}).then((r) => r.ok && setOffers(r.value.kept));
+  }, []);
+  const restore = async (id: string) => {
+    const r = await api.recoveryGet({ id });
+    setOffers((o) => o.filter((x) => x.id !== id));
+    if (!r.ok) {
+      setStatus(r.error.message);
+      return;
+    }
+    const w = r.value.work;
+    workId.current = id;
+    kept.current = true;
+    historyId.current = w.historyId ?? null;
+    contentHash.current = w.contentHash ?? '';
+    setDraftStatus(w.status ?? 'draft');
+    first.current = true;
+    dispatch({ type: 'restored', name: w.name, text: w.text, original: w.original, warnings: w.warnings, acceptedList: w.accepted, dismissed: w.dismissed });
+    setActive(0);
+    const l = await api.lint({ text: w.text });
+    if (l.ok) dispatch({ type: 'linted', text: w.text, result: l.value });
+    setStatus(`Restored your unsaved work on ${w.name}.`);
+  };
+  const discard = async (id: string) => {
+    await api.recoveryClear({ id });
+    setOffers((o) => o.filter((x) => x.id !== id));
+    setStatus('Unsaved work discarded.');
+  };
+
   const open = useCallback(async (file: File, opts: { password?: string; ocr?: boolean } = {}) => {
     setError(null);
     setBusy(opts.ocr ? `Reading ${file.name} with text recognition…` : `Reading ${file.name}…`);
@@ -105,6 +179,8 @@ export function CheckView({ visible }: { visible: boolean }) {
       return;
     }
     historyId.current = null;
+    workId.current = newWorkId();
+    kept.current = false;
     contentHash.current = r.value.contentHash;
     setDraftStatus('draft');
     dispatch({ type: 'opened', name: r.value.name, text: r.value.text, blocks: r.value.blocks, result: r.value, warnings: r.value.warnings });
@@ -113,7 +189,6 @@ export function CheckView({ visible }: { visible: boolean }) {
   }, []);
 
   // Re-lint as the text changes (debounced), and after undo/redo.
-  const first = useRef(true);
   useEffect(() => {
     if (first.current || !s.name) {
       first.current = false;
@@ -294,6 +369,7 @@ export function CheckView({ visible }: { visible: boolean }) {
       {!s.name && !busy && (
         <div className="welcome">
           <p>Open a draft referral (Word, PDF or text), or drop it here. Nothing leaves this computer.</p>
+          <RestoreOffer offers={offers} onRestore={(id) => void restore(id)} onDiscard={(id) => void discard(id)} />
         </div>
       )}
       {s.name && (
@@ -304,6 +380,11 @@ export function CheckView({ visible }: { visible: boolean }) {
               <p className="subject">
                 About {s.result.subject.isChild ? 'a child' : 'an adult'}
                 {s.result.subject.age !== null ? ` (age ${s.result.subject.age})` : ''}: {s.result.subject.basis}
+              </p>
+            )}
+            {keptNote && (
+              <p className="warning" role="note">
+                {keptNote}
               </p>
             )}
             {historyNote && (

@@ -30,6 +30,15 @@ export type Action =
   | { type: 'opened'; name: string; text: string; blocks: Block[]; result: LintResult; warnings: string[] }
   | { type: 'edited'; text: string; accepted?: { finding: Finding; suggestion: string }[] }
   | { type: 'linted'; text: string; result: LintResult }
+  | {
+      type: 'restored';
+      name: string;
+      text: string;
+      original: { text: string; blocks: Block[] } | null;
+      warnings: string[];
+      acceptedList: { finding: Finding; suggestion: string }[];
+      dismissed: { finding: Finding; reason: string }[];
+    }
   | { type: 'dismissed'; finding: Finding; reason: string }
   | { type: 'undo' }
   | { type: 'redo' };
@@ -38,6 +47,18 @@ export function reducer(s: Session, a: Action): Session {
   switch (a.type) {
     case 'opened':
       return { ...emptySession, name: a.name, text: a.text, result: a.result, warnings: a.warnings, original: { text: a.text, blocks: a.blocks } };
+    case 'restored':
+      // The work kept from last time: the text and decisions come back; the findings follow from a fresh check.
+      return {
+        ...emptySession,
+        name: a.name,
+        text: a.text,
+        original: a.original,
+        warnings: a.warnings,
+        acceptedList: a.acceptedList,
+        accepted: a.acceptedList.length,
+        dismissed: a.dismissed.map((d) => ({ rule: d.finding.rule, excerpt: d.finding.excerpt, reason: d.reason, finding: d.finding })),
+      };
     case 'edited':
       if (a.text === s.text) return s;
       return { ...s, text: a.text, undo: [...s.undo, s.text].slice(-200), redo: [], accepted: s.accepted + (a.accepted?.length ?? 0), acceptedList: [...s.acceptedList, ...(a.accepted ?? [])] };
@@ -61,3 +82,8 @@ export function isDismissed(s: Session, f: Finding): boolean {
 }
 
 export { scoreOf as score } from '../../src/engine/score';
+
+/** Whether the session holds work the file does not: edits, or decisions on findings. */
+export function isDirty(s: Session): boolean {
+  return Boolean(s.name) && ((s.original !== null && s.text !== s.original.text) || s.dismissed.length > 0 || s.acceptedList.length > 0);
+}

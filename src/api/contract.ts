@@ -57,6 +57,24 @@ const Decided = {
   accepted: z.array(z.object({ finding: FindingSchema, suggestion: z.string().max(10_000) }).strict()).max(10_000),
   dismissed: z.array(z.object({ finding: FindingSchema, reason: z.string().min(1).max(2000) }).strict()).max(10_000),
 };
+/** The work in progress: the draft as imported (its structure, for exports), the text now, and the decisions. */
+export const WorkSchema = z
+  .object({
+    name: z.string().min(1).max(255),
+    contentHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+    original: z.object({ text: z.string().max(MAX_TEXT), blocks: z.array(BlockSchema).max(100_000) }).strict().nullable(),
+    text: z.string().max(MAX_TEXT),
+    warnings: z.array(z.string().max(2000)).max(100),
+    /** The draft's row in the history, so a restored draft goes on updating it. */
+    historyId: Id.optional(),
+    status: STATUS.optional(),
+    ...Decided,
+  })
+  .strict()
+  .refine((w) => !w.original || w.original.blocks.every((b) => b.end <= w.original!.text.length && b.start <= b.end), 'a block lies outside the text');
+export type Work = z.infer<typeof WorkSchema>;
+/** One editing session of one draft: chosen by the app when the draft is opened. */
+const WorkId = z.string().regex(/^[a-z0-9-]{8,64}$/);
 const JobId = z.string().regex(/^[a-z0-9-]{8,64}$/);
 
 export const contract = {
@@ -142,6 +160,13 @@ export const contract = {
   /** The draft laid out as the online form, with the form's own checks. */
   formMap: z.object({ text: z.string().max(MAX_TEXT), subject: z.enum(['child', 'adult']).optional() }).strict(),
   exportForm: z.object({ name: z.string().min(1).max(255), text: z.string().max(MAX_TEXT), format: z.enum(['docx', 'txt']) }).strict(),
+  /** The open draft and the user's decisions, kept so that a crash loses nothing (replaces what was kept). */
+  recoverySave: z.object({ id: WorkId, work: WorkSchema }).strict(),
+  /** Every piece of kept work, newest first (name and time; the text only with recoveryGet). */
+  recoveryList: z.object({}).strict(),
+  recoveryGet: z.object({ id: WorkId }).strict(),
+  /** The user discarded the kept work, or the draft is back as it was opened. */
+  recoveryClear: z.object({ id: WorkId }).strict(),
 } satisfies Record<Method, z.ZodType>;
 
 export type Input<M extends Method> = z.input<(typeof contract)[M]>;
@@ -243,4 +268,8 @@ export interface Outputs {
   trainerGet: Omit<TrainerSummary, 'steps'> & { original: string; cleaned: string; steps: TrainerStep[] };
   formMap: FormView;
   exportForm: ExportFile;
+  recoverySave: { savedAt: string };
+  recoveryList: { kept: { id: string; name: string; savedAt: string; chars: number }[] };
+  recoveryGet: { id: string; savedAt: string; work: Work };
+  recoveryClear: { cleared: boolean };
 }

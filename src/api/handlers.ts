@@ -8,9 +8,10 @@ import { importBytes } from '../import/index.js';
 import type { RuleSet } from '../rules/compile.js';
 import type { RuleOptions } from '../rules/ruleset.js';
 import { applySuggestions } from '../rewrite/apply.js';
+import { RecoveryStore } from '../store/recovery.js';
 import { StoreError, type Store } from '../store/store.js';
 import { loadExamples, type TrainerExample } from '../trainer/trainer.js';
-import { fail, ok, type Input, type Outputs, type Result, type TrainerSummary } from './contract.js';
+import { fail, ok, WorkSchema, type Input, type Outputs, type Result, type TrainerSummary } from './contract.js';
 import type { Method } from './methods.js';
 
 export type Handlers = { [M in Method]: (input: Input<M>) => Promise<Result<Outputs[M]>> };
@@ -24,6 +25,8 @@ export interface HandlerDeps {
   storePath?: string;
   /** How `rules` were loaded, for the audit's worker threads (each loads its own copy); default: built-in. */
   ruleOptions?: RuleOptions;
+  /** Where work in progress is kept (the app-data folder's recovery/); absent: not kept. */
+  recoveryDir?: string;
   /** The host's folder chooser (Electron's dialog); the browser host has none. */
   chooseFolder?: () => Promise<string | null>;
 }
@@ -31,6 +34,11 @@ export interface HandlerDeps {
 function trainerSummary(e: TrainerExample): TrainerSummary {
   return { id: e.id, title: e.title, person: e.person, summary: e.summary, categories: e.categories, missing: e.missing, steps: e.steps.length };
 }
+
+const validWork = (w: unknown) => {
+  const r = WorkSchema.safeParse(w);
+  return r.success ? r.data : null;
+};
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
@@ -47,6 +55,7 @@ export function createHandlers(rules: RuleSet, deps: HandlerDeps = {}): Handlers
       return fail('Internal', 'The history could not be updated because of an unexpected problem.');
     }
   };
+  const recovery = deps.recoveryDir ? new RecoveryStore(deps.recoveryDir) : undefined;
   const auditCall = <T>(fn: () => T): Result<T> => {
     try {
       return ok(fn());
@@ -227,6 +236,25 @@ export function createHandlers(rules: RuleSet, deps: HandlerDeps = {}): Handlers
       const base = input.name.replace(/\.[^.]+$/, '');
       if (input.format === 'docx') return ok({ filename: `${base}-form-ready.docx`, mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', data: Buffer.from(await formDocx(boxes, { title: input.name, limit })).toString('base64') });
       return ok({ filename: `${base}-form-ready.txt`, mime: 'text/plain', data: Buffer.from(formText(boxes, { title: input.name, limit }), 'utf8').toString('base64') });
+    },
+    async recoverySave(input) {
+      if (!recovery) return fail('Unavailable', 'Unsaved work is not kept in this window.');
+      try {
+        return ok({ savedAt: recovery.save(input.id, input.work) });
+      } catch {
+        // The reason may name the folder, never the text.
+        return fail('Internal', 'Your unsaved work could not be kept on disk: the app-data folder is not writable or the disk is full.');
+      }
+    },
+    async recoveryList() {
+      return ok({ kept: (recovery?.list(validWork) ?? []).map((k) => ({ id: k.id, name: k.work.name, savedAt: k.savedAt, chars: k.work.text.length })) });
+    },
+    async recoveryGet(input) {
+      const k = recovery?.load(input.id, validWork);
+      return k ? ok(k) : fail('NotFound', 'That unsaved work is no longer kept.');
+    },
+    async recoveryClear(input) {
+      return ok({ cleared: recovery?.clear(input.id) ?? false });
     },
     async listRules() {
       return ok(

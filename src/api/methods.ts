@@ -24,6 +24,10 @@ export const METHODS = [
   'trainerGet',
   'formMap',
   'exportForm',
+  'recoverySave',
+  'recoveryList',
+  'recoveryGet',
+  'recoveryClear',
 ] as const;
 export type Method = (typeof METHODS)[number];
 

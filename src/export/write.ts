@@ -9,7 +9,7 @@ export class ExportError extends Error {
   override name = 'ExportError';
 }
 
-export function writeAtomic(target: string, data: Uint8Array | string, opts: { protect?: string[] } = {}): void {
+export function writeAtomic(target: string, data: Uint8Array | string, opts: { protect?: string[]; mode?: number } = {}): void {
   const out = path.resolve(target);
   for (const p of opts.protect ?? []) {
     if (path.resolve(p) === out || (fs.existsSync(p) && fs.existsSync(out) && fs.realpathSync(p) === fs.realpathSync(out))) {
@@ -21,7 +21,7 @@ export function writeAtomic(target: string, data: Uint8Array | string, opts: { p
   const tmp = path.join(dir, `.${path.basename(out)}.${process.pid}.${Date.now()}.tmp`);
   let fd: number | undefined;
   try {
-    fd = fs.openSync(tmp, 'wx', 0o644);
+    fd = fs.openSync(tmp, 'wx', opts.mode ?? 0o644);
     fs.writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
     fs.fsyncSync(fd);
     fs.closeSync(fd);

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { createHandlers } from '../api/handlers.js';
 import { loadRulesCached } from '../rules/ruleset.js';
 import { openHistory } from '../store/open.js';
+import { defaultRecoveryDir } from '../store/recovery.js';
 import { startBrowserHost } from './http.js';
 
 const args = process.argv.slice(2);
@@ -18,7 +19,7 @@ if (portAt >= 0 && (!Number.isInteger(port) || port < 0 || port > 65535)) {
 }
 const rules = await loadRulesCached();
 const history = openHistory();
-const host = await startBrowserHost({ handlers: createHandlers(rules, history), staticDir: fileURLToPath(new URL('../../dist/renderer', import.meta.url)), port });
+const host = await startBrowserHost({ handlers: createHandlers(rules, { ...history, recoveryDir: defaultRecoveryDir() }), staticDir: fileURLToPath(new URL('../../dist/renderer', import.meta.url)), port });
 process.stdout.write(host.url + '\n');
 if (process.stdout.isTTY) {
   // A person at a terminal: open their browser (never when the output goes to a program or a file).

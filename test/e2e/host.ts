@@ -11,8 +11,7 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
  * Starts `start-browser` (the built renderer must exist) with its own empty app-data folder (so the history
  * starts empty and the user's own is never touched) and resolves with the URL it prints first.
  */
-export function startHost(): Promise<{ url: string; origin: string; dataDir: string; stop: () => void }> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nrm-e2e-data-'));
+export function startHost(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nrm-e2e-data-'))): Promise<{ url: string; origin: string; dataDir: string; stop: () => void; crash: () => Promise<void> }> {
   return new Promise((resolve, reject) => {
     const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/host/start-browser.ts')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NRM_CHECKER_DATA_DIR: dataDir } });
     let buf = '';
@@ -22,10 +21,20 @@ export function startHost(): Promise<{ url: string; origin: string; dataDir: str
       const line = buf.split('\n')[0];
       if (buf.includes('\n') && line) {
         clearTimeout(timer);
-        resolve({ url: line.trim(), origin: new URL(line.trim()).origin, dataDir, stop: () => child.kill('SIGTERM') });
+        resolve({
+          url: line.trim(),
+          origin: new URL(line.trim()).origin,
+          dataDir,
+          stop: () => child.kill('SIGTERM'),
+          // As if the machine or the app died: no chance to clean up.
+          crash: () => new Promise((done) => (child.exitCode !== null || child.signalCode !== null ? done() : (child.once('exit', () => done()), child.kill('SIGKILL')))),
+        });
       }
     });
-    child.once('exit', (code) => reject(new Error(`the browser host exited (${code})`)));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the browser host exited (${code})`));
+    });
   });
 }
 

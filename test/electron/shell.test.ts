@@ -165,6 +165,8 @@ describe('IPC', () => {
     ['auditExport', { jobId: 'abcdefgh-1234', format: 'exe' }],
     ['trainerGet', { id: '../secrets' }],
     ['teamImport', { name: 'a.json' }],
+    ['recoverySave', { id: 'w-0123456789ab', work: { name: 'a.txt', original: { text: 'ab', blocks: [{ kind: 'paragraph', start: 0, end: 9 }] }, text: 'ab', warnings: [], accepted: [], dismissed: [] } }],
+    ['recoveryGet', { id: '..' }],
   ])('rejects invalid input for %s before the handler runs', async (m, raw) => {
     const { registered, calls } = setup();
     expect(await registered.get(channel(m))!(own, raw)).toMatchObject({ ok: false, error: { code: 'BadInput' } });

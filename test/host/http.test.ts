@@ -106,6 +106,9 @@ describe('browser host', () => {
     ['trainerGet', { id: 'A B' }],
     ['formMap', { text: 1 }],
     ['exportForm', { name: 'a.txt', text: 'x', format: 'pdf' }],
+    ['recoverySave', { id: '../../etc/passwd', work: { name: 'a.txt', original: null, text: 'x', warnings: [], accepted: [], dismissed: [] } }],
+    ['recoveryGet', { id: 'x/../../y' }],
+    ['recoveryClear', {}],
   ])('rejects bad input for %s before it reaches a handler', async (m, input) => {
     const r = await api(m, input);
     expect(r.status).toBe(400);

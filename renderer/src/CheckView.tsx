@@ -3,7 +3,7 @@ import type { Category, Finding } from '../../src/engine/types';
 import { api } from './api';
 import { DocumentView } from './components/DocumentView';
 import { FindingList } from './components/FindingList';
-import { FormPanel } from './components/FormPanel';
+import { FormPanel, type Placements } from './components/FormPanel';
 import { MissingList, ScorePanel } from './components/Sidebar';
 import { saveFile, toBase64 } from './save';
 import { emptySession, isDirty, isDismissed, reducer, score } from './state';
@@ -35,6 +35,16 @@ export function CheckView({ visible }: { visible: boolean }) {
   const [password, setPassword] = useState('');
   const [editing, setEditing] = useState(false);
   const [asForm, setAsForm] = useState(false);
+  // Paragraphs the user moved to another question of the form (kept with the unsaved work).
+  const [placements, setPlacements] = useState<Placements>({});
+  const move = (piece: string, question: string | null) =>
+    setPlacements((p) => {
+      const next = { ...p };
+      if (question) next[piece] = question;
+      else delete next[piece];
+      return next;
+    });
+  const placementList = Object.entries(placements).map(([text, question]) => ({ text, question }));
   const [active, setActive] = useState(0);
   const [status, setStatus] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
@@ -66,7 +76,7 @@ export function CheckView({ visible }: { visible: boolean }) {
     else setError({ code: r.error.code, message: r.error.message });
   };
   const exportForm = async (format: 'docx' | 'txt') => {
-    const r = await api.exportForm({ name: s.name, text: s.text, format });
+    const r = await api.exportForm({ name: s.name, text: s.text, format, placements: placementList });
     if (r.ok) save(r.value);
     else setError({ code: r.error.code, message: r.error.message });
   };
@@ -110,7 +120,7 @@ export function CheckView({ visible }: { visible: boolean }) {
   useEffect(() => {
     const id = workId.current;
     if (!id || !s.name) return;
-    const dirty = isDirty(s);
+    const dirty = isDirty(s) || placementList.length > 0;
     if (!dirty) {
       if (kept.current) void api.recoveryClear({ id }).then(() => (kept.current = false));
       return;
@@ -122,6 +132,7 @@ export function CheckView({ visible }: { visible: boolean }) {
           name: s.name,
           ...(contentHash.current ? { contentHash: contentHash.current } : {}),
           ...(historyId.current ? { historyId: historyId.current } : {}),
+          ...(placementList.length ? { placements: placementList } : {}),
           status: draftStatus,
           original: s.original,
           text: s.text,
@@ -136,7 +147,7 @@ export function CheckView({ visible }: { visible: boolean }) {
       } else setKeptNote(r.error.code === 'Unavailable' ? '' : r.error.message);
     }, 500);
     return () => clearTimeout(t);
-  }, [s, draftStatus]);
+  }, [s, draftStatus, placements]);
 
   const [offers, setOffers] = useState<KeptWork[]>([]);
   useEffect(() => {
@@ -155,6 +166,7 @@ export function CheckView({ visible }: { visible: boolean }) {
     historyId.current = w.historyId ?? null;
     contentHash.current = w.contentHash ?? '';
     setDraftStatus(w.status ?? 'draft');
+    setPlacements(Object.fromEntries((w.placements ?? []).map((p) => [p.text, p.question])));
     first.current = true;
     dispatch({ type: 'restored', name: w.name, text: w.text, original: w.original, warnings: w.warnings, acceptedList: w.accepted, dismissed: w.dismissed });
     setActive(0);
@@ -180,6 +192,7 @@ export function CheckView({ visible }: { visible: boolean }) {
     }
     historyId.current = null;
     workId.current = newWorkId();
+    setPlacements({});
     kept.current = false;
     contentHash.current = r.value.contentHash;
     setDraftStatus('draft');
@@ -398,7 +411,7 @@ export function CheckView({ visible }: { visible: boolean }) {
               </p>
             ))}
             {asForm && !editing ? (
-              <FormPanel text={s.text} onExport={(format) => void exportForm(format)} />
+              <FormPanel text={s.text} placements={placements} onMove={move} onExport={(format) => void exportForm(format)} />
             ) : editing ? (
               <textarea
                 data-testid="editor"

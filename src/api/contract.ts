@@ -57,6 +57,9 @@ const Decided = {
   accepted: z.array(z.object({ finding: FindingSchema, suggestion: z.string().max(10_000) }).strict()).max(10_000),
   dismissed: z.array(z.object({ finding: FindingSchema, reason: z.string().min(1).max(2000) }).strict()).max(10_000),
 };
+/** Paragraphs the user moved to another question of the form: the paragraph's text and the question's id. */
+const Placements = z.array(z.object({ text: z.string().min(1).max(MAX_TEXT), question: z.string().regex(/^[a-z][a-z0-9-]{0,79}$/) }).strict()).max(5000);
+
 /** The work in progress: the draft as imported (its structure, for exports), the text now, and the decisions. */
 export const WorkSchema = z
   .object({
@@ -67,6 +70,7 @@ export const WorkSchema = z
     warnings: z.array(z.string().max(2000)).max(100),
     /** The draft's row in the history, so a restored draft goes on updating it. */
     historyId: Id.optional(),
+    placements: Placements.optional(),
     status: STATUS.optional(),
     ...Decided,
   })
@@ -158,8 +162,8 @@ export const contract = {
   trainerList: z.object({}).strict(),
   trainerGet: z.object({ id: z.string().regex(/^[a-z0-9-]{1,80}$/) }).strict(),
   /** The draft laid out as the online form, with the form's own checks. */
-  formMap: z.object({ text: z.string().max(MAX_TEXT), subject: z.enum(['child', 'adult']).optional() }).strict(),
-  exportForm: z.object({ name: z.string().min(1).max(255), text: z.string().max(MAX_TEXT), format: z.enum(['docx', 'txt']) }).strict(),
+  formMap: z.object({ text: z.string().max(MAX_TEXT), subject: z.enum(['child', 'adult']).optional(), placements: Placements.optional() }).strict(),
+  exportForm: z.object({ name: z.string().min(1).max(255), text: z.string().max(MAX_TEXT), format: z.enum(['docx', 'txt']), placements: Placements.optional() }).strict(),
   /** The open draft and the user's decisions, kept so that a crash loses nothing (replaces what was kept). */
   recoverySave: z.object({ id: WorkId, work: WorkSchema }).strict(),
   /** Every piece of kept work, newest first (name and time; the text only with recoveryGet). */
@@ -236,7 +240,14 @@ export interface TrainerSummary {
 /** The draft as the online form: sections in the form's order, each question's text and confidence. */
 export interface FormView {
   limit: number;
-  sections: { id: string; title: string; confidence: number; questions: { id: string; title: string; hint?: string; box: boolean; text: string; confidence: number }[] }[];
+  sections: {
+    id: string;
+    title: string;
+    confidence: number;
+    questions: { id: string; title: string; hint?: string; box: boolean; text: string; confidence: number; pieces: { text: string; confidence: number; how: 'heading' | 'content' | 'default' | 'user' }[] }[];
+  }[];
+  /** Every question of the form a paragraph can be moved to, in the form's order. */
+  outline: { section: string; sectionTitle: string; id: string; title: string }[];
   /** Form sections the draft does not touch, in order (titles). */
   unanswered: string[];
   issues: { rule: string; severity: string; start: number; end: number; excerpt: string; message: string; question: string; rationale: string; source: { id: string; title: string; locator?: string }; formQuestion?: string }[];

@@ -40,6 +40,19 @@ const validWork = (w: unknown) => {
   return r.success ? r.data : null;
 };
 
+/** The user's placements as the mapping takes them; a question the form does not have is bad input. */
+async function placementsOf(list: { text: string; question: string }[] | undefined): Promise<Result<Map<string, string>>> {
+  const { loadForm } = await import('../form/form.js');
+  const { pieceKey } = await import('../form/map.js');
+  const ids = new Set(loadForm().sections.flatMap((s) => s.questions.map((q) => q.id)));
+  const out = new Map<string, string>();
+  for (const p of list ?? []) {
+    if (!ids.has(p.question)) return fail('BadInput', `The form has no question "${p.question}".`);
+    out.set(pieceKey(p.text), p.question);
+  }
+  return ok(out);
+}
+
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 export function createHandlers(rules: RuleSet, deps: HandlerDeps = {}): Handlers {
@@ -214,13 +227,16 @@ export function createHandlers(rules: RuleSet, deps: HandlerDeps = {}): Handlers
     async formMap(input) {
       const { checkForm } = await import('../form/check.js');
       const { loadForm } = await import('../form/form.js');
-      const doc = fromPlainText(input.text);
-      const { mapping, issues, missing } = checkForm(doc, rules, input.subject ? { isChild: input.subject === 'child' } : {});
       const form = loadForm();
+      const placements = await placementsOf(input.placements);
+      if (!placements.ok) return placements;
+      const doc = fromPlainText(input.text);
+      const { mapping, issues, missing } = checkForm(doc, rules, { ...(input.subject ? { isChild: input.subject === 'child' } : {}), placements: placements.value });
       const answered = new Set(mapping.sections.map((s) => s.id));
       return ok({
         limit: form.limit,
         sections: mapping.sections.map((s) => ({ id: s.id, title: s.title, confidence: s.confidence, questions: s.questions })),
+        outline: form.sections.flatMap((s) => s.questions.map((q) => ({ section: s.id, sectionTitle: s.title, id: q.id, title: q.title }))),
         unanswered: form.sections.filter((s) => !answered.has(s.id)).map((s) => s.title),
         issues: issues.map(({ check: _c, ...i }) => i),
         missing: missing.map((m) => ({ element: m.element, rule: m.rule, message: m.message, question: m.question })),
@@ -231,8 +247,10 @@ export function createHandlers(rules: RuleSet, deps: HandlerDeps = {}): Handlers
       const { formBoxes, formDocx, formText } = await import('../form/export.js');
       const { loadForm } = await import('../form/form.js');
       const limit = loadForm().limit;
+      const placements = await placementsOf(input.placements);
+      if (!placements.ok) return placements;
       const doc = fromPlainText(input.text);
-      const boxes = formBoxes(mapToForm(doc, { isChild: lint(doc, rules).subject.isChild }), limit);
+      const boxes = formBoxes(mapToForm(doc, { isChild: lint(doc, rules).subject.isChild, placements: placements.value }), limit);
       const base = input.name.replace(/\.[^.]+$/, '');
       if (input.format === 'docx') return ok({ filename: `${base}-form-ready.docx`, mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', data: Buffer.from(await formDocx(boxes, { title: input.name, limit })).toString('base64') });
       return ok({ filename: `${base}-form-ready.txt`, mime: 'text/plain', data: Buffer.from(formText(boxes, { title: input.name, limit }), 'utf8').toString('base64') });

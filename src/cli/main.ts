@@ -225,7 +225,7 @@ async function formCmd(argv: readonly string[], io: Io): Promise<number> {
     const title = path.basename(file);
     writeAtomic(out, /\.docx$/i.test(out) ? await formDocx(boxes, { title, limit }) : formText(boxes, { title, limit }), { protect: [file] });
   }
-  const sections = mapping.sections.map((s) => ({ id: s.id, title: s.title, text: s.text, confidence: s.confidence, questions: s.questions }));
+  const sections = mapping.sections.map((s) => ({ id: s.id, title: s.title, text: s.text, confidence: s.confidence, questions: s.questions.map(({ pieces: _p, ...q }) => q) }));
   if (format === 'json') {
     // The core findings, then the form's own (category "form", each with the form question it concerns).
     const findings = [...result.findings, ...issues.map(({ check: _c, ...i }) => ({ ...i, category: 'form' }))];

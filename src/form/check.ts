@@ -71,11 +71,11 @@ function issueOf(c: CompiledFormCheck, doc: Document, start: number, end: number
 }
 
 /** Runs the form's checks on a draft (with its mapping, made here unless given). */
-export function checkForm(doc: Document, rules: RuleSet, opts: { mapping?: FormMapping; isChild?: boolean } = {}): FormCheckResult {
+export function checkForm(doc: Document, rules: RuleSet, opts: { mapping?: FormMapping; isChild?: boolean; placements?: ReadonlyMap<string, string> } = {}): FormCheckResult {
   const form = rules.form;
   const base = form ? lint(doc, form, { cache: false, ...(opts.isChild !== undefined ? { subject: { isChild: opts.isChild } } : {}) }) : null;
   const isChild = base?.subject.isChild ?? opts.isChild ?? null;
-  const mapping = opts.mapping ?? mapToForm(doc, { isChild });
+  const mapping = opts.mapping ?? mapToForm(doc, { isChild, ...(opts.placements ? { placements: opts.placements } : {}) });
   const missing: FormMissing[] = (base?.missing ?? []).map((m) => ({ ...m, element: m.element as unknown as FormElementName }));
   const issues: FormIssue[] = [];
   if (!form) return { mapping, issues, missing };

@@ -3,10 +3,13 @@
  * (the prompt sheet's own titles, or the usual draft headings) sends what follows there; where there is no
  * such heading, each paragraph goes where its words point (the questions' cues). Every part carries a
  * confidence (0-1) the app shows: high under a matching heading, lower when placed by content alone.
- * Every character of the draft's text ends up in exactly one question (headings excepted), so nothing is lost.
+ * Every character of the draft's text ends up in exactly one question (headings and the draft's own title excepted), so
+ * nothing is lost. The user may place a paragraph themselves (`placements`); that wins over everything else.
  */
 import type { Document } from '../document/model.js';
 import { loadForm, type FormData, type FormQuestion, type FormSection } from './form.js';
+
+export type Placement = 'heading' | 'content' | 'default' | 'user';
 
 export interface MappedQuestion {
   id: string;
@@ -15,6 +18,8 @@ export interface MappedQuestion {
   box: boolean;
   text: string;
   confidence: number;
+  /** Its paragraphs, as the draft has them, each with how it was placed here. */
+  pieces: { text: string; confidence: number; how: Placement }[];
 }
 
 export interface MappedSection {
@@ -29,8 +34,10 @@ export interface FormMapping {
   sections: MappedSection[];
   /** Headings (and question lines) recognised as parts of the form, in document order. */
   headings: { start: number; end: number; section: string; question?: string }[];
+  /** The draft's own title ("NRM referral – county lines (draft)"): no answer to any question, so in no box. */
+  title?: { start: number; end: number };
   /** Each non-heading block and where it went, in document order. */
-  parts: { start: number; end: number; section: string; question: string; confidence: number; how: 'heading' | 'content' | 'default' }[];
+  parts: { start: number; end: number; section: string; question: string; confidence: number; how: Placement }[];
 }
 
 export function normHeading(s: string): string {
@@ -175,14 +182,30 @@ function joinPieces(pieces: readonly { text: string; item: boolean }[]): string 
   return pieces.map((p, i) => (i === 0 ? '' : p.item && pieces[i - 1]!.item ? '\n' : '\n\n') + (p.item ? `- ${p.text}` : p.text)).join('');
 }
 
-export function mapToForm(doc: Document, opts: { isChild?: boolean | null; form?: FormData } = {}): FormMapping {
+
+/** The first line of a draft is its title when it says what the document is. */
+const TITLE = /\b(?:referrals?|nrm|national referral mechanism|drafts?)\b/i;
+
+/** The key a user's placement of a paragraph is kept under: its text, spaces collapsed. */
+export const pieceKey = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+export interface MapOptions {
+  isChild?: boolean | null;
+  form?: FormData;
+  /** The user's own placements: a paragraph's key (pieceKey) to the id of the question it answers. */
+  placements?: ReadonlyMap<string, string>;
+}
+
+export function mapToForm(doc: Document, opts: MapOptions = {}): FormMapping {
   const form = opts.form ?? loadForm();
   const c = compile(form);
   const isChild = opts.isChild ?? null;
-  const texts = new Map<string, { text: string; item: boolean }[]>();
+  const texts = new Map<string, { text: string; item: boolean; confidence: number; how: Placement }[]>();
   const conf = new Map<string, { sum: number; len: number }>();
   const parts: FormMapping['parts'] = [];
   const headings: FormMapping['headings'] = [];
+  let title: FormMapping['title'];
+  let seenText = false;
   let context: Target | null = null;
   const defaultQ = (s: FormSection) => s.questions.find((q) => q.box) ?? s.questions[0]!;
   const what = c.questions.find((x) => x.q.id === 'what-happened') ?? c.questions[0]!;
@@ -195,8 +218,14 @@ export function mapToForm(doc: Document, opts: { isChild?: boolean | null; form?
     if (!text.trim()) continue;
     // A short line on its own (no full stop) may be a heading or one of the form's questions.
     const shortLine = (b.kind === 'paragraph' || b.kind === 'list-item') && text.length < 160 && !/[.!]$/.test(text.trim());
+    const atTop = !seenText;
+    seenText = true;
     if (b.kind === 'heading' || shortLine) {
       const m = matchHeading(text, form, { exact: b.kind !== 'heading' });
+      if (!m && atTop && TITLE.test(text)) {
+        title = { start: b.start, end: b.end };
+        continue;
+      }
       if (m) {
         context = m;
         headings.push({ start: b.start, end: b.end, section: m.section.id, ...(m.question ? { question: m.question.id } : {}) });
@@ -206,11 +235,15 @@ export function mapToForm(doc: Document, opts: { isChild?: boolean | null; form?
       // words are kept and placed like any paragraph.
       if (b.kind === 'heading') context = null;
     }
-    let target: { s: FormSection; q: FormQuestion; confidence: number; how: 'heading' | 'content' | 'default' };
+    let target: { s: FormSection; q: FormQuestion; confidence: number; how: Placement };
+    const mine = opts.placements?.get(pieceKey(text));
+    const chosen = mine ? c.questions.find((x) => x.q.id === mine) : undefined;
     // "Label: value" lines (a form-like draft): a label that names a question or section places the line.
     const label = labelOf(text);
     const named = label ? matchHeading(label, form, { exact: true }) : null;
-    if (named) {
+    if (chosen) {
+      target = { s: chosen.s, q: chosen.q, confidence: 1, how: 'user' };
+    } else if (named) {
       const q = named.question ?? scoreQuestions(text, c.questions.filter((x) => x.s === named.section), isChild).find((r) => r.score > 0)?.q.q ?? defaultQ(named.section);
       target = { s: named.section, q, confidence: named.question ? 0.85 : 0.75, how: 'heading' };
     } else if (context?.question) {
@@ -239,7 +272,7 @@ export function mapToForm(doc: Document, opts: { isChild?: boolean | null; form?
     }
     if (text.length > 60) placedAny = true;
     const list = texts.get(target.q.id) ?? [];
-    list.push({ text, item: b.kind === 'list-item' });
+    list.push({ text, item: b.kind === 'list-item', confidence: target.confidence, how: target.how });
     texts.set(target.q.id, list);
     const cc = conf.get(target.q.id) ?? { sum: 0, len: 0 };
     cc.sum += target.confidence * text.length;
@@ -253,10 +286,11 @@ export function mapToForm(doc: Document, opts: { isChild?: boolean | null; form?
   for (const s of form.sections) {
     const qs: MappedQuestion[] = s.questions
       .filter((q) => texts.has(q.id))
-      .map((q) => ({ id: q.id, title: q.title, ...(q.hint ? { hint: q.hint } : {}), box: q.box, text: joinPieces(texts.get(q.id)!), confidence: round(conf.get(q.id)!.sum / Math.max(1, conf.get(q.id)!.len)) }));
+      .map((q) => ({ id: q.id, title: q.title, ...(q.hint ? { hint: q.hint } : {}), box: q.box, text: joinPieces(texts.get(q.id)!),
+        pieces: texts.get(q.id)!.map((p) => ({ text: p.text, confidence: p.confidence, how: p.how })), confidence: round(conf.get(q.id)!.sum / Math.max(1, conf.get(q.id)!.len)) }));
     if (!qs.length) continue;
     const len = qs.reduce((n, q) => n + q.text.length, 0);
     sections.push({ id: s.id, title: s.title, text: qs.map((q) => q.text).join('\n\n'), confidence: round(qs.reduce((n, q) => n + q.confidence * q.text.length, 0) / Math.max(1, len)), questions: qs });
   }
-  return { sections, headings, parts };
+  return { sections, headings, parts, ...(title ? { title } : {}) };
 }

@@ -41,11 +41,25 @@ test('the draft as the NRM form: sections in the form’s order, a Copy button p
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: path.join(SHOTS, 'form-view.png'), fullPage: true });
 
+  // A paragraph the checker placed under one question can be moved to another; the view and exports follow.
+  await started.locator('summary').click();
+  const piece = started.getByTestId('form-piece').first();
+  await expect(piece).toContainText('Recruitment:');
+  await piece.getByTestId('move-piece').selectOption('what-happened');
+  await expect(view.locator('p.note')).toHaveText('Moved the paragraph to “What did they say happened?”.');
+  const what = view.locator('[data-testid="form-question"][data-question="what-happened"]');
+  await expect(what.getByTestId('form-answer')).toContainText('an agent in Colombo offered her work as a nanny');
+  await expect(view.locator('[data-testid="form-question"][data-question="how-started"]')).toHaveCount(0);
+  await what.locator('summary').click();
+  await expect(what.locator('[data-testid="form-piece"][data-how="user"]')).toHaveCount(1);
+  expect(await seriousViolations(page)).toEqual([]);
+
   // Form-ready text: every box in the form's order.
   const [download] = await Promise.all([page.waitForEvent('download'), view.getByTestId('export-form-txt').click()]);
   expect(download.suggestedFilename()).toBe('d06-form-ready.txt');
   const text = fs.readFileSync((await download.path())!, 'utf8');
   expect(text.indexOf('=== Exploitation Details ===')).toBeLessThan(text.indexOf('=== Professional Insight ==='));
-  expect(text).toContain('--- How did the exploitation start?');
-  expect(text).toContain(answer);
+  expect(text).not.toContain('--- How did the exploitation start?');
+  const whatBox = text.slice(text.indexOf('--- What did they say happened?'));
+  expect(whatBox.slice(0, whatBox.indexOf('\n---'))).toContain(answer);
 });

@@ -7,7 +7,7 @@ import type { Document } from '../../src/document/model.js';
 import { detectSubject } from '../../src/engine/subject.js';
 import { formBoxes, formDocx, formText, splitToLimit } from '../../src/form/export.js';
 import { loadForm } from '../../src/form/form.js';
-import { mapToForm, matchHeading } from '../../src/form/map.js';
+import { mapToForm, matchHeading, pieceKey } from '../../src/form/map.js';
 import { fromPlainText } from '../../src/document/plain.js';
 import { importFile } from '../../src/import/index.js';
 
@@ -130,9 +130,9 @@ describe.skipIf(!DRAFTS.length)('mapping the dev drafts', () => {
       const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
       const text = flat(formText(boxes, { title: id, limit: form.limit }));
       const docx = flat((await mammoth.extractRawText({ buffer: Buffer.from(await formDocx(boxes, { title: id, limit: form.limit })) })).value);
-      const recognised = new Set(m.headings.map((h) => h.start));
+      const recognised = new Set([...m.headings.map((h) => h.start), ...(m.title ? [m.title.start] : [])]);
       for (const b of document.blocks) {
-        if (recognised.has(b.start)) continue; // a heading the form's own title replaces
+        if (recognised.has(b.start)) continue; // a heading the form's own title replaces, or the draft's title
         const t = flat(document.text.slice(b.start, b.end));
         expect(text, `${id}.${ext}`).toContain(t);
         expect(docx, `${id}.${ext} (docx)`).toContain(t);
@@ -185,6 +185,54 @@ describe.skipIf(!DRAFTS.length)('mapping a narrative with no headings', () => {
     m.parts.forEach((p, i) => expect(expected[i], document.text.slice(p.start, p.end)).toContain(p.section));
     // A bare list of short observations is the indicators question, as one.
     if (file === 'narrative-child.txt') expect(new Set(m.parts.slice(4, 9).map((p) => p.question))).toEqual(new Set(['indicators']));
+  });
+});
+
+describe.skipIf(!DRAFTS.length)('the draft’s own title', () => {
+  it('answers no question: it is in no box of the form', async () => {
+    for (const id of ['d01', 'd06']) {
+      const { document } = await importFile(path.join(DEV, `${id}.txt`));
+      const m = map(document);
+      const title = document.text.slice(m.title!.start, m.title!.end);
+      expect(title).toMatch(/referral/i);
+      for (const s of m.sections) expect(s.text, id).not.toContain(title);
+    }
+  });
+});
+
+describe('the user’s own placements', () => {
+  it('move a paragraph to the question the user chose, with full confidence, and nothing is lost', async () => {
+    const { document } = await importFile(path.join(ROOT, 'test/fixtures/form/narrative-adult.txt'));
+    const before = map(document);
+    const para = document.text.slice(before.parts[4]!.start, before.parts[4]!.end); // "He left in February 2025 …"
+    expect(before.parts[4]!.question).not.toBe('still-there-or-left');
+    const after = mapToForm(document, { isChild: false, placements: new Map([[pieceKey(`  ${para.replace(/ /g, '\n')} `), 'still-there-or-left']]) });
+    expect(after.parts[4]).toMatchObject({ question: 'still-there-or-left', section: 'exploitation', confidence: 1, how: 'user' });
+    const q = after.sections.flatMap((s) => s.questions).find((x) => x.id === 'still-there-or-left')!;
+    expect(q.pieces).toEqual([{ text: para, confidence: 1, how: 'user' }]);
+    // Every other paragraph stays where it was.
+    expect(after.parts.filter((_, i) => i !== 4).map((p) => p.question)).toEqual(before.parts.filter((_, i) => i !== 4).map((p) => p.question));
+    const flat = (t: string) => t.replace(/\s+/g, ' ').trim();
+    const all = flat(after.sections.flatMap((s) => s.questions.map((x) => x.text)).join(' '));
+    for (const p of after.parts) expect(all).toContain(flat(document.text.slice(p.start, p.end)));
+  });
+
+  it('reach the form view and the form-ready text through the API; a question the form lacks is refused', async () => {
+    const { createHandlers } = await import('../../src/api/handlers.js');
+    const { builtInRules } = await import('../helpers.js');
+    const h = createHandlers(builtInRules());
+    const text = fs.readFileSync(path.join(ROOT, 'test/fixtures/form/narrative-adult.txt'), 'utf8');
+    const para = text.split('\n\n')[4]!.trim();
+    const view = await h.formMap({ text, placements: [{ text: para, question: 'still-there-or-left' }] });
+    if (!view.ok) throw new Error(view.error.message);
+    const left = view.value.sections.flatMap((s) => s.questions).find((q) => q.id === 'still-there-or-left')!;
+    expect(left.pieces).toEqual([{ text: para, confidence: 1, how: 'user' }]);
+    expect(view.value.outline.map((o) => o.id)).toEqual(form.sections.flatMap((s) => s.questions.map((q) => q.id)));
+    const file = await h.exportForm({ name: 'n.txt', text, format: 'txt', placements: [{ text: para, question: 'still-there-or-left' }] });
+    if (!file.ok) throw new Error(file.error.message);
+    const out = Buffer.from(file.value.data, 'base64').toString('utf8');
+    expect(out.slice(out.indexOf('--- How did the potential victim leave'))).toMatch(/^[^\n]*\n[^\n]*He left in February 2025/);
+    expect(await h.formMap({ text, placements: [{ text: para, question: 'favourite-colour' }] })).toMatchObject({ ok: false, error: { code: 'BadInput' } });
   });
 });
 

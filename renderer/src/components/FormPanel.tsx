@@ -7,6 +7,9 @@ import { useEffect, useState } from 'react';
 import type { FormView } from '../../../src/api/contract';
 import { api } from '../api';
 
+/** The user's placements: a paragraph's text to the question it answers. */
+export type Placements = Record<string, string>;
+
 async function copyText(text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
@@ -27,17 +30,19 @@ async function copyText(text: string): Promise<boolean> {
 
 const pct = (n: number) => `${Math.round(n * 100)}%`;
 
-export function FormPanel({ text, onExport }: { text: string; onExport: (format: 'docx' | 'txt') => void }) {
+const short = (t: string) => (t.length > 60 ? `${t.slice(0, 57).trimEnd()}…` : t);
+
+export function FormPanel({ text, placements, onMove, onExport }: { text: string; placements: Placements; onMove: (piece: string, question: string | null) => void; onExport: (format: 'docx' | 'txt') => void }) {
   const [view, setView] = useState<FormView | null>(null);
   const [note, setNote] = useState('');
   useEffect(() => {
     const t = setTimeout(async () => {
-      const r = await api.formMap({ text });
+      const r = await api.formMap({ text, placements: Object.entries(placements).map(([k, question]) => ({ text: k, question })) });
       if (r.ok) setView(r.value);
       else setNote(r.error.message);
     }, 200);
     return () => clearTimeout(t);
-  }, [text]);
+  }, [text, placements]);
 
   if (!view) return <p className="muted">Laying the draft out as the form…</p>;
   const copy = async (title: string, body: string) => setNote((await copyText(body)) ? `Copied the answer to “${title}”.` : 'The text could not be copied; select it and copy it by hand.');
@@ -97,6 +102,40 @@ export function FormPanel({ text, onExport }: { text: string; onExport: (format:
                 <div className="form-answer" aria-labelledby={`fq-${q.id}`} data-testid="form-answer">
                   {q.text}
                 </div>
+                <details className="pieces">
+                  <summary>Move a paragraph of this answer to another question</summary>
+                  <ul>
+                    {q.pieces.map((p, k) => (
+                      <li key={k} data-testid="form-piece" data-how={p.how}>
+                        <span className="piece-text">{short(p.text)}</span>
+                        {p.how === 'user' && <span className="muted"> (placed by you)</span>}{' '}
+                        <select
+                          data-testid="move-piece"
+                          aria-label={`Question for the paragraph “${short(p.text)}”`}
+                          value={q.id}
+                          onChange={(e) => {
+                            const to = e.target.value;
+                            onMove(p.text, to === '' ? null : to);
+                            setNote(to === '' ? 'The checker places that paragraph again.' : `Moved the paragraph to “${view.outline.find((o) => o.id === to)?.title ?? to}”.`);
+                          }}
+                        >
+                          {p.how === 'user' && <option value="">Let the checker place it</option>}
+                          {[...new Set(view.outline.map((o) => o.section))].map((sec) => (
+                            <optgroup key={sec} label={view.outline.find((o) => o.section === sec)!.sectionTitle}>
+                              {view.outline
+                                .filter((o) => o.section === sec)
+                                .map((o) => (
+                                  <option key={o.id} value={o.id}>
+                                    {o.title}
+                                  </option>
+                                ))}
+                            </optgroup>
+                          ))}
+                        </select>
+                      </li>
+                    ))}
+                  </ul>
+                </details>
                 <div className="actions">
                   <button type="button" data-testid="copy" onClick={() => void copy(q.title, q.text)} aria-label={`Copy the answer to “${q.title}”`}>
                     Copy

@@ -117,6 +117,13 @@ export function CheckView({ visible }: { visible: boolean }) {
   const workId = useRef<string | null>(null);
   const kept = useRef(false);
   const [keptNote, setKeptNote] = useState('');
+  /** The save waiting for its moment, run at once if the window goes away first. */
+  const pendingSave = useRef<(() => void) | null>(null);
+  useEffect(() => {
+    const flush = () => pendingSave.current?.();
+    window.addEventListener('pagehide', flush);
+    return () => window.removeEventListener('pagehide', flush);
+  }, []);
   useEffect(() => {
     const id = workId.current;
     if (!id || !s.name) return;
@@ -125,7 +132,8 @@ export function CheckView({ visible }: { visible: boolean }) {
       if (kept.current) void api.recoveryClear({ id }).then(() => (kept.current = false));
       return;
     }
-    const t = setTimeout(async () => {
+    const save = async () => {
+      pendingSave.current = null;
       const r = await api.recoverySave({
         id,
         work: {
@@ -145,8 +153,13 @@ export function CheckView({ visible }: { visible: boolean }) {
         kept.current = true;
         setKeptNote('');
       } else setKeptNote(r.error.code === 'Unavailable' ? '' : r.error.message);
-    }, 500);
-    return () => clearTimeout(t);
+    };
+    pendingSave.current = () => void save();
+    const t = setTimeout(() => void save(), 500);
+    return () => {
+      clearTimeout(t);
+      pendingSave.current = null;
+    };
   }, [s, draftStatus, placements]);
 
   const [offers, setOffers] = useState<KeptWork[]>([]);

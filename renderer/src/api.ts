@@ -18,10 +18,13 @@ const token = new URLSearchParams(window.location.hash.slice(1)).get('token') ??
 
 async function call<M extends Method>(method: M, input: Input<M>): Promise<Result<Outputs[M]>> {
   try {
+    const body = JSON.stringify(input);
     const res = await fetch(`/api/${method}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-nrm-token': token },
-      body: JSON.stringify(input),
+      body,
+      // A small request outlives the page (the last save of unsaved work as the window closes).
+      keepalive: body.length < 60_000,
     });
     return (await res.json()) as Result<Outputs[M]>;
   } catch {

@@ -70,6 +70,17 @@ test('the user’s edits and decisions survive the app being killed, and come ba
     await page.reload();
     await expect(page.getByRole('heading', { name: 'NRM Referral Checker' })).toBeVisible();
     await expect(page.getByTestId('restore-offer')).toHaveCount(0);
+
+    // An edit made just before the window goes away is kept too (saved as the page is hidden).
+    await page.getByTestId('open-file').setInputFiles(DRAFT);
+    await expect(page.getByTestId('finding').first()).toBeVisible();
+    await page.getByRole('button', { name: 'Edit text' }).click();
+    await page.getByTestId('editor').press('End');
+    await page.getByTestId('editor').pressSequentially(' Added at the last moment.');
+    await page.reload();
+    await expect(page.getByTestId('kept-work')).toHaveCount(1);
+    await page.getByTestId('kept-work').getByTestId('restore').click();
+    await expect(page.getByTestId('document-text')).toContainText('Added at the last moment.');
   } finally {
     await context.close();
     again.stop();

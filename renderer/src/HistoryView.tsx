@@ -311,6 +311,9 @@ function SettingsForm({ settings, onSave }: { settings: Outputs['settingsGet']; 
       <label className="check">
         <input type="checkbox" data-testid="store-text" checked={settings.storeText} onChange={(e) => onSave({ storeText: e.target.checked })} /> Keep the document text with each check (off by default; turning it off erases kept text)
       </label>
+      <label className="check">
+        <input type="checkbox" data-testid="keep-unsaved" checked={settings.keepUnsaved} onChange={(e) => onSave({ keepUnsaved: e.target.checked })} /> Keep unsaved work on this computer so that a crash loses nothing (on by default; turning it off removes what is kept)
+      </label>
       <button type="submit">Save settings</button>
       <p className="muted">History file: {settings.storePath}</p>
     </form>

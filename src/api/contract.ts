@@ -149,6 +149,7 @@ export const contract = {
       retentionDays: z.number().int().min(1).max(36_500).nullable().optional(),
       author: z.string().max(200).optional(),
       team: z.string().max(200).optional(),
+      keepUnsaved: z.boolean().optional(),
     })
     .strict(),
   teamExport: z.object({ filter: Filter.optional(), includeText: z.boolean().optional() }).strict(),

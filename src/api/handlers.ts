@@ -179,6 +179,8 @@ export function createHandlers(rules: RuleSet, deps: HandlerDeps = {}): Handlers
     async settingsSet(input) {
       return withStore((store) => {
         const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+        // Turning it off removes the work kept so far.
+        if (input.keepUnsaved === false) recovery?.clearAll();
         return { ...store.updateSettings(patch), storePath: deps.storePath ?? store.file };
       });
     },
@@ -257,6 +259,7 @@ export function createHandlers(rules: RuleSet, deps: HandlerDeps = {}): Handlers
     },
     async recoverySave(input) {
       if (!recovery) return fail('Unavailable', 'Unsaved work is not kept in this window.');
+      if (deps.store && !deps.store.settings().keepUnsaved) return fail('Unavailable', 'Keeping unsaved work is turned off in the settings.');
       try {
         return ok({ savedAt: recovery.save(input.id, input.work) });
       } catch {

@@ -86,6 +86,12 @@ export class RecoveryStore {
     }
   }
 
+  /** Removes every piece of kept work (the user turned keeping it off). */
+  clearAll(): number {
+    this.sweep(Infinity);
+    return this.ids().filter((id) => this.clear(id)).length;
+  }
+
   private ids(): string[] {
     try {
       return fs

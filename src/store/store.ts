@@ -26,9 +26,11 @@ export interface Settings {
   retentionDays: number | null;
   author: string;
   team: string;
+  /** Keep the open draft's unsaved work on disk so that a crash loses nothing (on by default). */
+  keepUnsaved: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { storeText: false, retentionDays: null, author: '', team: '' };
+export const DEFAULT_SETTINGS: Settings = { storeText: false, retentionDays: null, author: '', team: '', keepUnsaved: true };
 
 export interface StoredFinding {
   rule: string;
@@ -255,6 +257,7 @@ export class Store {
       else if (key === 'retentionDays') s.retentionDays = value === '' ? null : Number(value);
       else if (key === 'author') s.author = value;
       else if (key === 'team') s.team = value;
+      else if (key === 'keepUnsaved') s.keepUnsaved = value === '1';
     }
     return s;
   }
@@ -269,6 +272,7 @@ export class Store {
       if (patch.retentionDays !== undefined) put.run('retentionDays', patch.retentionDays === null ? '' : String(patch.retentionDays));
       if (patch.author !== undefined) put.run('author', patch.author);
       if (patch.team !== undefined) put.run('team', patch.team);
+      if (patch.keepUnsaved !== undefined) put.run('keepUnsaved', patch.keepUnsaved ? '1' : '0');
     })();
     if (patch.retentionDays !== undefined) this.applyRetention(now);
     if (patch.storeText === false) this.db.pragma('wal_checkpoint(TRUNCATE)');

@@ -8,6 +8,7 @@ import { createHandlers } from '../../src/api/handlers.js';
 import { fromPlainText } from '../../src/document/plain.js';
 import { lint } from '../../src/engine/lint.js';
 import { KEEP, RecoveryStore } from '../../src/store/recovery.js';
+import { Store } from '../../src/store/store.js';
 import { builtInRules } from '../helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -92,6 +93,22 @@ describe('unsaved work survives a crash', () => {
     const r = await blocked.recoverySave({ id: 'w-aaaaaaaa', work: work() });
     expect(r).toMatchObject({ ok: false, error: { code: 'Internal' } });
     expect(JSON.stringify(r)).not.toContain('Spalding');
+  });
+
+  it('keeps nothing once the user turns it off in the settings, and removes what was kept', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nrm-recovery-'));
+    const store = Store.open(path.join(dir, 'history.sqlite'));
+    const h = createHandlers(builtInRules(), { store, recoveryDir: path.join(dir, 'recovery') });
+    expect((await value(h.settingsGet({}))).keepUnsaved).toBe(true);
+    await value(h.recoverySave({ id: 'w-aaaaaaaa', work: work() }));
+    expect((await value(h.settingsSet({ keepUnsaved: false }))).keepUnsaved).toBe(false);
+    expect((await value(h.recoveryList({}))).kept).toEqual([]);
+    expect(fs.readdirSync(path.join(dir, 'recovery'))).toEqual([]);
+    expect(await h.recoverySave({ id: 'w-aaaaaaaa', work: work() })).toMatchObject({ ok: false, error: { code: 'Unavailable' } });
+    await value(h.settingsSet({ keepUnsaved: true }));
+    await value(h.recoverySave({ id: 'w-aaaaaaaa', work: work() }));
+    expect((await value(h.recoveryList({}))).kept).toHaveLength(1);
+    store.close();
   });
 
   it('a process killed while saving over and over leaves a whole file: the last save or the one before', async () => {

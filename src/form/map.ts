@@ -74,7 +74,13 @@ function compile(form: FormData): Compiled {
   compiled = {
     form,
     sections: form.sections.map((s) => ({ s, title: normHeading(s.title), aliases: s.headings.map((h) => ({ text: normHeading(h), re: wordRe(normHeading(h)) })) })),
-    questions: form.sections.flatMap((s) => s.questions.map((q) => ({ q, s, title: normHeading(q.title), headings: q.headings.map(normHeading), cues: [
+    questions: form.sections.flatMap((s) =>
+      s.questions.map((q) => ({
+        q,
+        s,
+        title: normHeading(q.title),
+        headings: q.headings.map(normHeading),
+        cues: [
           ...q.cues.map((c) => ({ key: c.toLowerCase(), re: wordRe(c), weight: c.split(/\s+/).length })),
           ...q.patterns.map((p) => ({ key: `/${p}/`, re: new RegExp(p, 'iu'), weight: 2 })),
         ],
@@ -129,6 +135,9 @@ function scoreQuestions(text: string, within: readonly CompiledQuestion[], isChi
     .sort((a, b) => b.score - a.score);
 }
 
+/** How much a run of short bullets counts towards the question marked `lists` (as many as eight cue words). */
+const LIST_WEIGHT = 8;
+
 /** Reported speech or a first-person account: a list with this in it is the story, not a list of indicators. */
 const SPEECH = /\b(?:said|says|told|tells|explained|described|disclosed|stated|states)\b|["“]/i;
 
@@ -146,11 +155,9 @@ function byContent(c: Compiled, text: string, isChild: boolean | null, what: Com
     for (const x of c.questions) {
       if (x.s !== s || !applies(x, isChild)) continue;
       const m = matchedCues(text, x);
-      let score = total(m);
-      if (list && x.q.lists) score += 8;
-      perQuestion.set(x, score);
+      if (list && x.q.lists) m.set('#list', LIST_WEIGHT);
+      perQuestion.set(x, total(m));
       for (const [k, w] of m) pooled.set(k, w);
-      if (list && x.q.lists) pooled.set('#list', 8);
     }
     let score = total(pooled);
     // The account box is where a narrative paragraph goes when nothing else is clearly more about it.
@@ -181,7 +188,6 @@ function labelOf(text: string): string | null {
 function joinPieces(pieces: readonly { text: string; item: boolean }[]): string {
   return pieces.map((p, i) => (i === 0 ? '' : p.item && pieces[i - 1]!.item ? '\n' : '\n\n') + (p.item ? `- ${p.text}` : p.text)).join('');
 }
-
 
 /** The first line of a draft is its title when it says what the document is. */
 const TITLE = /\b(?:referrals?|nrm|national referral mechanism|drafts?)\b/i;

@@ -111,6 +111,7 @@ export function CheckView({ visible }: { visible: boolean }) {
     return () => clearTimeout(t);
   }, [s.name, s.text, s.acceptedList, s.dismissed, draftStatus]);
 
+  /** Skips the re-lint that a newly restored text would trigger (restore lints it itself). */
   const first = useRef(true);
   // Unsaved work: kept on disk a moment after each change, so a crash or a closed window loses nothing; it
   // goes when the draft is back as it was opened. Each opened draft is kept under its own id.

@@ -100,12 +100,15 @@ interface Target {
 export function matchHeading(text: string, form: FormData = loadForm(), opts: { exact?: boolean } = {}): Target | null {
   const c = compile(form);
   const h = normHeading(text);
-  if (!h || h.split(' ').length > 12) return null;
+  if (!h) return null;
   // "Label: value" is content (its label places it), not a heading for what follows.
   if (/:\s*\S/.test(text.replace(/:\s*continued\s*$/i, ''))) return null;
+  // The form's own titles, however long ("Tell us about the last contact between … and their exploiters").
   for (const x of c.sections) if (x.title === h) return { section: x.s, confidence: 0.95 };
   for (const x of c.questions) if (x.title === h) return { section: x.s, question: x.q, confidence: 0.95 };
   for (const x of c.questions) if (x.headings.includes(h)) return { section: x.s, question: x.q, confidence: 0.9 };
+  // Otherwise only a short line can be a heading that mentions a section.
+  if (h.split(' ').length > 12) return null;
   let best: { target: Target; len: number } | null = null;
   for (const x of c.sections) {
     for (const a of x.aliases) {
@@ -178,10 +181,36 @@ function byContent(c: Compiled, text: string, isChild: boolean | null, what: Com
   return { s, q: best, confidence: Math.round((0.25 + 0.5 * margin) * 100) / 100, how: 'content' as const };
 }
 
-/** A `Label: value` line: the label decides, as a heading would. */
+/**
+ * A `Label: value` line: the label decides, as a heading would (only a label that is exactly a section's or
+ * question's name, so it may be long: a table row of the form's own questions is "How did … start?: …").
+ */
 function labelOf(text: string): string | null {
-  const m = /^([A-Z][\p{L} '’()/-]{1,40}):\s*\S/u.exec(text);
+  const m = /^([A-Z][\p{L}\p{N} '’(),/-]{1,120}\??):\s*\S/u.exec(text);
   return m ? m[1]! : null;
+}
+
+/**
+ * Labels run into their paragraphs ("Recruitment Kumari claimed that …"): what a two-column table becomes
+ * when a PDF is read back. A paragraph whose first words are exactly a section's or question's name, followed
+ * by a capitalised word, is placed by them; only when the draft has at least two such paragraphs (a table),
+ * so that a sentence which merely begins with "Family Court …" is not.
+ */
+function findRunInLabels(doc: Document, form: FormData): Map<number, Target> {
+  const found = new Map<number, Target>();
+  for (const b of doc.blocks) {
+    if (b.kind !== 'paragraph') continue;
+    const words = doc.text.slice(b.start, b.end).split(' ');
+    for (let n = Math.min(6, words.length - 1); n >= 1; n--) {
+      if (!/^\p{Lu}/u.test(words[n]!)) continue;
+      const m = matchHeading(words.slice(0, n).join(' '), form, { exact: true });
+      if (m) {
+        found.set(b.start, m);
+        break;
+      }
+    }
+  }
+  return found.size >= 2 ? found : new Map();
 }
 
 /** An answer's pieces as they will be pasted: paragraphs apart, a list's items as "- " lines together. */
@@ -212,10 +241,12 @@ export function mapToForm(doc: Document, opts: MapOptions = {}): FormMapping {
   const headings: FormMapping['headings'] = [];
   let title: FormMapping['title'];
   let seenText = false;
+  let cellContext = false;
   let context: Target | null = null;
   const defaultQ = (s: FormSection) => s.questions.find((q) => q.box) ?? s.questions[0]!;
   const what = c.questions.find((x) => x.q.id === 'what-happened') ?? c.questions[0]!;
 
+  const runInLabels = findRunInLabels(doc, form);
   const listTarget = new Map<number, ReturnType<typeof byContent>>();
   let placedAny = false;
   for (let i = 0; i < doc.blocks.length; i++) {
@@ -226,6 +257,20 @@ export function mapToForm(doc: Document, opts: MapOptions = {}): FormMapping {
     const shortLine = (b.kind === 'paragraph' || b.kind === 'list-item') && text.length < 160 && !/[.!]$/.test(text.trim());
     const atTop = !seenText;
     seenText = true;
+    // A table row "label | answer" (the form's questions copied into a Word table): the label cell is read as
+    // a heading for the answer cell beside it; a row whose label names nothing, and the end of the table, end it.
+    if (b.kind === 'table-cell' && doc.text.startsWith(': ', b.end)) {
+      const m = matchHeading(text, form, { exact: true });
+      cellContext = true;
+      context = m;
+      if (m) {
+        headings.push({ start: b.start, end: b.end, section: m.section.id, ...(m.question ? { question: m.question.id } : {}) });
+        continue;
+      }
+    } else if (b.kind !== 'table-cell' && cellContext) {
+      cellContext = false;
+      context = null;
+    }
     if (b.kind === 'heading' || shortLine) {
       const m = matchHeading(text, form, { exact: b.kind !== 'heading' });
       if (!m && atTop && TITLE.test(text)) {
@@ -246,7 +291,7 @@ export function mapToForm(doc: Document, opts: MapOptions = {}): FormMapping {
     const chosen = mine ? c.questions.find((x) => x.q.id === mine) : undefined;
     // "Label: value" lines (a form-like draft): a label that names a question or section places the line.
     const label = labelOf(text);
-    const named = label ? matchHeading(label, form, { exact: true }) : null;
+    const named = label ? matchHeading(label, form, { exact: true }) : (runInLabels.get(b.start) ?? null);
     if (chosen) {
       target = { s: chosen.s, q: chosen.q, confidence: 1, how: 'user' };
     } else if (named) {

@@ -1,6 +1,7 @@
 import mammoth from 'mammoth';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Document } from '../../src/document/model.js';
@@ -122,6 +123,16 @@ describe.skipIf(!DRAFTS.length)('mapping the dev drafts', () => {
     }
   });
 
+  it.each(DRAFTS)('%s: the same draft as text, Word and PDF answers the same questions', async (id) => {
+    const answered: Record<string, string[]> = {};
+    for (const ext of ['txt', 'docx', 'pdf']) {
+      const { document } = await importFile(path.join(DEV, `${id}.${ext}`));
+      answered[ext] = map(document).sections.flatMap((s) => s.questions.map((q) => q.id));
+    }
+    expect(answered.docx).toEqual(answered.txt);
+    expect(answered.pdf).toEqual(answered.txt);
+  });
+
   it.each(DRAFTS)('%s: the form-ready text and Word document keep all of the draft’s text', async (id) => {
     for (const ext of ['txt', 'docx']) {
       const { document } = await importFile(path.join(DEV, `${id}.${ext}`));
@@ -185,6 +196,30 @@ describe.skipIf(!DRAFTS.length)('mapping a narrative with no headings', () => {
     m.parts.forEach((p, i) => expect(expected[i], document.text.slice(p.start, p.end)).toContain(p.section));
     // A bare list of short observations is the indicators question, as one.
     if (file === 'narrative-child.txt') expect(new Set(m.parts.slice(4, 9).map((p) => p.question))).toEqual(new Set(['indicators']));
+  });
+});
+
+describe('a Word table of the form’s own questions', () => {
+  it('places each answer under the question in its row, long titles and question marks included', async () => {
+    const { Document: Docx, Packer, Paragraph, Table, TableRow, TableCell } = await import('docx');
+    const rows: [string, string][] = [
+      ['How did the exploitation start?', 'A man at the bus station offered her a cleaning job in Leeds for £400 a week.'],
+      ['How did the potential victim leave the exploitative situation?', 'She ran away when the door was left open on 3 May 2024.'],
+      ['Tell us about the last contact between the potential victim and their exploiters', 'He messaged her on 10 May 2024 saying she still owed him.'],
+      ['Tell us about the interviews', 'We met at our office with a Polish interpreter.'],
+    ];
+    const cell = (t: string) => new TableCell({ children: [new Paragraph(t)] });
+    const doc = new Docx({ sections: [{ children: [new Table({ rows: rows.map(([q, a]) => new TableRow({ children: [cell(q), cell(a)] })) })] }] });
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nrm-form-')), 'prompt-table.docx');
+    fs.writeFileSync(file, await Packer.toBuffer(doc));
+    const { document } = await importFile(file);
+    const m = map(document);
+    const answer = (id: string) => m.sections.flatMap((s) => s.questions).find((q) => q.id === id)?.text;
+    expect(answer('how-started')).toContain('bus station');
+    expect(answer('still-there-or-left')).toContain('ran away');
+    expect(answer('last-contact')).toContain('messaged her');
+    expect(answer('interview')).toContain('Polish interpreter');
+    expect(m.parts.every((p) => p.how === 'heading' && p.confidence >= 0.85)).toBe(true);
   });
 });
 

@@ -247,6 +247,8 @@ export interface FormView {
     confidence: number;
     questions: { id: string; title: string; hint?: string; box: boolean; text: string; confidence: number; pieces: { text: string; confidence: number; how: 'heading' | 'content' | 'default' | 'user' }[] }[];
   }[];
+  /** The draft's own title line, which answers no question. */
+  draftTitle?: string;
   /** Every question of the form a paragraph can be moved to, in the form's order. */
   outline: { section: string; sectionTitle: string; id: string; title: string }[];
   /** Form sections the draft does not touch, in order (titles). */

@@ -238,6 +238,7 @@ export function createHandlers(rules: RuleSet, deps: HandlerDeps = {}): Handlers
       return ok({
         limit: form.limit,
         sections: mapping.sections.map((s) => ({ id: s.id, title: s.title, confidence: s.confidence, questions: s.questions })),
+        ...(mapping.title ? { draftTitle: mapping.title.text } : {}),
         outline: form.sections.flatMap((s) => s.questions.map((q) => ({ section: s.id, sectionTitle: s.title, id: q.id, title: q.title }))),
         unanswered: form.sections.filter((s) => !answered.has(s.id)).map((s) => s.title),
         issues: issues.map(({ check: _c, ...i }) => i),
@@ -252,10 +253,12 @@ export function createHandlers(rules: RuleSet, deps: HandlerDeps = {}): Handlers
       const placements = await placementsOf(input.placements);
       if (!placements.ok) return placements;
       const doc = fromPlainText(input.text);
-      const boxes = formBoxes(mapToForm(doc, { isChild: lint(doc, rules).subject.isChild, placements: placements.value }), limit);
+      const mapping = mapToForm(doc, { isChild: lint(doc, rules).subject.isChild, placements: placements.value });
+      const boxes = formBoxes(mapping, limit);
+      const opts = { title: input.name, limit, ...(mapping.title ? { draftTitle: mapping.title.text } : {}) };
       const base = input.name.replace(/\.[^.]+$/, '');
-      if (input.format === 'docx') return ok({ filename: `${base}-form-ready.docx`, mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', data: Buffer.from(await formDocx(boxes, { title: input.name, limit })).toString('base64') });
-      return ok({ filename: `${base}-form-ready.txt`, mime: 'text/plain', data: Buffer.from(formText(boxes, { title: input.name, limit }), 'utf8').toString('base64') });
+      if (input.format === 'docx') return ok({ filename: `${base}-form-ready.docx`, mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', data: Buffer.from(await formDocx(boxes, opts)).toString('base64') });
+      return ok({ filename: `${base}-form-ready.txt`, mime: 'text/plain', data: Buffer.from(formText(boxes, opts), 'utf8').toString('base64') });
     },
     async recoverySave(input) {
       if (!recovery) return fail('Unavailable', 'Unsaved work is not kept in this window.');

@@ -222,8 +222,8 @@ async function formCmd(argv: readonly string[], io: Io): Promise<number> {
     const { formBoxes, formDocx, formText } = await import('../form/export.js');
     const { writeAtomic } = await import('../export/write.js');
     const boxes = formBoxes(mapping, limit);
-    const title = path.basename(file);
-    writeAtomic(out, /\.docx$/i.test(out) ? await formDocx(boxes, { title, limit }) : formText(boxes, { title, limit }), { protect: [file] });
+    const opts = { title: path.basename(file), limit, ...(mapping.title ? { draftTitle: mapping.title.text } : {}) };
+    writeAtomic(out, /\.docx$/i.test(out) ? await formDocx(boxes, opts) : formText(boxes, opts), { protect: [file] });
   }
   const sections = mapping.sections.map((s) => ({ id: s.id, title: s.title, text: s.text, confidence: s.confidence, questions: s.questions.map(({ pieces: _p, ...q }) => q) }));
   if (format === 'json') {

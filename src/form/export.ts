@@ -56,8 +56,18 @@ export function formBoxes(mapping: FormMapping, limit: number): FormBox[] {
 
 const partNote = (b: FormBox, limit: number) => (b.parts > 1 ? ` (part ${b.part} of ${b.parts}: a box holds ${limit.toLocaleString('en-GB')} characters, so shorten this answer or upload the rest as a document)` : '');
 
-export function formText(boxes: readonly FormBox[], opts: { title: string; limit: number }): string {
-  const lines = [`Form-ready text: ${opts.title}`, 'One block per question of the online NRM form, in its order. Check each answer before pasting it.', ''];
+export interface FormTextOptions {
+  /** The file's name. */
+  title: string;
+  limit: number;
+  /** The draft's own title line, which answers no question: kept at the top, outside the boxes. */
+  draftTitle?: string;
+}
+
+const titleNote = (t: string) => `The draft's title (not part of any answer): ${t}`;
+
+export function formText(boxes: readonly FormBox[], opts: FormTextOptions): string {
+  const lines = [`Form-ready text: ${opts.title}`, 'One block per question of the online NRM form, in its order. Check each answer before pasting it.', ...(opts.draftTitle ? [titleNote(opts.draftTitle)] : []), ''];
   let section = '';
   for (const b of boxes) {
     if (b.section !== section) {
@@ -69,10 +79,11 @@ export function formText(boxes: readonly FormBox[], opts: { title: string; limit
   return lines.join('\n');
 }
 
-export async function formDocx(boxes: readonly FormBox[], opts: { title: string; limit: number }): Promise<Uint8Array> {
+export async function formDocx(boxes: readonly FormBox[], opts: FormTextOptions): Promise<Uint8Array> {
   const body: Paragraph[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(`Form-ready text: ${opts.title}`)] }),
     new Paragraph({ children: [new TextRun({ text: 'One block per question of the online NRM form, in its order. Check each answer before pasting it.', italics: true })] }),
+    ...(opts.draftTitle ? [new Paragraph({ children: [new TextRun(titleNote(opts.draftTitle))] })] : []),
   ];
   let section = '';
   for (const b of boxes) {

@@ -35,7 +35,7 @@ export interface FormMapping {
   /** Headings (and question lines) recognised as parts of the form, in document order. */
   headings: { start: number; end: number; section: string; question?: string }[];
   /** The draft's own title ("NRM referral – county lines (draft)"): no answer to any question, so in no box. */
-  title?: { start: number; end: number };
+  title?: { start: number; end: number; text: string };
   /** Each non-heading block and where it went, in document order. */
   parts: { start: number; end: number; section: string; question: string; confidence: number; how: Placement }[];
 }
@@ -274,7 +274,7 @@ export function mapToForm(doc: Document, opts: MapOptions = {}): FormMapping {
     if (b.kind === 'heading' || shortLine) {
       const m = matchHeading(text, form, { exact: b.kind !== 'heading' });
       if (!m && atTop && TITLE.test(text)) {
-        title = { start: b.start, end: b.end };
+        title = { start: b.start, end: b.end, text };
         continue;
       }
       if (m) {

@@ -19,6 +19,9 @@ test('the draft as the NRM form: sections in the form’s order, a Copy button p
   const view = page.getByTestId('form-view');
   await expect(view.getByTestId('form-section').first()).toBeVisible();
 
+  // The draft's title goes in no box, and the view says so.
+  await expect(view.getByTestId('form-draft-title')).toContainText('NRM referral – domestic servitude (draft)');
+
   // Sections appear in the form's own order, with its titles.
   const ids = await view.getByTestId('form-section').evaluateAll((els) => els.map((e) => e.getAttribute('data-section')!));
   expect(ids).toEqual(ORDER.filter((id) => ids.includes(id)));
@@ -58,6 +61,7 @@ test('the draft as the NRM form: sections in the form’s order, a Copy button p
   const [download] = await Promise.all([page.waitForEvent('download'), view.getByTestId('export-form-txt').click()]);
   expect(download.suggestedFilename()).toBe('d06-form-ready.txt');
   const text = fs.readFileSync((await download.path())!, 'utf8');
+  expect(text).toContain("The draft's title (not part of any answer): NRM referral – domestic servitude (draft)");
   expect(text.indexOf('=== Exploitation Details ===')).toBeLessThan(text.indexOf('=== Professional Insight ==='));
   expect(text).not.toContain('--- How did the exploitation start?');
   const whatBox = text.slice(text.indexOf('--- What did they say happened?'));

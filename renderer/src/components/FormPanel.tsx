@@ -63,6 +63,11 @@ export function FormPanel({ text, placements, onMove, onExport }: { text: string
         {note}
       </p>
       {note && <p className="note">{note}</p>}
+      {view.draftTitle && (
+        <p className="muted" data-testid="form-draft-title">
+          The draft’s title, “{view.draftTitle}”, answers no question and goes in no box.
+        </p>
+      )}
       {(view.issues.length > 0 || view.missing.length > 0) && (
         <section aria-labelledby="form-checks-title" className="form-checks" data-testid="form-checks">
           <h3 id="form-checks-title">For the form</h3>

@@ -56,6 +56,13 @@ test('the draft as the NRM form: sections in the form’s order, a Copy button p
   await what.locator('summary').click();
   await expect(what.locator('[data-testid="form-piece"][data-how="user"]')).toHaveCount(1);
   expect(await seriousViolations(page)).toEqual([]);
+  // Undone: the checker places it again; then moved back for the export below.
+  await what.locator('[data-testid="form-piece"][data-how="user"]').getByTestId('move-piece').selectOption('');
+  await expect(view.locator('[data-testid="form-question"][data-question="how-started"]').getByTestId('form-answer')).toContainText('an agent in Colombo');
+  const again = view.locator('[data-testid="form-question"][data-question="how-started"]');
+  await again.locator('summary').click();
+  await again.getByTestId('form-piece').first().getByTestId('move-piece').selectOption('what-happened');
+  await expect(view.locator('[data-testid="form-question"][data-question="how-started"]')).toHaveCount(0);
 
   // Form-ready text: every box in the form's order.
   const [download] = await Promise.all([page.waitForEvent('download'), view.getByTestId('export-form-txt').click()]);

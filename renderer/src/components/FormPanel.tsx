@@ -30,6 +30,51 @@ async function copyText(text: string): Promise<boolean> {
 
 const pct = (n: number) => `${Math.round(n * 100)}%`;
 
+type Question = FormView['sections'][number]['questions'][number];
+
+/**
+ * Under an answer: its paragraphs, each with the question it goes to, which the user may change. Drawn only
+ * while open: a long draft has hundreds of paragraphs and the form some forty questions.
+ */
+function MovePieces({ question: q, outline, onMove }: { question: Question; outline: FormView['outline']; onMove: (text: string, to: string | null) => void }) {
+  const [open, setOpen] = useState(false);
+  const sections = [...new Set(outline.map((o) => o.section))];
+  return (
+    <details className="pieces" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>Move a paragraph of this answer to another question</summary>
+      {open && (
+        <ul>
+          {q.pieces.map((p, k) => (
+            <li key={k} data-testid="form-piece" data-how={p.how}>
+              <span className="piece-text">{short(p.text)}</span>
+              {p.how === 'user' && <span className="muted"> (placed by you)</span>}{' '}
+              <select
+                data-testid="move-piece"
+                aria-label={`Question for the paragraph “${short(p.text)}”`}
+                value={q.id}
+                onChange={(e) => onMove(p.text, e.target.value === '' ? null : e.target.value)}
+              >
+                {p.how === 'user' && <option value="">Let the checker place it</option>}
+                {sections.map((sec) => (
+                  <optgroup key={sec} label={outline.find((o) => o.section === sec)!.sectionTitle}>
+                    {outline
+                      .filter((o) => o.section === sec)
+                      .map((o) => (
+                        <option key={o.id} value={o.id}>
+                          {o.title}
+                        </option>
+                      ))}
+                  </optgroup>
+                ))}
+              </select>
+            </li>
+          ))}
+        </ul>
+      )}
+    </details>
+  );
+}
+
 const short = (t: string) => (t.length > 60 ? `${t.slice(0, 57).trimEnd()}…` : t);
 
 export function FormPanel({ text, placements, onMove, onExport }: { text: string; placements: Placements; onMove: (piece: string, question: string | null) => void; onExport: (format: 'docx' | 'txt') => void }) {
@@ -107,40 +152,14 @@ export function FormPanel({ text, placements, onMove, onExport }: { text: string
                 <div className="form-answer" aria-labelledby={`fq-${q.id}`} data-testid="form-answer">
                   {q.text}
                 </div>
-                <details className="pieces">
-                  <summary>Move a paragraph of this answer to another question</summary>
-                  <ul>
-                    {q.pieces.map((p, k) => (
-                      <li key={k} data-testid="form-piece" data-how={p.how}>
-                        <span className="piece-text">{short(p.text)}</span>
-                        {p.how === 'user' && <span className="muted"> (placed by you)</span>}{' '}
-                        <select
-                          data-testid="move-piece"
-                          aria-label={`Question for the paragraph “${short(p.text)}”`}
-                          value={q.id}
-                          onChange={(e) => {
-                            const to = e.target.value;
-                            onMove(p.text, to === '' ? null : to);
-                            setNote(to === '' ? 'The checker places that paragraph again.' : `Moved the paragraph to “${view.outline.find((o) => o.id === to)?.title ?? to}”.`);
-                          }}
-                        >
-                          {p.how === 'user' && <option value="">Let the checker place it</option>}
-                          {[...new Set(view.outline.map((o) => o.section))].map((sec) => (
-                            <optgroup key={sec} label={view.outline.find((o) => o.section === sec)!.sectionTitle}>
-                              {view.outline
-                                .filter((o) => o.section === sec)
-                                .map((o) => (
-                                  <option key={o.id} value={o.id}>
-                                    {o.title}
-                                  </option>
-                                ))}
-                            </optgroup>
-                          ))}
-                        </select>
-                      </li>
-                    ))}
-                  </ul>
-                </details>
+                <MovePieces
+                  question={q}
+                  outline={view.outline}
+                  onMove={(text, to) => {
+                    onMove(text, to);
+                    setNote(to === null ? 'The checker places that paragraph again.' : `Moved the paragraph to “${view.outline.find((o) => o.id === to)?.title ?? to}”.`);
+                  }}
+                />
                 <div className="actions">
                   <button type="button" data-testid="copy" onClick={() => void copy(q.title, q.text)} aria-label={`Copy the answer to “${q.title}”`}>
                     Copy

@@ -254,7 +254,8 @@ export interface FormView {
   /** Form sections the draft does not touch, in order (titles). */
   unanswered: string[];
   issues: { rule: string; severity: string; start: number; end: number; excerpt: string; message: string; question: string; rationale: string; source: { id: string; title: string; locator?: string }; formQuestion?: string }[];
-  missing: { element: string; rule: string; message: string; question: string }[];
+  /** Questions the form asks that the draft leaves open, each with the form question it belongs under. */
+  missing: { element: string; rule: string; message: string; question: string; formQuestion?: string }[];
 }
 
 export interface Outputs {

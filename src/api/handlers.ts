@@ -242,7 +242,7 @@ export function createHandlers(rules: RuleSet, deps: HandlerDeps = {}): Handlers
         outline: form.sections.flatMap((s) => s.questions.map((q) => ({ section: s.id, sectionTitle: s.title, id: q.id, title: q.title }))),
         unanswered: form.sections.filter((s) => !answered.has(s.id)).map((s) => s.title),
         issues: issues.map(({ check: _c, ...i }) => i),
-        missing: missing.map((m) => ({ element: m.element, rule: m.rule, message: m.message, question: m.question })),
+        missing: missing.map((m) => ({ element: m.element, rule: m.rule, message: m.message, question: m.question, ...(m.formQuestion ? { formQuestion: m.formQuestion } : {}) })),
       });
     },
     async exportForm(input) {

@@ -35,6 +35,8 @@ export interface FormIssue {
 
 export interface FormMissing {
   element: FormElementName;
+  /** The form question that asks for it. */
+  formQuestion?: string;
   rule: string;
   message: string;
   question: string;
@@ -76,7 +78,8 @@ export function checkForm(doc: Document, rules: RuleSet, opts: { mapping?: FormM
   const base = form ? lint(doc, form, { cache: false, ...(opts.isChild !== undefined ? { subject: { isChild: opts.isChild } } : {}) }) : null;
   const isChild = base?.subject.isChild ?? opts.isChild ?? null;
   const mapping = opts.mapping ?? mapToForm(doc, { isChild, ...(opts.placements ? { placements: opts.placements } : {}) });
-  const missing: FormMissing[] = (base?.missing ?? []).map((m) => ({ ...m, element: m.element as unknown as FormElementName }));
+  const askedBy = new Map((form?.loaded ?? []).flatMap((l) => (l.rule.kind === 'required' && l.rule.form_question ? [[l.id, l.rule.form_question] as const] : [])));
+  const missing: FormMissing[] = (base?.missing ?? []).map((m) => ({ ...m, element: m.element as unknown as FormElementName, ...(askedBy.has(m.rule) ? { formQuestion: askedBy.get(m.rule)! } : {}) }));
   const issues: FormIssue[] = [];
   if (!form) return { mapping, issues, missing };
   const limit = loadForm().limit;

@@ -127,6 +127,8 @@ export const RuleFile = z.discriminatedUnion('kind', [
       kind: z.literal('required'),
       element: z.enum([...ELEMENTS, ...FORM_ELEMENTS]),
       set: RuleSetName,
+      /** For an element of the form's own set: the id of the form question that asks for it (rules/form.yml). */
+      form_question: z.string().regex(/^[a-z][a-z0-9-]*$/).optional(),
       ...Asked,
       exclude_sections: z.array(z.string()).default([]),
       /** Present when any pattern matches. */
@@ -140,7 +142,8 @@ export const RuleFile = z.discriminatedUnion('kind', [
     })
     .strict()
     .refine((r) => r.any || r.groups || r.detectors, 'needs `any`, `groups` or `detectors`')
-    .refine((r) => (r.set === 'form') === (FORM_ELEMENTS as readonly string[]).includes(r.element), 'a form element needs `set: form`, and only a form element may have it'),
+    .refine((r) => (r.set === 'form') === (FORM_ELEMENTS as readonly string[]).includes(r.element), 'a form element needs `set: form`, and only a form element may have it')
+    .refine((r) => (r.set === 'form') === Boolean(r.form_question), 'a form element needs `form_question` (the form question that asks for it), and only a form element may have it'),
 ]);
 export type RuleFile = z.infer<typeof RuleFile>;
 

@@ -41,6 +41,12 @@ test('the draft as the NRM form: sections in the form’s order, a Copy button p
   // The form's own checks: the credibility doubt in the narrative, and questions the draft leaves open.
   await expect(view.locator('[data-testid="form-issue"][data-rule="form/credibility-placement"]')).toBeVisible();
   await expect(view.locator('[data-testid="form-missing"][data-element="last-contact"]')).toBeVisible();
+  // ... and each open question also stands in its place in the form, between the answers.
+  const open = view.locator('[data-section="exploitation"] [data-testid="form-open-question"][data-question="last-contact"]');
+  await expect(open).toContainText('Tell us about the last contact between the potential victim and their exploiters');
+  await expect(open).toContainText('Not answered in the draft.');
+  const order = await view.locator('[data-section="exploitation"] [data-question]').evaluateAll((els) => els.map((e) => e.getAttribute('data-question')));
+  expect(order.indexOf('treatment')).toBeLessThan(order.indexOf('last-contact'));
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: path.join(SHOTS, 'form-view.png'), fullPage: true });
 

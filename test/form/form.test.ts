@@ -74,6 +74,14 @@ describe.skipIf(!fs.existsSync(FORM_DIR))('mapping the official offline prompt s
     expect(ids).toEqual(order.filter((id) => ids.includes(id)));
   });
 
+  it('names, for every question of the form’s own rules, a question the form has', async () => {
+    const { builtInRules } = await import('../helpers.js');
+    const ids = new Set(form.sections.flatMap((s) => s.questions.map((q) => q.id)));
+    const asked = builtInRules().form!.loaded.flatMap((l) => (l.rule.kind === 'required' && l.rule.set === 'form' ? [l.rule.form_question] : []));
+    expect(asked).toHaveLength(9);
+    for (const q of asked) expect(ids.has(q!), q).toBe(true);
+  });
+
   it('reads the usual draft headings', () => {
     expect(matchHeading('Section 4 - Exploitation details: continued')?.section.id).toBe('exploitation');
     expect(matchHeading('Account of exploitation')?.question?.id).toBe('what-happened');
@@ -313,5 +321,10 @@ describe('the form’s own checks', () => {
     const form = checkForm(doc, builtInRules());
     expect(form.missing.map((m) => m.element)).toEqual(expect.arrayContaining(['last-contact', 'future-risk', 'interview']));
     expect(form.issues.map((i) => i.rule)).toEqual(expect.arrayContaining(['form/credibility-placement']));
+    // Each open question names the form question that asks for it.
+    const ids = new Set(loadForm().sections.flatMap((s) => s.questions.map((q) => q.id)));
+    expect(form.missing.map((m) => m.formQuestion)).toEqual(form.missing.map(() => expect.any(String)));
+    for (const m of form.missing) expect(ids.has(m.formQuestion!), m.formQuestion).toBe(true);
+    expect(form.missing.find((m) => m.element === 'last-contact')?.formQuestion).toBe('last-contact');
   });
 });

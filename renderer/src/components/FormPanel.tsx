@@ -90,6 +90,22 @@ export function FormPanel({ text, placements, onMove, onExport }: { text: string
   }, [text, placements]);
 
   if (!view) return <p className="muted">Laying the draft out as the form…</p>;
+  // The form's sections in its order: each question the draft answers, and in its place each question the
+  // form will ask that the draft leaves open.
+  const layout = [...new Set(view.outline.map((o) => o.section))].flatMap((id) => {
+    const answered = view.sections.find((x) => x.id === id);
+    const items = view.outline
+      .filter((o) => o.section === id)
+      .flatMap((o): ({ kind: 'answer'; q: Question } | { kind: 'open'; open: FormView['outline'][number]; missing: FormView['missing'] })[] => {
+        const q = answered?.questions.find((x) => x.id === o.id);
+        if (q) return [{ kind: 'answer', q }];
+        const missing = view.missing.filter((m) => m.formQuestion === o.id);
+        return missing.length ? [{ kind: 'open', open: o, missing }] : [];
+      });
+    return items.length ? [{ id, title: view.outline.find((o) => o.section === id)!.sectionTitle, items }] : [];
+  });
+  const shown = new Set(layout.map((x) => x.title));
+  const unanswered = view.unanswered.filter((t) => !shown.has(t));
   const copy = async (title: string, body: string) => setNote((await copyText(body)) ? `Copied the answer to “${title}”.` : 'The text could not be copied; select it and copy it by hand.');
   return (
     <div className="form-view" data-testid="form-view">
@@ -134,10 +150,27 @@ export function FormPanel({ text, placements, onMove, onExport }: { text: string
           </ul>
         </section>
       )}
-      {view.sections.map((s) => (
+      {layout.map((s) => (
         <section key={s.id} className="form-section" aria-labelledby={`fs-${s.id}`} data-testid="form-section" data-section={s.id}>
           <h3 id={`fs-${s.id}`}>{s.title}</h3>
-          {s.questions.map((q) => {
+          {s.items.map((item) => {
+            if (item.kind === 'open') {
+              const o = item.open;
+              return (
+                <div key={o.id} className="form-question open" data-testid="form-open-question" data-question={o.id}>
+                  <h4>{o.title}</h4>
+                  <p>
+                    <strong>Not answered in the draft.</strong> {item.missing.map((m) => m.message).join(' ')}
+                  </p>
+                  {item.missing.map((m) => (
+                    <p key={m.element} className="question">
+                      Ask: {m.question}
+                    </p>
+                  ))}
+                </div>
+              );
+            }
+            const q = item.q;
             const over = q.box && q.text.length > view.limit;
             return (
               <div key={q.id} className="form-question" data-testid="form-question" data-question={q.id}>
@@ -173,9 +206,9 @@ export function FormPanel({ text, placements, onMove, onExport }: { text: string
           })}
         </section>
       ))}
-      {view.unanswered.length > 0 && (
+      {unanswered.length > 0 && (
         <p className="muted" data-testid="form-unanswered">
-          Sections with nothing from this draft: {view.unanswered.join(', ')}.
+          Sections with nothing from this draft: {unanswered.join(', ')}.
         </p>
       )}
     </div>

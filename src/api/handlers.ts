@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { AuditError, AuditJobs } from '../audit/jobs.js';
 import { fromPlainText } from '../document/plain.js';
 import { lint } from '../engine/lint.js';
+import { detectSubject } from '../engine/subject.js';
 import { ImportError } from '../import/errors.js';
 import { importBytes } from '../import/index.js';
 import type { RuleSet } from '../rules/compile.js';
@@ -253,7 +254,7 @@ export function createHandlers(rules: RuleSet, deps: HandlerDeps = {}): Handlers
       const placements = await placementsOf(input.placements);
       if (!placements.ok) return placements;
       const doc = fromPlainText(input.text);
-      const mapping = mapToForm(doc, { isChild: lint(doc, rules).subject.isChild, placements: placements.value });
+      const mapping = mapToForm(doc, { isChild: detectSubject(doc.text).isChild, placements: placements.value });
       const boxes = formBoxes(mapping, limit);
       const opts = { title: input.name, limit, ...(mapping.title ? { draftTitle: mapping.title.text } : {}) };
       const base = input.name.replace(/\.[^.]+$/, '');

@@ -6,7 +6,7 @@ import { FindingList } from './components/FindingList';
 import { FormPanel, type Placements } from './components/FormPanel';
 import { MissingList, ScorePanel } from './components/Sidebar';
 import { saveFile, toBase64 } from './save';
-import { emptySession, isDirty, isDismissed, reducer, score } from './state';
+import { decisions, emptySession, isDirty, isDismissed, reducer, score } from './state';
 import { RestoreOffer, type KeptWork } from './components/RestoreOffer';
 
 type Status = 'draft' | 'reviewed' | 'ready';
@@ -81,7 +81,7 @@ export function CheckView({ visible }: { visible: boolean }) {
     else setError({ code: r.error.code, message: r.error.message });
   };
   const exportReport = async (format: 'html' | 'pdf') => {
-    const r = await api.exportReport({ name: s.name, text: s.text, format, maskNames: true, accepted: s.acceptedList, dismissed: s.dismissed.map((d) => ({ finding: d.finding, reason: d.reason })) });
+    const r = await api.exportReport({ name: s.name, text: s.text, format, maskNames: true, ...decisions(s) });
     if (r.ok) save(r.value);
     else setError({ code: r.error.code, message: r.error.message });
   };
@@ -100,8 +100,7 @@ export function CheckView({ visible }: { visible: boolean }) {
         contentHash: contentHash.current,
         text: s.text,
         status: draftStatus,
-        accepted: s.acceptedList,
-        dismissed: s.dismissed.map((d) => ({ finding: d.finding, reason: d.reason })),
+        ...decisions(s),
       });
       if (r.ok) {
         historyId.current = r.value.id;
@@ -146,8 +145,7 @@ export function CheckView({ visible }: { visible: boolean }) {
           original: s.original,
           text: s.text,
           warnings: s.warnings,
-          accepted: s.acceptedList,
-          dismissed: s.dismissed.map((d) => ({ finding: d.finding, reason: d.reason })),
+          ...decisions(s),
         },
       });
       if (r.ok) {

@@ -87,3 +87,8 @@ export { scoreOf as score } from '../../src/engine/score';
 export function isDirty(s: Session): boolean {
   return Boolean(s.name) && ((s.original !== null && s.text !== s.original.text) || s.dismissed.length > 0 || s.acceptedList.length > 0);
 }
+
+/** The user's decisions as the API takes them (report, history, unsaved work). */
+export function decisions(s: Session): { accepted: { finding: Finding; suggestion: string }[]; dismissed: { finding: Finding; reason: string }[] } {
+  return { accepted: s.acceptedList, dismissed: s.dismissed.map((d) => ({ finding: d.finding, reason: d.reason })) };
+}

@@ -9,6 +9,11 @@ export class ExportError extends Error {
   override name = 'ExportError';
 }
 
+/** Whether a file name is one of writeAtomic's temporary files (left behind only if the process died mid-write). */
+export function isAtomicTemp(name: string): boolean {
+  return /^\..+\.\d+\.\d+\.tmp$/.test(name);
+}
+
 export function writeAtomic(target: string, data: Uint8Array | string, opts: { protect?: string[]; mode?: number } = {}): void {
   const out = path.resolve(target);
   for (const p of opts.protect ?? []) {
@@ -18,7 +23,7 @@ export function writeAtomic(target: string, data: Uint8Array | string, opts: { p
   }
   const dir = path.dirname(out);
   if (!fs.existsSync(dir)) throw new ExportError(`The folder ${dir} does not exist. Choose an existing folder.`);
-  const tmp = path.join(dir, `.${path.basename(out)}.${process.pid}.${Date.now()}.tmp`);
+  const tmp = path.join(dir, `.${path.basename(out)}.${process.pid}.${Date.now()}.tmp`); // see isAtomicTemp
   let fd: number | undefined;
   try {
     fd = fs.openSync(tmp, 'wx', opts.mode ?? 0o644);

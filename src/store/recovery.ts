@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeAtomic } from '../export/write.js';
+import { isAtomicTemp, writeAtomic } from '../export/write.js';
 import { appDataDir } from './paths.js';
 
 export function defaultRecoveryDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -113,7 +113,7 @@ export class RecoveryStore {
       return;
     }
     for (const f of names) {
-      if (!/^\..+\.tmp$/.test(f)) continue;
+      if (!isAtomicTemp(f)) continue;
       const file = path.join(this.dir, f);
       try {
         if (now - fs.statSync(file).mtimeMs > 60_000) fs.rmSync(file);

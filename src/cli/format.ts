@@ -1,4 +1,5 @@
 /** Output formats of `nrm-check check`: JSON (shared/eval's shape), readable text, and SARIF 2.1.0. */
+import type { Explanation } from '../engine/explain.js';
 import type { Block } from '../document/model.js';
 import type { Finding, LintResult } from '../engine/types.js';
 import { CATEGORIES } from '../engine/types.js';
@@ -134,4 +135,29 @@ export function toSarif(results: FileResult[], rules: { id: string; message: str
       },
     ],
   };
+}
+
+/** `nrm-check explain` as text: the reading of each sentence, then each candidate rule and why it fired or not. */
+export function formatExplanation(ex: Explanation, all = false): string {
+  const out: string[] = [`about ${ex.subject.isChild ? 'a child' : 'an adult'} (${ex.subject.basis})`];
+  for (const s of ex.sentences) {
+    out.push('', `sentence: ${s.text}`);
+    for (const c of s.clauses) {
+      const parts = [`  clause: "${c.text}"`];
+      if (c.subject) parts.push(`subject "${c.subject.text}" (${c.subject.role})`);
+      if (c.verb) parts.push(`verb "${c.verb.text}" (${c.verb.tense}${c.verb.modal ? `, modal ${c.verb.modal}` : ''}${c.verb.negated ? ', negated' : ''})`);
+      if (c.negators.length) parts.push(`negation: ${c.negators.join(', ')}`);
+      if (c.generic) parts.push('generic statement');
+      if (c.reports) parts.push(`reports the ${c.reports === 'person' ? "person's" : "another party's"} words`);
+      out.push(parts.join('; '));
+    }
+    for (const v of s.voices) if (v.voice !== 'writer') out.push(`  ${v.voice === 'person' ? "the person's words" : v.voice === 'other' ? "another party's words" : 'generic'}: "${v.text}"`);
+    const shown = all ? s.candidates : s.candidates.filter((c, i, list) => list.findIndex((x) => x.rule === c.rule && x.matched === c.matched) === i);
+    if (!shown.length) out.push('  no rule has a candidate in this sentence');
+    for (const c of shown) {
+      out.push(`  ${c.fired ? 'fires  ' : 'silent '} ${c.rule}${c.origin ? ` [${c.origin}]` : ''}: "${c.matched}" (${c.why})${all ? `  pattern: ${c.pattern}` : ''}`);
+    }
+    for (const f of s.findings) out.push(`  finding: ${f.rule} "${f.excerpt}"${f.suggestions.length ? ` -> "${f.suggestions[0]}"` : ''}`);
+  }
+  return out.join('\n');
 }

@@ -25,6 +25,7 @@ const USAGE = `usage: nrm-check check <files or patterns...> [--format text|json
        nrm-check form <file> [--format text|json] [--out <form.docx|form.txt>]
        nrm-check audit <folder> [--csv <out.csv>] [--out <report.html>] [--jobs N] [--history FILE | --no-history] [--progress]
        nrm-check rules list|lint [--rules DIR]
+       nrm-check explain "<sentence>" [--child | --adult] [--format text|json] [--all]
 Checks draft National Referral Mechanism referrals (.docx, .pdf, .txt, .md) for disbelief, victim-blaming
 and jargon, and for missing elements. Exit status: 0 no errors, 1 error-severity findings, 2 usage or input
 error (a file that cannot be read is reported and the others are still checked).`;
@@ -56,6 +57,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (cmd === 'form') return await formCmd(rest, io);
     if (cmd === 'audit') return await audit(rest, io);
     if (cmd === 'rules') return await rulesCmd(rest, io);
+    if (cmd === 'explain') return await explainCmd(rest, io);
     throw new UsageError(`unknown command "${cmd}"`);
   } catch (e) {
     if (e instanceof UsageError) {
@@ -306,6 +308,22 @@ async function audit(argv: readonly string[], io: Io): Promise<number> {
   }
   const errors = rows.filter((r) => r.status === 'error').length;
   io.out(`Checked ${rows.length - errors} of ${rows.length} files (${errors} could not be read). Wrote ${[csv, html].filter(Boolean).join(' and ')}.`);
+  return 0;
+}
+
+/** How a sentence was read and why each candidate rule fired or did not. */
+async function explainCmd(argv: readonly string[], io: Io): Promise<number> {
+  const { positional, opts, flags } = parseArgs(argv, { values: ['format'], repeatable: ['rules'], booleans: ['child', 'adult', 'all'] });
+  const text = positional.join(' ').trim();
+  if (!text) throw new UsageError('explain needs a sentence: nrm-check explain "She claims she was never paid."');
+  const format = opts.get('format')?.[0] ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError('--format must be text or json');
+  const rules = await loadRulesCached({ extraDirs: opts.get('rules')?.map((d) => path.resolve(d)) ?? [] });
+  const { explain } = await import('../engine/explain.js');
+  const { formatExplanation } = await import('./format.js');
+  const subject = flags.has('child') ? { isChild: true } : flags.has('adult') ? { isChild: false } : undefined;
+  const ex = explain(text, rules, subject);
+  io.out(format === 'json' ? JSON.stringify(ex, null, 2) : formatExplanation(ex, flags.has('all')));
   return 0;
 }
 

@@ -13,6 +13,7 @@
  *   x?           optional
  *   %Cap         a word written with a capital letter (a name, or the first word of a sentence)
  *   %Poss        a possessive word ("Anna's", "the boy's")
+ *   %CapPoss     a capitalised possessive, usually a name ("Anna's")
  *   !x           the next token is not x (or there is none); consumes nothing
  *   <!x          the previous token is not x (or there is none); consumes nothing
  *   ^  $         start and end of the sentence
@@ -28,6 +29,7 @@ export type Atom =
   | { type: 'tag'; tag: string }
   | { type: 'cap' }
   | { type: 'poss' }
+  | { type: 'capposs' }
   | { type: 'any' };
 
 export type Element =
@@ -94,6 +96,7 @@ export function compilePattern(source: string, lexicon: Lexicon): Pattern {
         part = part.slice(0, -1);
       }
       const inner = /^\(.*\)$/.test(part) ? part.slice(1, -1) : part;
+      if (/\([^\s|)]|[^\s|(]\)/.test(inner)) throw new PatternError(`pattern "${source}": parentheses cannot nest ("${part}"); write the alternatives out`);
       const alts = inner.split('|').map((alt) => alt.trim().split(/\s+/).map((a) => atom(a, lexicon, source)));
       if (alts.some((a) => a.length === 0 || (a.length > 1 && neg))) throw new PatternError(`pattern "${source}": cannot read "${part}"`);
       elements.push({ type: 'atom', alts, optional, neg, ...(behind ? { behind } : {}) });
@@ -144,6 +147,7 @@ function atom(text: string, lexicon: Lexicon, source: string): Atom {
   if (text === '*') return { type: 'any' };
   if (text === '%Cap') return { type: 'cap' };
   if (text === '%Poss') return { type: 'poss' };
+  if (text === '%CapPoss') return { type: 'capposs' };
   if (text.startsWith('#') && text.length > 1) return { type: 'tag', tag: text.slice(1) };
   if (text.startsWith('@')) {
     const values = lexicon.get(text.slice(1));
@@ -262,6 +266,8 @@ function atomMatches(a: Atom, ctx: MatchContext, i: number): boolean {
       return /^\p{Lu}/u.test(t.text);
     case 'poss':
       return t.isWord && /\p{L}'s$/u.test(t.norm);
+    case 'capposs':
+      return t.isWord && /^\p{Lu}/u.test(t.text) && /\p{L}'s$/u.test(t.norm);
     case 'tag':
       return ctx.tags(i).has(a.tag);
   }

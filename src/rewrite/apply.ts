@@ -29,6 +29,8 @@ export class OverlapError extends Error {}
 
 function widenDeletion(text: string, e: Edit): Edit {
   let { start, end } = e;
+  // an aside with both its commas (", such as it is,") leaves the spaces around it as they are
+  if (text[start] === ',' && text[end - 1] === ',' && end - start > 1) return e;
   const atSentenceStart = /(^|[.!?]["”’)]?\s+|\n\s*)$/.test(text.slice(Math.max(0, start - 4), start));
   if (text[end] === ' ') end++;
   else if (start > 0 && text[start - 1] === ' ') start--;

@@ -23,10 +23,16 @@ export interface CompiledTerm {
   suggest: { any: string[]; child?: string[]; adult?: string[] };
   forms?: Partial<Record<string, string[]>>;
   scope: Scope;
-  span: 'match' | 'sentence';
+  span: 'match' | 'clause' | 'sentence';
   message: string;
   note?: string;
   inQuotes: boolean;
+  /** Whose words may be flagged, and whether negated or generic statements are (see schema.ts). */
+  voice: 'writer' | 'unquoted' | 'any';
+  negated: 'skip' | 'any';
+  generic: 'skip' | 'any';
+  /** For each pattern that came from a meaning class: "class/sense" (for explanations). */
+  origins: Map<Pattern, string>;
   ifSentence?: Pattern[];
   unlessSentence?: Pattern[];
   ifParagraph?: Pattern[];
@@ -130,7 +136,19 @@ export function compileRules(data: RuleData, overrides: RuleOverrides = {}, whic
     };
     if (r.kind === 'terms') {
       r.terms.forEach((t: Term, i) => {
-        const patterns = pat(typeof t.match === 'string' ? [t.match] : t.match, `terms[${i}].match`) ?? [];
+        const patterns = t.match === undefined ? [] : (pat(typeof t.match === 'string' ? [t.match] : t.match, `terms[${i}].match`) ?? []);
+        const origins = new Map<Pattern, string>();
+        for (const name of [t.class ?? []].flat()) {
+          const mc = data.classes[name];
+          if (!mc) continue;
+          for (const [sense, list] of Object.entries(mc.senses)) {
+            if (t.senses && !t.senses.includes(sense)) continue;
+            for (const p of pat(list, `classes/${name}.yml senses.${sense}`) ?? []) {
+              patterns.push(p);
+              origins.set(p, `${name}/${sense}`);
+            }
+          }
+        }
         const suggest = Array.isArray(t.suggest) ? { any: t.suggest } : { any: t.suggest?.any ?? [], child: t.suggest?.child, adult: t.suggest?.adult };
         // Inflect every {template} now, so linting (and a cached start) never waits for the NLP library.
         for (const tpl of [...suggest.any, ...(suggest.child ?? []), ...(suggest.adult ?? [])]) {
@@ -149,6 +167,10 @@ export function compileRules(data: RuleData, overrides: RuleOverrides = {}, whic
           message: t.message ?? r.message,
           note: t.note,
           inQuotes: t.in_quotes ?? false,
+          voice: t.in_quotes ? 'any' : (t.voice ?? 'unquoted'),
+          negated: t.negated ?? 'skip',
+          generic: t.generic ?? 'skip',
+          origins,
           ifSentence: pat(t.if_sentence, `terms[${i}].if_sentence`),
           unlessSentence: pat(t.unless_sentence, `terms[${i}].unless_sentence`),
           ifParagraph: pat(t.if_paragraph, `terms[${i}].if_paragraph`),

@@ -40,23 +40,42 @@ const Suggest = z.union([
     .strict(),
 ]);
 
+/**
+ * How a term reads the sentence (the sentence layer, src/engine/reading.ts):
+ * - `voice`: whose words may be flagged: `writer`, the writer's own narrative only (not quoted, not reported
+ *   after "she said that ..."); `unquoted`, anything outside quotation marks (labels the writer chose even when
+ *   reporting); `any`.
+ * - `negated`: `skip` (default) leaves a match alone when its clause negates it before it ("did not choose");
+ * - `generic`: `skip` (default) leaves statements about people in general alone ("Children cannot consent ...").
+ */
+const Voice = z.enum(['writer', 'unquoted', 'any']);
+
 const Term = z
   .object({
-    match: z.union([z.string().min(1), Patterns]),
+    match: z.union([z.string().min(1), Patterns]).optional(),
+    /** Meaning classes (rules/classes/<name>.yml) whose expressions this term matches, with or beside `match`. */
+    class: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
+    /** Only these senses of the classes (default: all). */
+    senses: z.array(z.string().min(1)).min(1).optional(),
+    voice: Voice.optional(),
+    negated: z.enum(['skip', 'any']).optional(),
+    generic: z.enum(['skip', 'any']).optional(),
     suggest: Suggest.optional(),
     /** Suggestions for one form of the head word, where re-inflection would read wrongly. */
     forms: z.partialRecord(z.enum(['inf', 'pres3', 'past', 'part', 'ger', 'sing', 'plural']), z.array(z.string())).optional(),
     note: z.string().optional(),
     message: Message.optional(),
     applies_to: Scope.optional(),
-    span: z.enum(['match', 'sentence']).optional(),
+    /** The span reported: the match, its clause (with its commas or brackets), or the whole sentence. */
+    span: z.enum(['match', 'clause', 'sentence']).optional(),
     if_sentence: Patterns.optional(),
     unless_sentence: Patterns.optional(),
     if_paragraph: Patterns.optional(),
     unless_paragraph: Patterns.optional(),
     in_quotes: z.boolean().optional(),
   })
-  .strict();
+  .strict()
+  .refine((t) => t.match !== undefined || t.class !== undefined, 'needs `match` or `class`');
 export type Term = z.infer<typeof Term>;
 
 const Common = {
@@ -160,3 +179,19 @@ export const Sources = z.record(
 );
 
 export const Sections = z.record(z.string().regex(/^[a-z-]+$/), z.array(z.string().min(1)).min(1));
+
+/**
+ * A meaning class: a lexicon of expressions grouped by sense, each in the pattern language. Rules name a class
+ * (`class: credibility-judgement`) instead of listing its strings; the class says what it means and where
+ * the category comes from.
+ */
+export const MeaningClass = z
+  .object({
+    class: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    category: z.enum(CATEGORIES),
+    definition: z.string().min(20),
+    source: SourceRef,
+    senses: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.array(z.string().min(1)).min(1)),
+  })
+  .strict();
+export type MeaningClass = z.infer<typeof MeaningClass>;

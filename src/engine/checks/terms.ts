@@ -3,9 +3,10 @@ import type { CompiledTerm, RuleSet } from '../../rules/compile.js';
 import type { BlockInfo } from '../analyze.js';
 import { tagSentence } from '../nlp.js';
 import { matchAt, type MatchContext, type Pattern } from '../pattern.js';
-import { insideAny } from '../quotes.js';
+import { findQuotes, insideAny } from '../quotes.js';
+import { negatedAt, readSentence, type SentenceReading } from '../reading.js';
 import { finishSuggestions, renderTemplate, resolveForm, subjectWordBefore } from '../suggest.js';
-import type { Sentence } from '../tokenize.js';
+import { splitSentences, tokenize, type Sentence } from '../tokenize.js';
 import { fill } from '../messages.js';
 import type { Finding, Subject } from '../types.js';
 
@@ -51,6 +52,41 @@ function conditionsHold(t: CompiledTerm, ctx: MatchContext, para: () => MatchCon
   return true;
 }
 
+/** Whether the sentence's reading lets the term flag words starting at token `from`. */
+export function readingAllows(term: Pick<CompiledTerm, 'voice' | 'negated' | 'generic'>, r: SentenceReading, from: number): boolean {
+  const v = r.voice[from]!;
+  if (term.generic === 'skip' && (v === 'generic' || r.clauses[r.clauseOf[from]!]!.generic)) return false;
+  if (term.voice === 'writer' && v !== 'writer' && v !== 'generic') return false;
+  if (term.negated === 'skip' && negatedAt(r, from)) return false;
+  return true;
+}
+
+/** `$1`, `$2` ... in a template: the words of the match, by position ("$2 says" → "Maisie says"). */
+function withWords(tpl: string, s: Sentence, from: number, to: number): string {
+  if (!tpl.includes('$')) return tpl;
+  return tpl.replace(/\$(\d)/g, (_, d: string) => s.tokens[Math.min(to - 1, from + Number(d) - 1)]?.text ?? '');
+}
+
+/**
+ * The clause a match sits in, as a deletable span: a bracketed aside with its brackets, or a clause set off by
+ * commas with its leading comma (", or so he claims", ", such as it is,").
+ */
+function clauseSpan(text: string, s: Sentence, r: SentenceReading, from: number, to: number): [number, number] {
+  const t = s.tokens;
+  // inside brackets: the whole bracketed aside
+  let a = from;
+  while (a > 0 && t[a - 1]!.text !== '(' && t[a - 1]!.text !== ',' && t[a - 1]!.text !== ';' && t[a - 1]!.text !== '—') a--;
+  let b = to;
+  while (b < t.length && t[b]!.text !== ')' && t[b]!.text !== ',' && t[b]!.text !== ';' && t[b]!.text !== '—' && !/^[.!?]$/.test(t[b]!.text)) b++;
+  void r;
+  if (a > 0 && t[a - 1]!.text === '(' && t[b]?.text === ')') return [t[a - 1]!.start, t[b]!.end];
+  // a clause set off by commas: take both ("Her account, such as it is, is ..." → "Her account is ...")
+  if (a > 0 && t[a - 1]!.text !== '(') return [t[a - 1]!.start, t[b]?.text === ',' ? t[b]!.end : t[b - 1]!.end];
+  // at the start of the sentence: take the comma after it
+  if (t[b]?.text === ',') return [t[a]!.start, t[b]!.end + (text[t[b]!.end] === ' ' ? 1 : 0)];
+  return [t[a]!.start, t[b - 1]!.end];
+}
+
 /** All term findings in one block. `text` is the whole document text. */
 export function checkTerms(set: RuleSet, info: BlockInfo, text: string, subject: Subject): Finding[] {
   const out: Finding[] = [];
@@ -60,6 +96,7 @@ export function checkTerms(set: RuleSet, info: BlockInfo, text: string, subject:
   const para = () => (paraCtx ??= info.sentences.map((s) => contextFor(blockText, s, offset)));
   info.sentences.forEach((s, si) => {
     let ctx: MatchContext | undefined;
+    let reading: SentenceReading | undefined;
     for (let i = 0; i < s.tokens.length; i++) {
       const cands = set.triggers.get(s.tokens[i]!.norm);
       if (!cands) continue;
@@ -70,16 +107,20 @@ export function checkTerms(set: RuleSet, info: BlockInfo, text: string, subject:
         if (!m) continue;
         let start = s.tokens[m.from]!.start;
         let end = s.tokens[m.to - 1]!.end;
-        if (!term.inQuotes && insideAny(info.quotes, start, end)) continue;
+        if (term.voice !== 'any' && insideAny(info.quotes, start, end)) continue;
+        if (!readingAllows(term, (reading ??= readSentence(s, blockText, info.quotes)), m.from)) continue;
         if (!conditionsHold(term, ctx, para)) continue;
         const form = resolveForm(m.headForms, s.tokens, m.headToken);
         const subjectWord = m.headToken >= 0 ? subjectWordBefore(s.tokens, m.headToken) : undefined;
         const list = (form && term.forms?.[form]) ?? (subject.isChild ? term.suggest.child : term.suggest.adult) ?? term.suggest.any;
-        let suggestions = list.map((tpl) => renderTemplate(tpl, form, subjectWord));
+        let suggestions = list.map((tpl) => renderTemplate(withWords(tpl, s, m.from, m.to), form, subjectWord));
         if (term.span === 'sentence') {
           start = s.start;
           end = s.end;
           suggestions = [''];
+        } else if (term.span === 'clause') {
+          [start, end] = clauseSpan(blockText, s, reading!, m.from, m.to);
+          suggestions = suggestions.length ? suggestions : [''];
         } else {
           const fin = finishSuggestions(text, start, end, suggestions, s.tokens, m.from);
           start = fin.start;
@@ -103,4 +144,11 @@ export function checkTerms(set: RuleSet, info: BlockInfo, text: string, subject:
     }
   });
   return out;
+}
+
+/** The term findings of one sentence of `text`, read as one block (for explanations). */
+export function sentenceFindings(set: RuleSet, text: string, s: Sentence, subject: Subject): Finding[] {
+  const local = { sentences: splitSentences(tokenize(text)), quotes: findQuotes(text) };
+  const info: BlockInfo = { block: { kind: 'paragraph', start: 0, end: text.length }, text, ...local, sections: new Set(), local };
+  return checkTerms(set, info, text, subject).filter((f) => f.start < s.end && s.start < f.end);
 }

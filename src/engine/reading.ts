@@ -1,0 +1,302 @@
+/**
+ * The sentence layer: how one sentence is read. For each clause, its subject (and whose it is), its verb with
+ * tense, modal and negation; for each word, whose words they are: the writer's own narrative, the person's
+ * (quoted, or reported after "she said that ..."), another party's, or a generic statement about people in
+ * general. Lexical and linear: no part-of-speech tagging, so it can run on every sentence a rule asks about
+ * without slowing the lint. Computed only for sentences where some rule has a candidate match, and cached
+ * by the sentence's text.
+ */
+import type { QuoteSpan } from './quotes.js';
+import type { Sentence, Token } from './tokenize.js';
+
+/** Whose words a token is. */
+export type Voice = 'writer' | 'person' | 'other' | 'generic';
+/** Who a clause's subject is. */
+export type Role = 'writer' | 'person' | 'other' | 'generic' | 'thing' | 'none';
+
+export interface VerbReading {
+  /** Token index of the main verb (or of the first auxiliary where the verb is not found). */
+  at: number;
+  text: string;
+  modal?: string;
+  tense: 'past' | 'present' | 'future' | 'unknown';
+  negated: boolean;
+}
+
+export interface ClauseReading {
+  /** Token range `[from, to)` within the sentence. */
+  from: number;
+  to: number;
+  subject?: { from: number; to: number; text: string; role: Role };
+  verb?: VerbReading;
+  /** Token indexes of negators in the clause ("not", "never", "no", "nobody", "-n't", "without", ...). */
+  negators: number[];
+  /** A statement about people in general ("A 15-year-old cannot consent ...", "Victims often ..."). */
+  generic: boolean;
+  /** A reporting verb heads this clause: what follows is someone's reported words. */
+  reports?: Voice;
+}
+
+export interface SentenceReading {
+  clauses: ClauseReading[];
+  /** Per token: the index of its clause. */
+  clauseOf: number[];
+  /** Per token: whose words it is. */
+  voice: Voice[];
+}
+
+const NEGATORS = new Set(['not', 'never', 'no', 'nobody', 'nothing', 'neither', 'nor', 'none', 'without', 'cannot', 'nowhere', 'hardly', 'barely']);
+const NEG_PAIRS = new Set(['no one', 'no-one', 'not once', 'no longer']);
+/** Words that end a clause's scope (a comma or a conjunction starts another clause). */
+const CLAUSE_PUNCT = new Set([',', ';', ':', '(', ')', '—', '–', '[', ']']);
+const CLAUSE_WORDS = new Set(['and', 'but', 'because', 'although', 'though', 'while', 'whereas', 'when', 'whenever', 'if', 'unless', 'after', 'before', 'until', 'since', 'which', 'who', 'whom', 'where', 'once', 'so', 'or', 'as']);
+const AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', "'s", "'re", 'has', 'have', 'had', 'having', 'do', 'does', 'did', "'ve", "'d", "'ll"]);
+const MODALS = new Set(['can', 'could', 'will', 'would', 'shall', 'should', 'may', 'might', 'must', 'cannot', 'ought']);
+const PRESENT = new Set(['is', 'are', 'am', 'has', 'have', 'do', 'does', "'s", "'re", "'ve", 'can', 'cannot', 'may', 'must', 'should']);
+const PAST = new Set(['was', 'were', 'had', 'did', 'could', 'would', 'might']);
+
+/** Verbs of speaking and reporting: their subject owns the clause they introduce. */
+export const SPEECH_VERBS = new Set([
+  'say', 'says', 'said', 'saying', 'tell', 'tells', 'told', 'telling', 'state', 'states', 'stated', 'stating', 'explain', 'explains', 'explained',
+  'explaining', 'describe', 'describes', 'described', 'describing', 'disclose', 'discloses', 'disclosed', 'disclosing', 'report', 'reports',
+  'reported', 'reporting', 'recall', 'recalls', 'recalled', 'recount', 'recounts', 'recounted', 'add', 'adds', 'added', 'reply', 'replies',
+  'replied', 'answer', 'answers', 'answered', 'write', 'writes', 'wrote', 'text', 'texts', 'texted', 'mention', 'mentions', 'mentioned',
+  'admit', 'admits', 'admitted', 'claim', 'claims', 'claimed', 'claiming', 'allege', 'alleges', 'alleged', 'insist', 'insists', 'insisted',
+  'maintain', 'maintains', 'maintained', 'ask', 'asks', 'asked', 'shout', 'shouted', 'warn', 'warns', 'warned', 'threaten', 'threatened',
+  'threatens', 'promise', 'promised', 'promises', 'confirm', 'confirms', 'confirmed', 'deny', 'denies', 'denied', 'agree', 'agreed',
+  'agrees', 'think', 'thinks', 'thought', 'believe', 'believes', 'believed', 'feel', 'feels', 'felt', 'know', 'knows', 'knew', 'fear',
+  'fears', 'feared', 'worry', 'worries', 'worried', 'call', 'calls', 'called',
+]);
+/** Of the speech verbs, those whose complement is a reported statement rather than a name ("called him Zee"). */
+const NAMING = new Set(['call', 'calls', 'called']);
+const WRITER = new Set(['i', 'we', 'me', 'us', 'my', 'our']);
+const PERSON_PRONOUNS = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'his', 'their']);
+/** Nouns for the person the referral is about. */
+const PERSON_NOUNS = new Set(['child', 'boy', 'girl', 'pv', 'victim', 'teenager', 'youngster', 'client', 'person', 'young', 'woman', 'man', 'mother', 'father', 'pupil', 'patient']);
+/** Other parties: exploiters, family, professionals, records. */
+const OTHER_NOUNS = new Set([
+  'mother', 'father', 'mum', 'dad', 'aunt', 'aunty', 'auntie', 'uncle', 'brother', 'sister', 'cousin', 'grandmother', 'nan', 'parents', 'family',
+  'boss', 'bosses', 'employer', 'recruiter', 'agent', 'landlord', 'landlady', 'manager', 'owner', 'men', 'man', 'woman', 'women', 'gang',
+  'exploiter', 'exploiters', 'trafficker', 'traffickers', 'driver', 'police', 'officer', 'officers', 'staff', 'teacher', 'school', 'nurse',
+  'doctor', 'gp', 'worker', 'colleague', 'colleagues', 'neighbour', 'neighbours', 'witness', 'witnesses', 'partner', 'husband', 'wife',
+  'friend', 'friends', 'carer', 'carers', 'council', 'records', 'report', 'bank', 'messages', 'interpreter', 'solicitor', 'they',
+]);
+/** Heads of a generic subject: people in general, not the person referred. */
+const GENERIC_NOUNS = new Set([
+  'children', 'child', 'victims', 'victim', 'people', 'person', 'adults', 'adult', 'workers', 'worker', 'migrants', 'girls', 'boys', 'women',
+  'men', 'someone', 'anyone', 'anybody', 'somebody', 'everyone', 'individuals', 'families', 'young', 'teenagers', 'survivors', 'minors',
+  'refugees', 'students', 'those', 'nobody', 'professionals', 'exploiters', 'traffickers', 'offenders', 'perpetrators', 'parents',
+  'carers', 'teenage', 'vulnerable', 'trafficked', 'exploited', 'potential', 'survivor', 'many', 'trafficking', 'exploitation', 'slavery',
+  'agencies', 'responders', 'decision', 'immigration', 'consent', 'age',
+]);
+const GENERIC_DETS = new Set(['a', 'an', 'any', 'no', 'every', 'many', 'most', 'some', 'all', 'such']);
+const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'his', 'her', 'their', 'my', 'our', 'no', 'any', 'some']);
+const DEFINITE = new Set(['the', 'his', 'her', 'their', 'this', 'that', 'these', 'my', 'our']);
+
+export function isNegator(t: Token): boolean {
+  return NEGATORS.has(t.norm) || t.norm.endsWith("n't");
+}
+
+const cache = new Map<string, SentenceReading>();
+
+/**
+ * Reads one sentence. `text` holds the sentence at the tokens' offsets; `quotes` are the quoted spans of its
+ * block (same offsets). Cached by the sentence's words, so shifted copies of a block share their reading.
+ */
+export function readSentence(s: Sentence, text: string, quotes: readonly QuoteSpan[]): SentenceReading {
+  const inQuote = s.tokens.map((t) => quotes.findIndex((q) => q.start <= t.start && t.end <= q.end));
+  const key = `${s.tokens.map((t) => t.text).join(' ')}\u0000${inQuote.join(',')}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const reading = read(s.tokens, inQuote, text);
+  if (cache.size > 20000) cache.clear();
+  cache.set(key, reading);
+  return reading;
+}
+
+function read(tokens: readonly Token[], inQuote: number[], text: string): SentenceReading {
+  const n = tokens.length;
+  const clauses: ClauseReading[] = [];
+  const clauseOf = new Array<number>(n).fill(0);
+  let from = 0;
+  const close = (to: number) => {
+    if (to > from) clauses.push(clause(tokens, from, to));
+    from = to;
+  };
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!;
+    if (inQuote[i]! >= 0) continue;
+    const inNumber = t.text === ',' && /\d$/.test(tokens[i - 1]?.text ?? '') && /^\d/.test(tokens[i + 1]?.text ?? '') && tokens[i + 1]!.start === t.end;
+    if ((CLAUSE_PUNCT.has(t.text) && !inNumber) || (t.text === '-' && tokens[i - 1] && tokens[i - 1]!.end < t.start)) {
+      close(i);
+      continue;
+    }
+    // A conjunction starts a clause, except "and"/"or" joining two words of one phrase ("drugs and cash").
+    if (i > from && CLAUSE_WORDS.has(t.norm) && !(t.norm === 'as' && tokens[i + 1]?.norm === 'well')) close(i);
+  }
+  close(n);
+  clauses.forEach((c, k) => {
+    for (let i = c.from; i < c.to; i++) clauseOf[i] = k;
+  });
+
+  // Whose words: quotes first, then reported clauses.
+  const voice = new Array<Voice>(n).fill('writer');
+  clauses.forEach((c) => {
+    if (c.generic) for (let i = c.from; i < c.to; i++) voice[i] = 'generic';
+  });
+  // A reporting verb with a subject: the rest of the sentence (outside brackets) is that speaker's.
+  for (let k = 0; k < clauses.length; k++) {
+    const c = clauses[k]!;
+    const sp = reporter(tokens, c);
+    if (!sp) continue;
+    c.reports = sp.voice;
+    let depth = 0;
+    for (let i = sp.from; i < n; i++) {
+      const t = tokens[i]!;
+      if (t.text === '(' || t.text === '[') depth++;
+      if (t.text === ')' || t.text === ']') {
+        depth = Math.max(0, depth - 1);
+        continue;
+      }
+      if (depth === 0 && voice[i] !== 'generic') voice[i] = sp.voice;
+    }
+    break;
+  }
+  // Quoted words belong to whoever a nearby reporting verb names; without one, to someone other than the writer.
+  for (let i = 0; i < n; i++) {
+    if (inQuote[i]! < 0) continue;
+    voice[i] = quoteVoice(tokens, inQuote, i, clauses, clauseOf, text);
+  }
+  return { clauses, clauseOf, voice };
+}
+
+function quoteVoice(tokens: readonly Token[], inQuote: number[], i: number, clauses: ClauseReading[], clauseOf: number[], _text: string): Voice {
+  const q = inQuote[i]!;
+  let a = i;
+  while (a > 0 && inQuote[a - 1] === q) a--;
+  let b = i;
+  while (b + 1 < tokens.length && inQuote[b + 1] === q) b++;
+  // "..., he said" after the quote
+  for (let k = b + 1; k < Math.min(tokens.length, b + 5); k++) {
+    if (SPEECH_VERBS.has(tokens[k]!.norm) && !NAMING.has(tokens[k]!.norm)) {
+      const who = tokens[k - 1];
+      if (who) return roleToVoice(roleOfWords([who]));
+    }
+  }
+  // a reporting verb before it, in the sentence
+  for (let k = a - 1; k >= 0; k--) {
+    if (inQuote[k]! >= 0) continue;
+    if (SPEECH_VERBS.has(tokens[k]!.norm)) {
+      const c = clauses[clauseOf[k]!]!;
+      if (c.subject) return roleToVoice(c.subject.role);
+      return 'other';
+    }
+  }
+  return 'other';
+}
+
+function roleToVoice(r: Role): Voice {
+  if (r === 'person') return 'person';
+  if (r === 'writer') return 'writer';
+  if (r === 'generic') return 'generic';
+  return 'other';
+}
+
+/** A reporting verb heading clause `c` ("she told us that ...", "Zee said ..."): where the report starts and whose it is. */
+function reporter(tokens: readonly Token[], c: ClauseReading): { from: number; voice: Voice } | null {
+  if (!c.subject || c.subject.role === 'writer' || c.subject.role === 'thing' || c.subject.role === 'none') return null;
+  for (let i = c.subject.to; i < c.to && i < c.subject.to + 4; i++) {
+    const w = tokens[i]!.norm;
+    if (!SPEECH_VERBS.has(w) || NAMING.has(w)) continue;
+    // a hedge such as "or so he claims" or "what he describes as" is the writer's, not a report
+    if (c.from > 0 && /^(?:so|what|as)$/.test(tokens[c.from - 1]?.norm ?? '')) return null;
+    if (c.subject.from > c.from && /^(?:so|what|as)$/.test(tokens[c.subject.from - 1]!.norm)) return null;
+    let j = i + 1;
+    // an indirect object ("told us", "told police"), then an optional "that"
+    while (j < tokens.length && j < i + 4 && /^(?:me|us|him|her|them|police|officers|staff|the|a|an|his|her|my|our|their|school|teacher|social|worker|interpreter|nurse|doctor|later|again|also|then|clearly|repeatedly)$/.test(tokens[j]!.norm)) j++;
+    if (tokens[j]?.norm === 'that') j++;
+    if (j >= tokens.length) return null;
+    return { from: j, voice: roleToVoice(c.subject.role) };
+  }
+  return null;
+}
+
+function clause(tokens: readonly Token[], from: number, to: number): ClauseReading {
+  const negators: number[] = [];
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (isNegator(t) || (i + 1 < to && NEG_PAIRS.has(`${t.norm} ${tokens[i + 1]!.norm}`))) negators.push(i);
+  }
+  let start = from;
+  if (start < to && CLAUSE_WORDS.has(tokens[start]!.norm)) start++;
+  // subject: the words before the first auxiliary, modal or verb-like word
+  let v = -1;
+  for (let i = start; i < to; i++) {
+    const t = tokens[i]!;
+    if (!t.isWord) break;
+    if (AUX.has(t.norm) || MODALS.has(t.norm) || t.norm.endsWith("n't") || (i > start && looksLikeVerb(t))) {
+      v = i;
+      break;
+    }
+  }
+  let subject: ClauseReading['subject'];
+  if (v > start) {
+    const words = tokens.slice(start, v);
+    subject = { from: start, to: v, text: words.map((t) => t.text).join(' '), role: roleOfWords(words) };
+  }
+  let verb: VerbReading | undefined;
+  if (v >= 0) {
+    let modal: string | undefined;
+    let tense: VerbReading['tense'] = 'unknown';
+    let k = v;
+    const first = tokens[v]!.norm;
+    if (MODALS.has(first) || first === "won't" || first === "can't") modal = first;
+    if (first === 'will' || first === "'ll" || first === "won't") tense = 'future';
+    else if (PRESENT.has(first) || first === "doesn't" || first === "don't" || first === "isn't" || first === "aren't" || first === "can't") tense = 'present';
+    else if (PAST.has(first) || first.endsWith('ed') || first === "didn't" || first === "wasn't" || first === "weren't" || first === "couldn't") tense = 'past';
+    else if (first.endsWith('s')) tense = 'present';
+    while (k + 1 < to && !DETERMINERS.has(tokens[k + 1]!.norm) && (AUX.has(tokens[k]!.norm) || MODALS.has(tokens[k]!.norm) || isNegator(tokens[k]!) || /ly$/.test(tokens[k]!.norm))) k++;
+    verb = { at: k, text: tokens[k]!.text, ...(modal ? { modal } : {}), tense, negated: negators.some((x) => x <= k + 1) };
+  }
+  const generic = isGeneric(tokens, start, v, verb);
+  return { from, to, ...(subject ? { subject } : {}), ...(verb ? { verb } : {}), negators, generic };
+}
+
+function looksLikeVerb(t: Token): boolean {
+  return /^[a-z]+(?:ed|s)$/.test(t.norm) && t.norm.length > 3 && !/(?:ss|us|is|ness|ings?)$/.test(t.norm) && /^\p{Ll}/u.test(t.text);
+}
+
+/** Who some words name: the writer, the person referred, another party, people in general, or a thing. */
+export function roleOfWords(words: readonly Token[]): Role {
+  if (!words.length) return 'none';
+  const norms = words.map((w) => w.norm);
+  if (norms.some((w) => WRITER.has(w))) return 'writer';
+  const head = norms[norms.length - 1]!;
+  if (norms.length <= 2 && (head === 'he' || head === 'she')) return 'person';
+  if (norms.some((w) => OTHER_NOUNS.has(w)) && !(norms[0] === 'the' && PERSON_NOUNS.has(head) && !OTHER_NOUNS.has(head))) return 'other';
+  if (/^\p{Lu}/u.test(words[0]!.text) && words.every((w) => /^\p{Lu}/u.test(w.text) || w.norm === "'s")) return 'person';
+  if (PERSON_NOUNS.has(head)) return 'person';
+  if (PERSON_PRONOUNS.has(head)) return 'person';
+  return 'thing';
+}
+
+function isGeneric(tokens: readonly Token[], start: number, v: number, verb: VerbReading | undefined): boolean {
+  if (v <= start || !verb) return false;
+  if (verb.tense === 'past') return false;
+  const first = tokens[start]!;
+  const words = tokens.slice(start, v).map((t) => t.norm);
+  if (words.some((w) => DEFINITE.has(w) || WRITER.has(w))) return false;
+  // "Agreeing to a job does not mean ...", "Having a visa does not ..."
+  if (/ing$/.test(first.norm) && /^\p{Lu}/u.test(first.text) && start === 0) return true;
+  // "A 15-year-old cannot ...", "Children found in ... are often ...", "Nobody should ..."
+  const det = GENERIC_DETS.has(words[0]!) ? 1 : 0;
+  const head = words[det];
+  if (!head) return false;
+  return GENERIC_NOUNS.has(head) || /^\d{1,2}-year-olds?$/.test(head) || (det === 1 && /-year-old$/.test(head));
+}
+
+/** Whether the words from token `from` on are negated by a negator of their clause before them (negators inside are part of what was matched). */
+export function negatedAt(r: SentenceReading, from: number): boolean {
+  const c = r.clauses[r.clauseOf[from]!]!;
+  return c.negators.some((k) => k < from);
+}

@@ -90,6 +90,7 @@ const GENERIC_NOUNS = new Set([
   'agencies', 'responders', 'decision', 'immigration', 'consent', 'age',
 ]);
 const GENERIC_DETS = new Set(['a', 'an', 'any', 'no', 'every', 'many', 'most', 'some', 'all', 'such']);
+const NOT_GERUNDS = new Set(['nothing', 'something', 'anything', 'everything', 'during', 'morning', 'evening', 'bring', 'thing', 'string', 'spring', 'king', 'ring', 'sing', 'wing', 'sibling', 'building', 'meeting', 'wedding', 'according', 'following', 'regarding', 'concerning', 'including']);
 const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'his', 'her', 'their', 'my', 'our', 'no', 'any', 'some']);
 const DEFINITE = new Set(['the', 'his', 'her', 'their', 'this', 'that', 'these', 'my', 'our']);
 
@@ -153,6 +154,12 @@ function read(tokens: readonly Token[], inQuote: number[], text: string): Senten
     let depth = 0;
     for (let i = sp.from; i < n; i++) {
       const t = tokens[i]!;
+      // the writer's own aside inside a report ("she says, and I cannot check this, that ...") stays the writer's
+      const own = clauses[clauseOf[i]!]!;
+      if (own !== c && own.subject?.role === 'writer') {
+        i = own.to - 1;
+        continue;
+      }
       if (t.text === '(' || t.text === '[') depth++;
       if (t.text === ')' || t.text === ']') {
         depth = Math.max(0, depth - 1);
@@ -234,7 +241,7 @@ function clause(tokens: readonly Token[], from: number, to: number): ClauseReadi
   for (let i = start; i < to; i++) {
     const t = tokens[i]!;
     if (!t.isWord) break;
-    if (AUX.has(t.norm) || MODALS.has(t.norm) || t.norm.endsWith("n't") || (i > start && looksLikeVerb(t))) {
+    if (AUX.has(t.norm) || MODALS.has(t.norm) || t.norm.endsWith("n't") || (i > start && looksLikeVerb(t) && !DETERMINERS.has(tokens[i - 1]!.norm))) {
       v = i;
       break;
     }
@@ -287,7 +294,7 @@ function isGeneric(tokens: readonly Token[], start: number, v: number, verb: Ver
   const words = tokens.slice(start, v).map((t) => t.norm);
   if (words.some((w) => DEFINITE.has(w) || WRITER.has(w))) return false;
   // "Agreeing to a job does not mean ...", "Having a visa does not ..."
-  if (/ing$/.test(first.norm) && /^\p{Lu}/u.test(first.text) && start === 0) return true;
+  if (/^[a-z]{3,}ing$/.test(first.norm) && !NOT_GERUNDS.has(first.norm) && /^\p{Lu}/u.test(first.text) && start === 0) return true;
   // "A 15-year-old cannot ...", "Children found in ... are often ...", "Nobody should ..."
   const det = GENERIC_DETS.has(words[0]!) ? 1 : 0;
   const head = words[det];

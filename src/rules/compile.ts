@@ -29,7 +29,7 @@ export interface CompiledTerm {
   inQuotes: boolean;
   /** Whose words may be flagged, and whether negated or generic statements are (see schema.ts). */
   voice: 'writer' | 'unquoted' | 'any';
-  negated: 'skip' | 'any';
+  negated: 'skip' | 'any' | 'require';
   generic: 'skip' | 'any';
   /** For each pattern that came from a meaning class: "class/sense" (for explanations). */
   origins: Map<Pattern, string>;
@@ -44,6 +44,12 @@ export interface CompiledAcronyms {
   expansions: Map<string, { expansion: string; ifSentence?: Pattern[] }[]>;
   exceptions: Set<string>;
   flagUnknown: boolean;
+  names: Set<string>;
+  /** Lower case. */
+  emphasis: Set<string>;
+  /** Keyed by the shorthand in lower case. */
+  shorthand: Map<string, string>;
+  slashWords: Set<string>;
 }
 
 export interface CompiledScareQuotes {
@@ -191,7 +197,16 @@ export function compileRules(data: RuleData, overrides: RuleOverrides = {}, whic
         const list = typeof v === 'string' ? [{ expansion: v }] : v.map((x, i) => ({ expansion: x.expansion, ifSentence: pat(x.if_sentence, `expansions.${k}[${i}].if_sentence`) }));
         expansions.set(k, list);
       }
-      set.acronyms.push({ meta, expansions, exceptions: new Set(r.exceptions), flagUnknown: r.flag_unknown });
+      set.acronyms.push({
+        meta,
+        expansions,
+        exceptions: new Set(r.exceptions),
+        flagUnknown: r.flag_unknown,
+        names: new Set(r.names),
+        emphasis: new Set(r.emphasis.map((w) => w.toLowerCase())),
+        shorthand: new Map(Object.entries(r.shorthand).map(([k, v]) => [k.toLowerCase(), v])),
+        slashWords: new Set(r.slash_words.map((w) => w.toLowerCase())),
+      });
     } else if (r.kind === 'scare-quotes') {
       set.scareQuotes.push({ meta, maxWords: r.max_words, namingCues: new Set(r.naming_cues.map((w) => w.toLowerCase())) });
     } else if (r.kind === 'form-check') {

@@ -46,6 +46,7 @@ const Suggest = z.union([
  *   after "she said that ..."); `unquoted`, anything outside quotation marks (labels the writer chose even when
  *   reporting); `any`.
  * - `negated`: `skip` (default) leaves a match alone when its clause negates it before it ("did not choose");
+ *   `require` flags only negated uses ("would not put much weight on"); `any` both;
  * - `generic`: `skip` (default) leaves statements about people in general alone ("Children cannot consent ...").
  */
 const Voice = z.enum(['writer', 'unquoted', 'any']);
@@ -58,7 +59,7 @@ const Term = z
     /** Only these senses of the classes (default: all). */
     senses: z.array(z.string().min(1)).min(1).optional(),
     voice: Voice.optional(),
-    negated: z.enum(['skip', 'any']).optional(),
+    negated: z.enum(['skip', 'any', 'require']).optional(),
     generic: z.enum(['skip', 'any']).optional(),
     suggest: Suggest.optional(),
     /** Suggestions for one form of the head word, where re-inflection would read wrongly. */
@@ -129,6 +130,14 @@ export const RuleFile = z.discriminatedUnion('kind', [
       expansions: z.record(z.string().regex(/^[A-Za-z&]{2,8}s?$/, 'an acronym of 2-8 letters'), Expansion),
       exceptions: z.array(z.string()).default([]),
       flag_unknown: z.boolean().default(true),
+      /** Organisations, companies and brands written in capitals (HSBC, KLM): names, not jargon. */
+      names: z.array(z.string()).default([]),
+      /** English words a writer may put in capitals for emphasis (NOT, AND, DO): never acronyms. */
+      emphasis: z.array(z.string()).default([]),
+      /** Slash shorthand ("s/g", "o/s") with expansions; any other letter/letter shorthand is flagged too. */
+      shorthand: z.record(z.string().regex(/^[A-Za-z]{1,3}\/[A-Za-z]{1,4}$/), z.string().min(2)).default({}),
+      /** Slash forms everyone reads ("and/or", "N/A", "km/h"). */
+      slash_words: z.array(z.string()).default([]),
       examples: Examples,
     })
     .strict(),

@@ -38,19 +38,89 @@ function isExpandedHere(s: Sentence, i: number): boolean {
   return false;
 }
 
+/** Capitals that are not an acronym: an English word written for emphasis ("Do NOT call"), a placeholder. */
+function isEmphasisOrPlaceholder(rule: CompiledAcronyms, s: Sentence, i: number): boolean {
+  const t = s.tokens;
+  const w = t[i]!.norm;
+  if (rule.emphasis.has(w)) return true;
+  // "DD/MM/YYYY", "XX/XX"
+  const slashNear = t[i - 1]?.text === '/' || t[i + 1]?.text === '/';
+  if (slashNear && /^(?:dd|mm|yy|yyyy|xx+|hh)$/.test(w)) return true;
+  return false;
+}
+
+/** An organisation, company or brand: a known name, or capitals followed by a capitalised word ("KMR Homes"). */
+function isName(rule: CompiledAcronyms, s: Sentence, i: number, acr: string): boolean {
+  if (rule.names.has(acr)) return true;
+  const next = s.tokens[i + 1];
+  if (next && next.isWord && next.start === s.tokens[i]!.end + 1 && /^\p{Lu}\p{Ll}/u.test(next.text) && !rule.emphasis.has(next.norm)) return true;
+  return false;
+}
+
+/** Explained right after: "AFRUCA, which supports African families", "KMR, a lettings agency". */
+function isExplainedAfter(s: Sentence, i: number): boolean {
+  const t = s.tokens;
+  if (t[i + 1]?.text !== ',' && t[i + 1]?.text !== '–' && t[i + 1]?.text !== '—' && t[i + 1]?.text !== '-') return false;
+  const next = t[i + 2]?.norm;
+  return next === 'which' || next === 'who' || ((next === 'a' || next === 'an' || next === 'the') && (t[i + 3]?.norm ?? '').length > 2 && /^(?:charity|company|firm|bank|organisation|organization|agency|service|team|scheme|programme|project|group|business|body|unit|network|provider)$/.test(t[i + 3]!.norm === 'local' || t[i + 3]!.norm === 'national' ? (t[i + 4]?.norm ?? '') : t[i + 3]!.norm));
+}
+
+/** Slash shorthand in one sentence ("s/g", "o/s", "w/c"): known ones with their expansion, others bare. */
+function checkShorthand(rule: CompiledAcronyms, info: BlockInfo, s: Sentence, text: string, seen: Set<string>, out: Finding[]): void {
+  const t = s.tokens;
+  for (let i = 1; i + 1 < t.length; i++) {
+    if (t[i]!.text !== '/') continue;
+    const a = t[i - 1]!;
+    const b = t[i + 1]!;
+    if (!a.isWord || !b.isWord || a.end !== t[i]!.start || b.start !== t[i]!.end) continue;
+    if (!/^\p{L}{1,3}$/u.test(a.text) || !/^\p{L}{1,4}$/u.test(b.text)) continue;
+    const key = `${a.norm}/${b.norm}`;
+    if (rule.slashWords.has(key) || t[i - 2]?.text === '/' || t[i + 2]?.text === '/') continue;
+    if (/^(?:dd|mm|yy|yyyy|xx)$/.test(a.norm) || /^(?:dd|mm|yy|yyyy|xx)$/.test(b.norm)) continue;
+    if (insideAny(info.quotes, a.start, b.end)) continue;
+    const expansion = rule.shorthand.get(key);
+    if (!expansion && !rule.flagUnknown) continue;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const excerpt = text.slice(a.start, b.end);
+    out.push({
+      rule: rule.meta.id,
+      category: rule.meta.category,
+      severity: rule.meta.severity,
+      start: a.start,
+      end: b.end,
+      excerpt,
+      message: expansion ? `'${excerpt}' is shorthand the decision maker may not know; write '${expansion}'.` : `Write '${excerpt}' out in full; the decision maker may not know this shorthand.`,
+      suggestions: expansion ? [/^\p{Lu}/u.test(excerpt) && s.tokens[0] === a ? expansion[0]!.toUpperCase() + expansion.slice(1) : expansion] : [],
+      rationale: rule.meta.rationale,
+      source: rule.meta.source,
+    });
+  }
+}
+
+/** Part of slash shorthand ("S/S"): reported by the shorthand check, not as an acronym. */
+function partOfSlash(s: Sentence, i: number): boolean {
+  const t = s.tokens;
+  return (t[i + 1]?.text === '/' && t[i + 1]!.start === t[i]!.end && /^\p{L}{1,3}$/u.test(t[i]!.text) && t[i + 2]?.isWord === true) || (t[i - 1]?.text === '/' && t[i - 1]!.end === t[i]!.start && t[i - 2]?.isWord === true && /^\p{L}{1,3}$/u.test(t[i - 2]!.text));
+}
+
 export function checkAcronyms(rule: CompiledAcronyms, blocks: readonly BlockInfo[], text: string): Finding[] {
   const seen = new Set<string>();
+  const seenShort = new Set<string>();
   const out: Finding[] = [];
   for (const info of blocks) {
     if (!/\p{Ll}/u.test(info.text) && (info.text.match(/\p{L}{2,}/gu) ?? []).length > 1) continue; // a shouted title, not prose
     for (const s of info.sentences) {
+      checkShorthand(rule, info, s, text, seenShort, out);
       s.tokens.forEach((tok, i) => {
         if (!tok.isWord || !/\p{Lu}.*\p{Lu}/u.test(tok.text)) return;
+        if (partOfSlash(s, i)) return;
         const acr = acronymOf(tok.text, rule.expansions);
         if (!acr || rule.exceptions.has(acr) || seen.has(acr)) return;
+        if (isEmphasisOrPlaceholder(rule, s, i)) return;
         seen.add(acr);
         if (insideAny(info.quotes, tok.start, tok.end)) return;
-        if (isExpandedHere(s, i)) return;
+        if (isExpandedHere(s, i) || isExplainedAfter(s, i) || isName(rule, s, i, acr)) return;
         const options = rule.expansions.get(acr);
         let expansion: string | undefined;
         if (options) {

@@ -58,6 +58,7 @@ export function readingAllows(term: Pick<CompiledTerm, 'voice' | 'negated' | 'ge
   if (term.generic === 'skip' && (v === 'generic' || r.clauses[r.clauseOf[from]!]!.generic)) return false;
   if (term.voice === 'writer' && v !== 'writer' && v !== 'generic') return false;
   if (term.negated === 'skip' && negatedAt(r, from)) return false;
+  if (term.negated === 'require' && !negatedAt(r, from)) return false;
   return true;
 }
 

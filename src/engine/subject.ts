@@ -8,12 +8,14 @@ const AGE_RES = [
   /\b(?:aged|age[d:]?\s*(?:is|was)?|age of)\s*:?\s*(\d{1,2})\b/gi,
   /\b(\d{1,2})[- ]years?[- ]old\b/gi,
   /\b(\d{1,2})[- ]year[- ]old\b/gi,
+  // "Elira K. is 23 and Albanian", "she is 15,"
+  /\b(?:[A-Z][a-z]+(?: [A-Z]\.)?|[Ss]he|[Hh]e) (?:is|was|turned) (\d{1,2})(?=[,.;]|\s+(?:and|years|yrs|but|or|on|in)\b)/g,
 ];
 const OTHER_PERSON = /\b(?:son|daughter|brother|sister|mother|father|mum|dad|husband|wife|uncle|aunt|cousin|partner|boyfriend|girlfriend|man|men|woman|women|exploiters?|recruiter|friend|grandmother|grandfather|baby|children|child has|sons|daughters)\b[^.\n]{0,25}$/i;
 const DOB_RE = /\b(?:date of birth|d\.?o\.?b\.?|born(?: on| in)?)\s*:?\s*(?:is\s*)?/gi;
 const STRONG_CHILD_CUES = /\b(?:year \d{1,2}|foster(?:ed| placement| carer)|looked[- ]after child|children's home|uasc|unaccompanied (?:asylum[- ]seeking )?child|pupil|secondary school|primary school|under 18|under-18)\b/gi;
 const CHILD_CUES = /\b(?:child|boy|girl|teenager|minor|young person|in care)\b/gi;
-const ADULT_CUES = /\b(?:(?:is|was) an? (?:adult|woman|man)|adult (?:male|female|man|woman)|(?:his|her) (?:wife|husband|employer)|mother of|father of|(?:male|female), \d{2})\b/gi;
+const ADULT_CUES = /\b(?:(?:her|his) (?:baby|newborn|son|daughter)|postnatal|antenatal|pregnant|new birth visit|(?:is|was) an? (?:adult|woman|man)|adult (?:male|female|man|woman)|(?:his|her) (?:wife|husband|employer)|mother of|father of|(?:male|female), \d{2})\b/gi;
 
 function parseDate(m: RegExpExecArray): Date | null {
   if (m[1] && m[2] && m[3]) {

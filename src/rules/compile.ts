@@ -174,8 +174,9 @@ export function compileRules(data: RuleData, overrides: RuleOverrides = {}, whic
           note: t.note,
           inQuotes: t.in_quotes ?? false,
           voice: t.in_quotes ? 'any' : (t.voice ?? 'unquoted'),
-          negated: t.negated ?? 'skip',
-          generic: t.generic ?? 'skip',
+          // shorthand is shorthand whatever the sentence says; judgements and labels are read in context
+          negated: t.negated ?? (r.category === 'jargon' ? 'any' : 'skip'),
+          generic: t.generic ?? (r.category === 'jargon' ? 'any' : 'skip'),
           origins,
           ifSentence: pat(t.if_sentence, `terms[${i}].if_sentence`),
           unlessSentence: pat(t.unless_sentence, `terms[${i}].unless_sentence`),

@@ -8,6 +8,7 @@ import { matchAt } from '../pattern.js';
 import type { Sentence } from '../tokenize.js';
 import type { ElementName, FormElementName, MissingElement, Subject } from '../types.js';
 import { applies, contextFor } from './terms.js';
+import { negatedAt, readSentence, type SentenceReading } from '../reading.js';
 
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)';
 const NUM = '(?:\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|a couple of|\\d+ or \\d+)';
@@ -83,6 +84,15 @@ function hasNamedPlace(s: Sentence, names: ReadonlySet<string>): boolean {
   return /\b[A-Z]{1,2}\d{1,2}[A-Z]? ?\d[A-Z]{2}\b/.test(words) || /\b\d+[a-z]? [A-Z][a-z]+ (?:Street|Road|Avenue|Lane|Close|Drive|Way|Court|Place|Crescent|Terrace|Gardens|Grove|Hill|Parade|Square)\b/.test(words);
 }
 
+/** Whether a quotation at `start` (block offsets) is the person's words: not attributed to another party. */
+function quoteIsPersons(b: BlockInfo, start: number): boolean {
+  const s = b.local.sentences.find((x) => x.start <= start && start < x.end);
+  if (!s) return true;
+  const r = readSentence(s, b.text, b.local.quotes);
+  const i = s.tokens.findIndex((t) => t.start > start);
+  return i < 0 || r.voice[i] !== 'other';
+}
+
 export interface ElementResult {
   element: ElementName | FormElementName;
   rule: CompiledRequired;
@@ -111,7 +121,7 @@ function hitsOf(set: RuleSet, b: BlockInfo): Hits {
   const eligible = notes ? [] : set.required.filter((r) => ![...b.sections].some((k) => r.excludeSections.has(k)));
   for (const rule of eligible) {
     if (rule.detectors.includes('quoted-words')) {
-      for (const q of b.local.quotes) if (q.inner.trim().split(/\s+/).length >= 3) note(rule, 'quoted-words', q.start, q.end);
+      for (const q of b.local.quotes) if (q.inner.trim().split(/\s+/).length >= 3 && quoteIsPersons(b, q.start)) note(rule, 'quoted-words', q.start, q.end);
     }
   }
   for (const s of b.local.sentences) {
@@ -123,6 +133,7 @@ function hitsOf(set: RuleSet, b: BlockInfo): Hits {
       if (aged) note(rule, 'age', s.start + aged.index, s.start + aged.index + aged[0].length);
     }
     let ctx: ReturnType<typeof contextFor> | undefined;
+    let reading: SentenceReading | undefined;
     for (let i = 0; i < s.tokens.length; i++) {
       const cands = set.requiredTriggers.get(s.tokens[i]!.norm);
       if (!cands) continue;
@@ -130,7 +141,14 @@ function hitsOf(set: RuleSet, b: BlockInfo): Hits {
         if (!eligible.includes(rule) || hits.get(rule)?.has(group)) continue;
         ctx ??= contextFor(b.text, { ...s, start: s.start, end: s.end }, 0);
         const m = matchAt(pattern, ctx, i);
-        if (m) note(rule, group, s.tokens[m.from]!.start, s.tokens[m.to - 1]!.end);
+        if (!m) continue;
+        // An element counts only where the draft asserts it: not negated ("he was not forced"), not a statement
+        // about people in general, and not in another party's quoted words.
+        reading ??= readSentence(s, b.text, b.local.quotes);
+        const c = reading.clauses[reading.clauseOf[m.from]!]!;
+        if (negatedAt(reading, m.from) || c.generic || reading.voice[m.from] === 'generic') continue;
+        if (reading.voice[m.from] === 'other' && rule.element === 'own-words') continue;
+        note(rule, group, s.tokens[m.from]!.start, s.tokens[m.to - 1]!.end);
       }
     }
   }

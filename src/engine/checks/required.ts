@@ -8,7 +8,7 @@ import { matchAt } from '../pattern.js';
 import type { Sentence } from '../tokenize.js';
 import type { ElementName, FormElementName, MissingElement, Subject } from '../types.js';
 import { applies, contextFor } from './terms.js';
-import { negatedAt, readSentence, type SentenceReading } from '../reading.js';
+import { negatedAt, readSentence, SPEECH_VERBS, type SentenceReading } from '../reading.js';
 
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)';
 const NUM = '(?:\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|a couple of|\\d+ or \\d+)';
@@ -84,13 +84,31 @@ function hasNamedPlace(s: Sentence, names: ReadonlySet<string>): boolean {
   return /\b[A-Z]{1,2}\d{1,2}[A-Z]? ?\d[A-Z]{2}\b/.test(words) || /\b\d+[a-z]? [A-Z][a-z]+ (?:Street|Road|Avenue|Lane|Close|Drive|Way|Court|Place|Crescent|Terrace|Gardens|Grove|Hill|Parade|Square)\b/.test(words);
 }
 
-/** Whether a quotation at `start` (block offsets) is the person's words: not attributed to another party. */
-function quoteIsPersons(b: BlockInfo, start: number): boolean {
+/**
+ * Whether a quotation at `start` (block offsets) is the person's words: not attributed to another party.
+ * A named speaker who is not the person the draft is about (`main`, the name it uses most) is another party.
+ */
+function quoteIsPersons(b: BlockInfo, start: number, main: string | undefined): boolean {
   const s = b.local.sentences.find((x) => x.start <= start && start < x.end);
   if (!s) return true;
   const r = readSentence(s, b.text, b.local.quotes);
   const i = s.tokens.findIndex((t) => t.start > start);
-  return i < 0 || r.voice[i] !== 'other';
+  if (i >= 0 && r.voice[i] === 'other') return false;
+  for (let k = i - 1; k >= 0; k--) {
+    if (!SPEECH_VERBS.has(s.tokens[k]!.norm)) continue;
+    const subj = r.clauses[r.clauseOf[k]!]!.subject;
+    const name = subj && /^\p{Lu}\p{Ll}/u.test(subj.text) ? subj.text.split(' ')[0]!.toLowerCase() : undefined;
+    return !(main && name && name !== main && subj!.role === 'person');
+  }
+  return true;
+}
+
+/** The name the draft uses most for a person: the one it is about. */
+function mainName(blocks: readonly BlockInfo[]): string | undefined {
+  const names = personNames(blocks);
+  const counts = new Map<string, number>();
+  for (const b of blocks) for (const s of b.local.sentences) for (const t of s.tokens) if (names.has(t.norm)) counts.set(t.norm, (counts.get(t.norm) ?? 0) + 1);
+  return [...counts].sort((x, y) => y[1] - x[1])[0]?.[0];
 }
 
 export interface ElementResult {
@@ -105,10 +123,10 @@ type Hits = Map<CompiledRequired, Map<string, { start: number; end: number }>>;
 const blockHits = new WeakMap<RuleSet, Map<string, Hits>>();
 
 /** Pattern and quote hits of one block, offsets relative to the block; cached by its text and sections. */
-function hitsOf(set: RuleSet, b: BlockInfo): Hits {
+function hitsOf(set: RuleSet, b: BlockInfo, main: string | undefined): Hits {
   let cache = blockHits.get(set);
   if (!cache) blockHits.set(set, (cache = new Map()));
-  const key = `${[...b.sections].join(',')}\u0000${b.text}`;
+  const key = `${main ?? ''}\u0000${[...b.sections].join(',')}\u0000${b.text}`;
   const hit = cache.get(key);
   if (hit) return hit;
   const hits: Hits = new Map();
@@ -121,7 +139,7 @@ function hitsOf(set: RuleSet, b: BlockInfo): Hits {
   const eligible = notes ? [] : set.required.filter((r) => ![...b.sections].some((k) => r.excludeSections.has(k)));
   for (const rule of eligible) {
     if (rule.detectors.includes('quoted-words')) {
-      for (const q of b.local.quotes) if (q.inner.trim().split(/\s+/).length >= 3 && quoteIsPersons(b, q.start)) note(rule, 'quoted-words', q.start, q.end);
+      for (const q of b.local.quotes) if (q.inner.trim().split(/\s+/).length >= 3 && quoteIsPersons(b, q.start, main)) note(rule, 'quoted-words', q.start, q.end);
     }
   }
   for (const s of b.local.sentences) {
@@ -161,8 +179,9 @@ export function checkRequired(set: RuleSet, blocks: readonly BlockInfo[], subjec
   const rules = set.required.filter((r) => applies(r.meta.scope, subject));
   const found = new Map<CompiledRequired, Map<string, { start: number; end: number }>>(rules.map((r) => [r, new Map()]));
   let names: Set<string> | undefined;
+  const main = rules.some((r) => r.detectors.includes('quoted-words')) ? mainName(blocks) : undefined;
   for (const b of blocks) {
-    const hits = hitsOf(set, b);
+    const hits = hitsOf(set, b, main);
     for (const rule of rules) {
       const acc = found.get(rule)!;
       for (const [g, ev] of hits.get(rule) ?? []) if (!acc.has(g)) acc.set(g, { start: ev.start + b.block.start, end: ev.end + b.block.start });

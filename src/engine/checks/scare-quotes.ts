@@ -22,6 +22,9 @@ export function checkScareQuotes(rule: CompiledScareQuotes, blocks: readonly Blo
       if (prev.some((w) => rule.namingCues.has(w))) continue;
       // A quotation that is the whole sentence or follows a colon is speech, not a scare quote.
       if (/[:]\s*$/.test(before)) continue;
+      // A word quoted and then explained ("'farm' (a room set up to grow cannabis)", "'spot' - the place ...")
+      // is mentioned, not doubted.
+      if (/^\s*(?:\(|[–—-]\s|:\s|,\s*(?:meaning|which means|i\.e\.|that is)\b)/.test(text.slice(q.end, q.end + 16))) continue;
       const suggestion = inner;
       out.push({
         rule: rule.meta.id,

@@ -44,12 +44,17 @@ export interface Pattern {
   spanTo: number;
   /** Index of the element used as trigger; its words are the index keys. */
   anchor: number;
+  /** The fewest and most tokens the elements before the anchor can take. */
+  before: { req: number; all: number };
   triggers: string[];
   triggerSet: ReadonlySet<string>;
   head: number;
 }
 
 export class PatternError extends Error {}
+
+/** Words too common to index a pattern by, where it has a rarer required element. */
+const COMMON = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'my', 'our', 'its', 'i', 'we', 'he', 'she', 'they', 'it', 'you', 'is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'do', 'did', 'does', 'with', 'to', 'of', 'in', 'at', 'on', 'for', 'and', 'or', 'not', 'no', 'this', 'that', 'if', 'what', 'as', 'so', 'by', 'from', 'him', 'them', 'me', 'us', 'would', 'could', 'will', 'can', 'there', 'which', 'who', ',', '.', "'s", 'all', 'any', 'some', 'one', 'more', 'very', 'up', 'out', 'into', 'about', 'than', 'too', 'much', 'how', 'when', 'where', 'then', 'also', 'only', 'just', 'get', 'got', 'make', 'made', 'take', 'took', 'go', 'went', 'put', 'say', 'said']);
 
 export type Lexicon = ReadonlyMap<string, ReadonlySet<string>>;
 
@@ -106,17 +111,35 @@ export function compilePattern(source: string, lexicon: Lexicon): Pattern {
   if (spanFrom < 0) spanFrom = 0;
   if (spanTo < 0) spanTo = elements.length;
   if (spanTo <= spanFrom) throw new PatternError(`pattern "${source}": the [ ] span is empty`);
+  // The anchor (the element whose words index the pattern) is the rarest required one: a pattern that starts
+  // with "a|an" or "his|her" is looked at only where its rarer word ("participant", "weight") occurs.
   let anchor = -1;
+  let anchorCost = Infinity;
   let head = -1;
   elements.forEach((e, i) => {
     if (e.type !== 'atom' || e.optional || e.neg) return;
-    if (anchor < 0 && e.alts.every((a) => a[0]!.type === 'word' || a[0]!.type === 'set' || a[0]!.type === 'lemma')) anchor = i;
+    if (e.alts.every((a) => a[0]!.type === 'word' || a[0]!.type === 'set' || a[0]!.type === 'lemma')) {
+      const words = e.alts.flatMap((a) => wordsOf(a[0]!));
+      const cost = words.length + (words.some((w) => COMMON.has(w)) ? 1000 : 0);
+      if (cost < anchorCost) {
+        anchor = i;
+        anchorCost = cost;
+      }
+    }
     if (head < 0 && e.alts.some((a) => a.some((x) => x.type === 'lemma'))) head = i;
   });
   if (anchor < 0) throw new PatternError(`pattern "${source}" needs at least one required word, {lemma} or @class`);
   const anchorEl = elements[anchor] as Extract<Element, { type: 'atom' }>;
   const triggers = [...new Set(anchorEl.alts.flatMap((a) => wordsOf(a[0]!)))];
-  return { source, elements, spanFrom, spanTo, anchor, triggers, triggerSet: new Set(triggers), head };
+  let req = 0;
+  let all = 0;
+  for (const e of elements.slice(0, anchor)) {
+    if (e.type !== 'atom' || e.neg) continue;
+    const lens = e.alts.map((a) => a.length);
+    if (!e.optional) req += Math.min(...lens);
+    all += Math.max(...lens);
+  }
+  return { source, elements, spanFrom, spanTo, anchor, before: { req, all }, triggers, triggerSet: new Set(triggers), head };
 }
 
 /** Splits a pattern on spaces outside parentheses. */
@@ -196,9 +219,8 @@ export interface Match {
 export function matchAt(p: Pattern, ctx: MatchContext, at: number): Match | null {
   const n = p.elements.length;
   const pos: number[] = new Array<number>(n + 1).fill(-1);
-  // Elements before the anchor may be optional: try each possible start, nearest first.
-  const req = p.elements.slice(0, p.anchor).filter((e) => e.type === 'atom' && !e.optional && !e.neg).length;
-  const all = p.elements.slice(0, p.anchor).filter((e) => e.type === 'atom' && !e.neg).length;
+  // Elements before the anchor may be optional or several words long: try each possible start, nearest first.
+  const { req, all } = p.before;
   for (let back = req; back <= all; back++) {
     const start = at - back;
     if (start < 0) break;

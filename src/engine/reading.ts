@@ -199,7 +199,8 @@ function quoteVoice(tokens: readonly Token[], inQuote: number[], i: number, clau
       return 'other';
     }
   }
-  return 'other';
+  // no one is named as saying it: in a referral, the person's words ("In Grace's words: "...")
+  return 'person';
 }
 
 function roleToVoice(r: Role): Voice {

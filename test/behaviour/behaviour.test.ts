@@ -14,7 +14,7 @@ const FLOORS: Record<string, number> = {
   'exploiter-as-partner': 0.82,
   hedging: 0.8,
   jargon: 0.86,
-  'offender-framing': 0.65,
+  'offender-framing': 0.6,
 };
 
 describe('behavioural cases', () => {

@@ -72,14 +72,13 @@ function withWords(tpl: string, s: Sentence, from: number, to: number): string {
  * The clause a match sits in, as a deletable span: a bracketed aside with its brackets, or a clause set off by
  * commas with its leading comma (", or so he claims", ", such as it is,").
  */
-function clauseSpan(text: string, s: Sentence, r: SentenceReading, from: number, to: number): [number, number] {
+function clauseSpan(text: string, s: Sentence, from: number, to: number): [number, number] {
   const t = s.tokens;
   // inside brackets: the whole bracketed aside
   let a = from;
   while (a > 0 && t[a - 1]!.text !== '(' && t[a - 1]!.text !== ',' && t[a - 1]!.text !== ';' && t[a - 1]!.text !== '—') a--;
   let b = to;
   while (b < t.length && t[b]!.text !== ')' && t[b]!.text !== ',' && t[b]!.text !== ';' && t[b]!.text !== '—' && !/^[.!?]$/.test(t[b]!.text)) b++;
-  void r;
   if (a > 0 && t[a - 1]!.text === '(' && t[b]?.text === ')') return [t[a - 1]!.start, t[b]!.end];
   // a clause set off by commas: take both ("Her account, such as it is, is ..." → "Her account is ...")
   if (a > 0 && t[a - 1]!.text !== '(') return [t[a - 1]!.start, t[b]?.text === ',' ? t[b]!.end : t[b - 1]!.end];
@@ -120,7 +119,7 @@ export function checkTerms(set: RuleSet, info: BlockInfo, text: string, subject:
           end = s.end;
           suggestions = [''];
         } else if (term.span === 'clause') {
-          [start, end] = clauseSpan(blockText, s, reading!, m.from, m.to);
+          [start, end] = clauseSpan(blockText, s, m.from, m.to);
           suggestions = suggestions.length ? suggestions : [''];
         } else {
           const fin = finishSuggestions(text, start, end, suggestions, s.tokens, m.from);

@@ -45,7 +45,9 @@ function classify(unit: string, start: number): Block {
   const bullet = BULLET.exec(trimmed);
   if (bullet) return { kind: 'list-item', start: s + bullet[0].length, end: e }; // the marker is not content
   const words = trimmed.split(/\s+/).length;
-  if (!trimmed.includes('\n') && words <= 10 && !/[.!?:;,]["”’)]?$/.test(trimmed) && /^[\p{Lu}\d]/u.test(trimmed)) {
+  // "Label: value" is a field of the form, not a heading: its value is content the checks read.
+  const field = LABEL.test(trimmed) && trimmed.length > trimmed.indexOf(':') + 1;
+  if (!field && !trimmed.includes('\n') && words <= 10 && !/[.!?:;,]["”’)]?$/.test(trimmed) && /^[\p{Lu}\d]/u.test(trimmed)) {
     return { kind: 'heading', level: 2, start: s, end: e };
   }
   return { kind: 'paragraph', start: s, end: e };

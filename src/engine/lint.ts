@@ -47,7 +47,7 @@ export function lint(doc: Document, rules: RuleSet, opts: LintOptions = {}): Lin
   for (const r of rules.scareQuotes) findings.push(...checkScareQuotes(r, blocks, doc.text));
   const accept = new Set((opts.accept ?? []).map((a) => a.toLowerCase()));
   const kept = dedupe(findings.filter((f) => !accept.has(f.excerpt.toLowerCase())));
-  const elements = checkRequired(rules, blocks, subject);
+  const elements = checkRequired(rules, blocks, subject, doc.text);
   return {
     subject,
     findings: kept,

@@ -75,6 +75,9 @@ function toLines(page: PdfPage): Line[] {
     } else if (/^[•▪◦\uf0b7]\s+/.test(cells[0]!.text)) {
       bullet = true;
       cells[0]!.text = cells[0]!.text.replace(/^[•▪◦\uf0b7]\s+/, '');
+      // The bullet glyph and its text merged into one cell: the text, and its continuation lines, start at
+      // the item after the glyph.
+      if (BULLET.test(textItems[0]!.s.trim()) && textItems[1]) cells[0]!.x = textItems[1].x;
     }
     for (const c of cells) c.text = c.text.replace(/\s+/g, ' ').trim();
     lines.push({ page: page.num, y: row[0]!.y, x: cells[0]!.x, h, cells, bullet });

@@ -40,4 +40,17 @@ Account
 He was recruited and made to work at a car wash. He said, "They kept my passport."`;
     expect(missing(text, 'adult')).toEqual(expect.arrayContaining(['when', 'where']));
   });
+
+  it('takes where the person lives now as a place, but not where others in the background live', () => {
+    const account = 'Account\n\nA man met him at a retail park in November 2024 and made him hand over his bank card. He said, "They know where my nan lives."';
+    const lives = `Background\n\nLives with: his aunt in Moss Side, Manchester\n\n${account}`;
+    expect(missing(lives, 'child')).not.toContain('where');
+    const family = `Background\n\nFamily: his aunt lives in Moss Side, Manchester\n\n${account}`;
+    expect(missing(family, 'child')).toContain('where');
+  });
+
+  it('reads a short "Label: value" line as a field the checks read, not as a heading', () => {
+    const r = check('Background\n\nRelationship: her boyfriend Dean, 27\nSchool: Year 10', 'child');
+    expect(r.findings.map((f) => f.excerpt)).toContain('boyfriend');
+  });
 });

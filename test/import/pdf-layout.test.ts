@@ -52,4 +52,23 @@ describe('PDF layout', () => {
     expect(doc.text).toBe('Passport taken on arrival.\n\nName: Kumari P.');
     expect(doc.blocks.map((b) => b.kind)).toEqual(['list-item', 'table-cell', 'table-cell']);
   });
+
+  it('keeps a bulleted item whole when its text wraps under the text, not under the bullet', () => {
+    const items: PdfItem[] = [
+      { s: '\uf0b7', x: 78, y: 700, w: 4, h: 10.5 },
+      { s: ' ', x: 82, y: 700, w: 10, h: 10.5 },
+      { s: 'She has a phone the man gave her at the airport. She does not have', x: 92, y: 700, w: 460, h: 10.5 },
+      { s: '', x: 92, y: 686, w: 0, h: 0, eol: true },
+      { s: 'a bank account.', x: 92, y: 686, w: 84, h: 10.5 },
+      { s: '', x: 78, y: 672, w: 0, h: 0, eol: true },
+      { s: '\uf0b7', x: 78, y: 672, w: 4, h: 10.5 },
+      { s: ' ', x: 82, y: 672, w: 10, h: 10.5 },
+      { s: 'She has not claimed asylum.', x: 92, y: 672, w: 150, h: 10.5, eol: true },
+    ];
+    const doc = layoutToDocument([{ num: 1, width: 595, height: 842, items }]);
+    expect(doc.blocks.map((b) => [b.kind, doc.text.slice(b.start, b.end)])).toEqual([
+      ['list-item', 'She has a phone the man gave her at the airport. She does not have a bank account.'],
+      ['list-item', 'She has not claimed asylum.'],
+    ]);
+  });
 });

@@ -175,7 +175,16 @@ function hitsOf(set: RuleSet, b: BlockInfo, main: string | undefined): Hits {
   return hits;
 }
 
-export function checkRequired(set: RuleSet, blocks: readonly BlockInfo[], subject: Subject): ElementResult[] {
+/** Where the person lives or stays now: a field label such as "Lives with", "Current address", "Placed at". */
+const RESIDENCE = /^\s*(?:lives?|living|resides?|residence|(?:current |home )?address|accommodation|staying|placed|placement|current(?:ly)? (?:living|staying|location))\b/i;
+
+/** The label in front of a block on its line: "Lives with: ..." in text, or a table row's first cell. */
+function lineLabel(text: string, b: BlockInfo): string {
+  const lineStart = text.lastIndexOf('\n', b.block.start - 1) + 1;
+  return text.slice(lineStart, b.block.start) || b.text;
+}
+
+export function checkRequired(set: RuleSet, blocks: readonly BlockInfo[], subject: Subject, text = ''): ElementResult[] {
   const rules = set.required.filter((r) => applies(r.meta.scope, subject));
   const found = new Map<CompiledRequired, Map<string, { start: number; end: number }>>(rules.map((r) => [r, new Map()]));
   let names: Set<string> | undefined;
@@ -185,7 +194,12 @@ export function checkRequired(set: RuleSet, blocks: readonly BlockInfo[], subjec
     for (const rule of rules) {
       const acc = found.get(rule)!;
       for (const [g, ev] of hits.get(rule) ?? []) if (!acc.has(g)) acc.set(g, { start: ev.start + b.block.start, end: ev.end + b.block.start });
-      if (rule.detectors.includes('named-place') && !acc.has('named-place') && !b.sections.has('checker-notes') && ![...b.sections].some((k) => rule.excludeSections.has(k))) {
+      if (rule.detectors.includes('named-place') && !acc.has('named-place') && !b.sections.has('checker-notes')) {
+        // Background and plans do not place the exploitation, except where the person lives or stays now:
+        // the form asks for it, and it decides which police force is contacted.
+        const excluded = [...b.sections].some((k) => rule.excludeSections.has(k));
+        const residence = excluded && RESIDENCE.test(lineLabel(text, b));
+        if (excluded && !residence) continue;
         for (const s of b.sentences) {
           const st = b.text.slice(s.start - b.block.start, s.end - b.block.start);
           if (!BIRTH.test(st) && hasNamedPlace(s, (names ??= personNames(blocks)))) {

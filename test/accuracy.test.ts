@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SCORER = path.join(ROOT, '../shared/eval/score.mjs');
 const DEV = path.join(ROOT, '../shared/corpus/dev');
+const DEV2 = path.join(ROOT, '../shared/corpus/dev2');
 const available = fs.existsSync(SCORER) && fs.existsSync(DEV);
 
 interface Summary {
@@ -20,10 +21,10 @@ interface Summary {
   recall: number;
 }
 
-function score(ext: string): Summary {
+function score(ext: string, dir = DEV): Summary {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nrm-score-')), 'score.json');
   const cmd = `${process.execPath} ${path.join(ROOT, 'src/cli/bin.mjs')}`;
-  const r = spawnSync(process.execPath, [SCORER, '--cmd', cmd, '--dir', DEV, '--ext', ext, '--json', out, '--quiet', '--jobs', '2'], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [SCORER, '--cmd', cmd, '--dir', dir, '--ext', ext, '--json', out, '--quiet', '--jobs', '2'], { encoding: 'utf8' });
   expect(r.status, r.stderr).toBe(0);
   const full = JSON.parse(fs.readFileSync(out, 'utf8'));
   expect(full.summary.failed ?? 0).toBe(0);
@@ -46,5 +47,24 @@ describe.skipIf(!available)('accuracy on the dev corpus', () => {
     const s = score(ext);
     for (const k of ['f1', 'precision', 'recall', 'suggest', 'missing_f1', 'child'] as const) expect(Math.abs(s[k] - txt[k]), k).toBeLessThanOrEqual(0.02);
     expect(s.traps_fp).toBe(0);
+  }, 180000);
+});
+
+// dev2: drafts in the writers' own words (issue 12's thresholds).
+describe.skipIf(!available || !fs.existsSync(DEV2))('accuracy on the own-words corpus (dev2)', () => {
+  let txt: Summary;
+  it('meets the thresholds on .txt', () => {
+    txt = score('txt', DEV2);
+    expect(txt.f1).toBeGreaterThanOrEqual(0.9);
+    expect(txt.traps_fp).toBeLessThanOrEqual(3);
+    expect(txt.missing_f1).toBeGreaterThanOrEqual(0.9);
+    expect(txt.child).toBe(1);
+  }, 120000);
+
+  it.each(['docx', 'pdf'])('scores from .%s within 0.02 of .txt', (ext) => {
+    txt ??= score('txt', DEV2);
+    const s = score(ext, DEV2);
+    for (const k of ['f1', 'precision', 'recall', 'suggest', 'missing_f1', 'child'] as const) expect(Math.abs(s[k] - txt[k]), k).toBeLessThanOrEqual(0.02);
+    expect(s.traps_fp).toBeLessThanOrEqual(3);
   }, 180000);
 });

@@ -3,6 +3,16 @@ import type { Explanation } from '../engine/explain.js';
 import type { Block } from '../document/model.js';
 import type { Finding, LintResult } from '../engine/types.js';
 import { CATEGORIES } from '../engine/types.js';
+import type { Voice } from '../engine/reading.js';
+
+/** Whose words a span is, as the explanation prints it. */
+export const VOICE_LABEL: Record<Voice, string> = {
+  writer: "the writer's words",
+  person: "the person's words",
+  other: "another party's words",
+  generic: 'generic (people in general, an instruction or a definition)',
+  mention: 'named as language (a mention)',
+};
 
 export interface FileResult extends LintResult {
   file: string;
@@ -151,7 +161,7 @@ export function formatExplanation(ex: Explanation, all = false): string {
       if (c.reports) parts.push(`reports the ${c.reports === 'person' ? "person's" : "another party's"} words`);
       out.push(parts.join('; '));
     }
-    for (const v of s.voices) if (v.voice !== 'writer') out.push(`  ${v.voice === 'person' ? "the person's words" : v.voice === 'other' ? "another party's words" : 'generic'}: "${v.text}"`);
+    for (const v of s.voices) if (v.voice !== 'writer') out.push(`  ${VOICE_LABEL[v.voice]}: "${v.text}"`);
     const shown = all ? s.candidates : s.candidates.filter((c, i, list) => list.findIndex((x) => x.rule === c.rule && x.matched === c.matched) === i);
     if (!shown.length) out.push('  no rule has a candidate in this sentence');
     for (const c of shown) {

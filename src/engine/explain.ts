@@ -5,10 +5,10 @@
  * authors, trainers and the app's "Why" on a finding.
  */
 import type { CompiledTerm, RuleSet } from '../rules/compile.js';
-import { applies, contextFor, readingAllows, sentenceFindings } from './checks/terms.js';
+import { applies, contextFor, readingBlocks, sentenceFindings } from './checks/terms.js';
 import { matchAt } from './pattern.js';
 import { findQuotes, insideAny } from './quotes.js';
-import { negatedAt, readSentence, type Role, type Voice } from './reading.js';
+import { readSentence, type Role, type Voice } from './reading.js';
 import { detectSubject } from './subject.js';
 import { splitSentences, tokenize } from './tokenize.js';
 import type { Finding, Subject } from './types.js';
@@ -92,11 +92,7 @@ export function explain(text: string, rules: RuleSet, subjectOverride?: Partial<
 function verdict(term: CompiledTerm, subject: Subject, r: ReturnType<typeof readSentence>, start: number, end: number, from: number, quotes: ReturnType<typeof findQuotes>): { fired: boolean; why: string } {
   if (!applies(term.scope, subject)) return { fired: false, why: `applies only to ${term.scope === 'child' ? 'a child' : 'an adult'}` };
   if (term.voice !== 'any' && insideAny(quotes, start, end)) return { fired: false, why: 'inside quotation marks: someone else\'s words' };
-  if (!readingAllows(term, r, from)) {
-    const v = r.voice[from]!;
-    if (term.generic === 'skip' && (v === 'generic' || r.clauses[r.clauseOf[from]!]!.generic)) return { fired: false, why: 'a generic statement about people in general' };
-    if (term.voice === 'writer' && v !== 'writer') return { fired: false, why: `the ${v === 'person' ? "person's" : "another party's"} reported words, not the writer's` };
-    if (term.negated === 'skip' && negatedAt(r, from)) return { fired: false, why: 'negated in its clause' };
-  }
+  const blocked = readingBlocks(term, r, from);
+  if (blocked) return { fired: false, why: blocked };
   return { fired: true, why: 'matched in the writer\'s own words, not negated' };
 }

@@ -9,8 +9,11 @@
 import type { QuoteSpan } from './quotes.js';
 import type { Sentence, Token } from './tokenize.js';
 
-/** Whose words a token is. */
-export type Voice = 'writer' | 'person' | 'other' | 'generic';
+/**
+ * Whose words a token is. `mention`: words named as language rather than used ("avoid language that sounds
+ * like they put themselves at risk", "words such as 'runner'").
+ */
+export type Voice = 'writer' | 'person' | 'other' | 'generic' | 'mention';
 /** Who a clause's subject is. */
 export type Role = 'writer' | 'person' | 'other' | 'generic' | 'thing' | 'none';
 
@@ -67,6 +70,12 @@ export const SPEECH_VERBS = new Set([
   'agrees', 'think', 'thinks', 'thought', 'believe', 'believes', 'believed', 'feel', 'feels', 'felt', 'know', 'knows', 'knew', 'fear',
   'fears', 'feared', 'worry', 'worries', 'worried', 'call', 'calls', 'called',
 ]);
+/** Irregular past forms, so "She said", "He took", "They kept" find their verb. */
+const IRREGULAR_PAST = new Set([
+  'said', 'told', 'went', 'took', 'made', 'kept', 'gave', 'got', 'left', 'came', 'brought', 'thought', 'knew', 'felt', 'sent', 'paid', 'met',
+  'ran', 'saw', 'began', 'held', 'found', 'sold', 'bought', 'drove', 'became', 'lost', 'spent', 'slept', 'stood', 'sat', 'wrote', 'spoke',
+  'hid', 'fled', 'taught', 'caught', 'fought', 'forgot', 'understood', 'rang', 'swore', 'threw', 'woke', 'stole', 'broke', 'chose', 'gone', 'done', 'seen',
+]);
 /** Of the speech verbs, those whose complement is a reported statement rather than a name ("called him Zee"). */
 const NAMING = new Set(['call', 'calls', 'called']);
 const WRITER = new Set(['i', 'we', 'me', 'us', 'my', 'our']);
@@ -109,13 +118,13 @@ export function readSentence(s: Sentence, text: string, quotes: readonly QuoteSp
   const key = `${s.tokens.map((t) => t.text).join(' ')}\u0000${inQuote.join(',')}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const reading = read(s.tokens, inQuote, text);
+  const reading = read(s.tokens, inQuote);
   if (cache.size > 20000) cache.clear();
   cache.set(key, reading);
   return reading;
 }
 
-function read(tokens: readonly Token[], inQuote: number[], text: string): SentenceReading {
+function read(tokens: readonly Token[], inQuote: number[]): SentenceReading {
   const n = tokens.length;
   const clauses: ClauseReading[] = [];
   const clauseOf = new Array<number>(n).fill(0);
@@ -169,15 +178,30 @@ function read(tokens: readonly Token[], inQuote: number[], text: string): Senten
     }
     break;
   }
+  // A claim named as a noun ("her claim that ...", "the claim made by an adult that ...") reports its owner's words.
+  const nc = nounClaim(tokens);
+  if (nc) for (let i = nc.from; i < nc.to; i++) if (voice[i] === 'writer' && inQuote[i]! < 0) voice[i] = nc.voice;
   // Quoted words belong to whoever a nearby reporting verb names; without one, to someone other than the writer.
   for (let i = 0; i < n; i++) {
     if (inQuote[i]! < 0) continue;
-    voice[i] = quoteVoice(tokens, inQuote, i, clauses, clauseOf, text);
+    voice[i] = quoteVoice(tokens, inQuote, i, clauses, clauseOf);
+  }
+  // Words named as language ("language that could sound like ...", "avoid terms such as ...") are mentioned.
+  const m = mentionFrom(tokens);
+  if (m >= 0) for (let i = m; i < n; i++) voice[i] = 'mention';
+  // A definition ("This includes being used as ...", "Examples include ...") is about no one in particular.
+  // (Also where a heading or form label ran into it without a full stop: "... or begging This includes ...".)
+  for (let d = 0; d < n; d++) {
+    if (d > 0 && !/^\p{Lu}/u.test(tokens[d]!.text)) continue;
+    if (!DEFINITION.test(tokens.slice(d, d + 5).map((t) => t.norm).join(' '))) continue;
+    for (const c of clauses) if (c.from >= d) c.generic = true;
+    for (let i = d; i < n; i++) if (voice[i] === 'writer') voice[i] = 'generic';
+    break;
   }
   return { clauses, clauseOf, voice };
 }
 
-function quoteVoice(tokens: readonly Token[], inQuote: number[], i: number, clauses: ClauseReading[], clauseOf: number[], _text: string): Voice {
+function quoteVoice(tokens: readonly Token[], inQuote: number[], i: number, clauses: ClauseReading[], clauseOf: number[]): Voice {
   const q = inQuote[i]!;
   let a = i;
   while (a > 0 && inQuote[a - 1] === q) a--;
@@ -203,6 +227,57 @@ function quoteVoice(tokens: readonly Token[], inQuote: number[], i: number, clau
   return 'person';
 }
 
+const CLAIM_NOUNS = new Set(['claim', 'claims', 'allegation', 'allegations', 'assertion', 'suggestion', 'belief', 'complaint']);
+
+/**
+ * A claim named as a noun and followed by what it says: "her claim that ...", "the allegation made by the
+ * mother that ...". The words after "that" are the owner's: the person's after "his/her/their" or a name,
+ * another party's otherwise.
+ */
+function nounClaim(tokens: readonly Token[]): { from: number; to: number; voice: Voice } | null {
+  for (let i = 1; i < tokens.length; i++) {
+    if (!CLAIM_NOUNS.has(tokens[i]!.norm)) continue;
+    let j = i + 1;
+    let agent: Token[] = [];
+    if (tokens[j]?.norm === 'made' && tokens[j + 1]?.norm === 'by') {
+      let k = j + 2;
+      while (k < tokens.length && k < j + 7 && tokens[k]!.norm !== 'that') k++;
+      agent = tokens.slice(j + 2, k) as Token[];
+      j = k;
+    }
+    if (tokens[j]?.norm !== 'that') continue;
+    const owner = tokens[i - 1]!;
+    // what the claim says runs to the end of its sentence part ("...; Blessing, for her part, ..." is the writer's)
+    let to = j + 1;
+    while (to < tokens.length && !/^[;:—–]$/.test(tokens[to]!.text)) to++;
+    const possessive = /^(?:his|her|their)$/.test(owner.norm) || /^\p{Lu}\p{Ll}+'s$/u.test(owner.text);
+    if (possessive) return { from: j + 1, to, voice: 'person' };
+    const role = agent.length ? roleOfWords(agent) : 'other';
+    return { from: j + 1, to, voice: role === 'writer' ? 'writer' : role === 'person' ? 'person' : 'other' };
+  }
+  return null;
+}
+
+const LANGUAGE_NOUNS = new Set(['language', 'wording', 'words', 'phrases', 'phrasing', 'terms', 'labels', 'expressions', 'terminology']);
+const LANGUAGE_CUES = new Set(['that', 'which', 'could', 'can', 'may', 'might', 'sound', 'sounds', 'suggest', 'suggests', 'suggesting', 'imply', 'implies', 'implying', 'like', 'such', 'as', 'including']);
+
+/**
+ * Where words named as language start: after "language (that could sound) like", "words such as", "terms
+ * including" (the words that follow are examples of language, not statements). -1 when there are none.
+ */
+function mentionFrom(tokens: readonly Token[]): number {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!LANGUAGE_NOUNS.has(tokens[i]!.norm)) continue;
+    let j = i + 1;
+    while (j < tokens.length && j < i + 6 && LANGUAGE_CUES.has(tokens[j]!.norm)) j++;
+    if (j > i + 1 && j < tokens.length) return j;
+  }
+  return -1;
+}
+
+/** The opening of a definition: "This includes ...", "Examples include ...", "It can involve ...". */
+const DEFINITION = /^(?:this|these|it|examples?|types?|forms?|signs?|indicators?|exploitation) (?:also |can |may |might |could |often |will )?(?:includes?|involves?|covers?|refers? to)\b/;
+
 function roleToVoice(r: Role): Voice {
   if (r === 'person') return 'person';
   if (r === 'writer') return 'writer';
@@ -213,6 +288,8 @@ function roleToVoice(r: Role): Voice {
 /** A reporting verb heading clause `c` ("she told us that ...", "Zee said ..."): where the report starts and whose it is. */
 function reporter(tokens: readonly Token[], c: ClauseReading): { from: number; voice: Voice } | null {
   if (!c.subject || c.subject.role === 'writer' || c.subject.role === 'thing' || c.subject.role === 'none') return null;
+  // "Everything Berhane told us ...", "What she said ...": the told thing is the subject, not a report
+  if (/^(?:everything|anything|all|what|whatever|nothing|something|much|most|little|none)$/.test(tokens[c.subject.from]!.norm)) return null;
   for (let i = c.subject.to; i < c.to && i < c.subject.to + 4; i++) {
     const w = tokens[i]!.norm;
     if (!SPEECH_VERBS.has(w) || NAMING.has(w)) continue;
@@ -242,7 +319,7 @@ function clause(tokens: readonly Token[], from: number, to: number): ClauseReadi
   for (let i = start; i < to; i++) {
     const t = tokens[i]!;
     if (!t.isWord) break;
-    if (AUX.has(t.norm) || MODALS.has(t.norm) || t.norm.endsWith("n't") || (i > start && looksLikeVerb(t) && !DETERMINERS.has(tokens[i - 1]!.norm))) {
+    if (AUX.has(t.norm) || MODALS.has(t.norm) || t.norm.endsWith("n't") || (i > start && (looksLikeVerb(t) || IRREGULAR_PAST.has(t.norm) || SPEECH_VERBS.has(t.norm)) && !DETERMINERS.has(tokens[i - 1]!.norm))) {
       v = i;
       break;
     }
@@ -261,7 +338,7 @@ function clause(tokens: readonly Token[], from: number, to: number): ClauseReadi
     if (MODALS.has(first) || first === "won't" || first === "can't") modal = first;
     if (first === 'will' || first === "'ll" || first === "won't") tense = 'future';
     else if (PRESENT.has(first) || first === "doesn't" || first === "don't" || first === "isn't" || first === "aren't" || first === "can't") tense = 'present';
-    else if (PAST.has(first) || first.endsWith('ed') || first === "didn't" || first === "wasn't" || first === "weren't" || first === "couldn't") tense = 'past';
+    else if (PAST.has(first) || first.endsWith('ed') || IRREGULAR_PAST.has(first) || first === "didn't" || first === "wasn't" || first === "weren't" || first === "couldn't") tense = 'past';
     else if (first.endsWith('s')) tense = 'present';
     while (k + 1 < to && !DETERMINERS.has(tokens[k + 1]!.norm) && (AUX.has(tokens[k]!.norm) || MODALS.has(tokens[k]!.norm) || isNegator(tokens[k]!) || /ly$/.test(tokens[k]!.norm))) k++;
     verb = { at: k, text: tokens[k]!.text, ...(modal ? { modal } : {}), tense, negated: negators.some((x) => x <= k + 1) };
@@ -293,6 +370,8 @@ function isGeneric(tokens: readonly Token[], start: number, v: number, verb: Ver
   if (verb.tense === 'past') return false;
   const first = tokens[start]!;
   const words = tokens.slice(start, v).map((t) => t.norm);
+  // "you" addresses the reader: guidance and instructions ("If you are not sure ...", "you can withdraw ...")
+  if (words.length === 1 && words[0] === 'you') return true;
   if (words.some((w) => DEFINITE.has(w) || WRITER.has(w))) return false;
   // "Agreeing to a job does not mean ...", "Having a visa does not ..."
   if (/^[a-z]{3,}ing$/.test(first.norm) && !NOT_GERUNDS.has(first.norm) && /^\p{Lu}/u.test(first.text) && start === 0) return true;

@@ -6,6 +6,17 @@ import type { CompiledScareQuotes } from '../../rules/compile.js';
 import type { BlockInfo } from '../analyze.js';
 import type { Finding } from '../types.js';
 import { fill } from '../messages.js';
+import { readSentence } from '../reading.js';
+
+/** Whose words surround a quotation: the voice of the word before it in its sentence ('writer' when none). */
+function voiceAround(info: BlockInfo, start: number): string {
+  const s = info.local.sentences.find((x) => x.start <= start - info.block.start && start - info.block.start < x.end);
+  if (!s) return 'writer';
+  const rel = start - info.block.start;
+  const i = s.tokens.findIndex((t) => t.start >= rel);
+  if (i <= 0) return 'writer';
+  return readSentence(s, info.text, info.local.quotes).voice[i - 1]!;
+}
 
 export function checkScareQuotes(rule: CompiledScareQuotes, blocks: readonly BlockInfo[], text: string): Finding[] {
   const out: Finding[] = [];
@@ -25,6 +36,10 @@ export function checkScareQuotes(rule: CompiledScareQuotes, blocks: readonly Blo
       // A word quoted and then explained ("'farm' (a room set up to grow cannabis)", "'spot' - the place ...")
       // is mentioned, not doubted.
       if (/^\s*(?:\(|[–—-]\s|:\s|,\s*(?:meaning|which means|i\.e\.|that is)\b)/.test(text.slice(q.end, q.end + 16))) continue;
+      // Inside another party's reported words, a definition or words named as language, the quote is not the
+      // writer's doubt. In the person's reported words ("she said she was 'fine'") a quoted word still reads as one.
+      const around = voiceAround(info, q.start);
+      if (around !== 'writer' && around !== 'person') continue;
       const suggestion = inner;
       out.push({
         rule: rule.meta.id,

@@ -52,14 +52,23 @@ function conditionsHold(t: CompiledTerm, ctx: MatchContext, para: () => MatchCon
   return true;
 }
 
+/**
+ * Why the sentence's reading keeps the term from flagging words starting at token `from` (a reason a rule
+ * author can read), or undefined when it may flag them.
+ */
+export function readingBlocks(term: Pick<CompiledTerm, 'voice' | 'negated' | 'generic'>, r: SentenceReading, from: number): string | undefined {
+  const v = r.voice[from]!;
+  if (v === 'mention' && term.voice !== 'any') return 'named as language (a mention), not used';
+  if (term.generic === 'skip' && (v === 'generic' || r.clauses[r.clauseOf[from]!]!.generic)) return 'a generic statement or an instruction, not about the person';
+  if (term.voice === 'writer' && v !== 'writer' && v !== 'generic') return `the ${v === 'person' ? "person's" : "another party's"} reported words, not the writer's`;
+  if (term.negated === 'skip' && negatedAt(r, from)) return 'negated in its clause';
+  if (term.negated === 'require' && !negatedAt(r, from)) return 'the rule asks for a negated use, and this is not negated';
+  return undefined;
+}
+
 /** Whether the sentence's reading lets the term flag words starting at token `from`. */
 export function readingAllows(term: Pick<CompiledTerm, 'voice' | 'negated' | 'generic'>, r: SentenceReading, from: number): boolean {
-  const v = r.voice[from]!;
-  if (term.generic === 'skip' && (v === 'generic' || r.clauses[r.clauseOf[from]!]!.generic)) return false;
-  if (term.voice === 'writer' && v !== 'writer' && v !== 'generic') return false;
-  if (term.negated === 'skip' && negatedAt(r, from)) return false;
-  if (term.negated === 'require' && !negatedAt(r, from)) return false;
-  return true;
+  return readingBlocks(term, r, from) === undefined;
 }
 
 /** `$1`, `$2` ... in a template: the words of the match, by position ("$2 says" → "Maisie says"). */

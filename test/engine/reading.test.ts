@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { findQuotes } from '../../src/engine/quotes.js';
+import { negatedAt, readSentence, type SentenceReading } from '../../src/engine/reading.js';
+import { splitSentences, tokenize } from '../../src/engine/tokenize.js';
+import { explain } from '../../src/engine/explain.js';
+import { builtInRules } from '../helpers.js';
+
+/** Reads the first sentence of `text`; `voiceOf(w)` is the voice of the first token spelled `w`. */
+function read(text: string) {
+  const s = splitSentences(tokenize(text))[0]!;
+  const r: SentenceReading = readSentence(s, text, findQuotes(text));
+  const at = (w: string) => s.tokens.findIndex((t) => t.text === w);
+  return { r, s, voiceOf: (w: string) => r.voice[at(w)], at };
+}
+
+describe('the sentence layer', () => {
+  it('finds the subject and verb of a clause, with irregular past verbs', () => {
+    for (const [text, subject, verb] of [
+      ['She said she was fine.', 'She', 'said'],
+      ['The men took his passport.', 'The men', 'took'],
+      ['Ana kept the money in a tin.', 'Ana', 'kept'],
+    ] as const) {
+      const c = read(text).r.clauses[0]!;
+      expect(c.subject?.text).toBe(subject);
+      expect(c.verb?.text).toBe(verb);
+      expect(c.verb?.tense).toBe('past');
+    }
+  });
+
+  it("gives a reported clause to its speaker: the person's, another party's", () => {
+    expect(read('She told me that the men were kind.').voiceOf('kind')).toBe('person');
+    expect(read('Her employer said that she was lazy.').voiceOf('lazy')).toBe('other');
+    expect(read('I think that she was frightened.').voiceOf('frightened')).toBe('writer');
+  });
+
+  it('reads "everything she told us" as a thing told, not a report', () => {
+    expect(read('Everything Berhane told us should be taken with a pinch of salt.').voiceOf('salt')).toBe('writer');
+  });
+
+  it("gives a claim named as a noun to its owner, up to the end of that part of the sentence", () => {
+    const { voiceOf } = read('The allegation made by the landlord that she stole is unproven; Mary, for her part, would have it otherwise.');
+    expect(voiceOf('stole')).toBe('other');
+    expect(voiceOf('otherwise')).toBe('writer');
+    expect(read('Her claim that she was forced is accepted.').voiceOf('forced')).toBe('person');
+  });
+
+  it('marks words named as language as mentioned, not used', () => {
+    const { voiceOf } = read('Avoid language that suggests she chose to stay with them.');
+    expect(voiceOf('chose')).toBe('mention');
+    expect(read('She chose to stay with them.').voiceOf('chose')).toBe('writer');
+  });
+
+  it('reads an instruction to the reader and a definition as generic', () => {
+    const you = read('If you are not sure of her age, treat her as a child.');
+    expect(you.r.clauses[you.r.clauseOf[you.at('sure')]!]!.generic).toBe(true);
+    expect(read('This includes being used as a money mule.').voiceOf('mule')).toBe('generic');
+    // a past "This included ..." is the writer's narrative about what happened
+    expect(read('This included being used as a money mule.').voiceOf('mule')).toBe('writer');
+  });
+
+  it('finds negation in the clause before a word, not after it or in another clause', () => {
+    const { r, at } = read('He did not choose to stay, but she chose to go.');
+    expect(negatedAt(r, at('choose'))).toBe(true);
+    expect(negatedAt(r, at('chose'))).toBe(false);
+  });
+});
+
+describe('explain', () => {
+  it('says why a candidate did not fire: mention, instruction, negation, another party', () => {
+    const why = (text: string) =>
+      explain(text, builtInRules(), { isChild: true }).sentences.flatMap((s) => s.candidates.filter((c) => !c.fired).map((c) => c.why));
+    expect(why('Avoid language that suggests she chose to stay.').join(' ')).toMatch(/mention/);
+    expect(why('She did not choose to stay.').join(' ')).toMatch(/negated/);
+    expect(why('If you are not sure whether she is telling the truth, say so in the credibility question.').join(' ')).toMatch(/instruction|generic/);
+  });
+});

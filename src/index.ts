@@ -14,6 +14,7 @@ export { RuleLoadError, formatProblem } from './rules/errors.js';
 export { DEFAULT_RULES_DIR, loadRulesCached, type RuleOptions } from './rules/ruleset.js';
 export { fromPlainText } from './document/plain.js';
 export { lint } from './engine/lint.js';
+export { clearCaches } from './engine/caches.js';
 export { applySuggestions, type Edit, type Applied } from './rewrite/apply.js';
 
 /** Loads and compiles rules straight from the files (no cache). */

@@ -44,7 +44,7 @@ function classify(unit: string, start: number): Block {
   if (md) return { kind: 'heading', level: md[1]!.length, start: s, end: e };
   const bullet = BULLET.exec(trimmed);
   if (bullet) return { kind: 'list-item', start: s + bullet[0].length, end: e }; // the marker is not content
-  const words = trimmed.split(/\s+/).length;
+  const words = trimmed.length > 200 ? 99 : trimmed.split(/\s+/).length;
   // "Label: value" is a field of the form, not a heading: its value is content the checks read.
   const field = LABEL.test(trimmed) && trimmed.length > trimmed.indexOf(':') + 1;
   if (!field && !trimmed.includes('\n') && words <= 10 && !/[.!?:;,]["”’)]?$/.test(trimmed) && /^[\p{Lu}\d]/u.test(trimmed)) {

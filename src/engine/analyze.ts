@@ -2,19 +2,21 @@
 import type { Block, Document } from '../document/model.js';
 import { findQuotes, type QuoteSpan } from './quotes.js';
 import { splitSentences, tokenize, type Sentence } from './tokenize.js';
+import { registerCache } from './caches.js';
 
 export interface BlockInfo {
-  block: Block;
-  text: string;
-  sentences: Sentence[];
-  quotes: QuoteSpan[];
+  readonly block: Block;
+  readonly text: string;
+  /** Sentences and quotes at document offsets (built on first use). */
+  readonly sentences: Sentence[];
+  readonly quotes: QuoteSpan[];
   /** Section kinds (from rules/sections.yml) of the heading above, or of the block's own `Label:`. */
-  sections: ReadonlySet<string>;
+  readonly sections: ReadonlySet<string>;
   /** The same sentences and quotes with offsets relative to the block (shared, cached: do not mutate). */
-  local: { sentences: Sentence[]; quotes: QuoteSpan[] };
+  readonly local: { sentences: Sentence[]; quotes: QuoteSpan[] };
 }
 
-const blockCache = new Map<string, { sentences: Sentence[]; quotes: QuoteSpan[] }>();
+const blockCache = registerCache(new Map<string, { sentences: Sentence[]; quotes: QuoteSpan[] }>());
 
 /** Tokens, sentences and quotes of one block; cached by its text, so an edit re-reads only that block. */
 function readLocal(text: string): { sentences: Sentence[]; quotes: QuoteSpan[] } {
@@ -39,6 +41,23 @@ function shift(hit: { sentences: Sentence[]; quotes: QuoteSpan[] }, offset: numb
   };
 }
 
+/** A block's info; its document-offset sentences and quotes are built only when a check asks for them. */
+class Info implements BlockInfo {
+  private shifted?: { sentences: Sentence[]; quotes: QuoteSpan[] };
+  constructor(
+    readonly block: Block,
+    readonly text: string,
+    readonly sections: ReadonlySet<string>,
+    readonly local: { sentences: Sentence[]; quotes: QuoteSpan[] },
+  ) {}
+  get sentences(): Sentence[] {
+    return (this.shifted ??= shift(this.local, this.block.start)).sentences;
+  }
+  get quotes(): QuoteSpan[] {
+    return (this.shifted ??= shift(this.local, this.block.start)).quotes;
+  }
+}
+
 export function analyze(doc: Document, sectionKinds: ReadonlyMap<string, RegExp>): BlockInfo[] {
   const out: BlockInfo[] = [];
   let headingKinds: ReadonlySet<string> = new Set();
@@ -49,9 +68,7 @@ export function analyze(doc: Document, sectionKinds: ReadonlyMap<string, RegExp>
     const lineStart = doc.text.lastIndexOf('\n', block.start - 1) + 1;
     const label = /^\s*([A-Z][^:\n\t]{1,40}):/.exec(doc.text.slice(lineStart, block.start) + text);
     const sections = label ? new Set([...kindsOf(label[1]!, sectionKinds)]) : headingKinds;
-    const local = readLocal(text);
-    const { sentences, quotes } = shift(local, block.start);
-    out.push({ block, text, sentences, quotes, sections: label && sections.size === 0 ? headingKinds : sections, local });
+    out.push(new Info(block, text, label && sections.size === 0 ? headingKinds : sections, readLocal(text)));
   }
   return out;
 }

@@ -35,7 +35,7 @@ export function lint(doc: Document, rules: RuleSet, opts: LintOptions = {}): Lin
     const key = `${subject.isChild ? 'c' : 'a'}\u0000${b.text}`;
     let rel = cache?.get(key);
     if (!rel) {
-      rel = checkTerms(rules, { ...b, block: { ...b.block, start: 0, end: b.text.length }, ...b.local }, b.text, subject);
+      rel = checkTerms(rules, { block: { ...b.block, start: 0, end: b.text.length }, text: b.text, sections: b.sections, local: b.local, ...b.local }, b.text, subject);
       if (cache) {
         if (cache.size > 20000) cache.clear();
         cache.set(key, rel);

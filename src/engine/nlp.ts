@@ -3,6 +3,7 @@
  * ESM sources). Used for inflection and, only for sentences a pattern needs them for, part-of-speech tags.
  */
 import { createRequire } from 'node:module';
+import { registerCache } from './caches.js';
 
 type Nlp = typeof import('compromise').default;
 
@@ -16,7 +17,7 @@ export function nlp(): Nlp {
   return instance;
 }
 
-const tagCache = new Map<string, { start: number; end: number; tags: Set<string> }[]>();
+const tagCache = registerCache(new Map<string, { start: number; end: number; tags: Set<string> }[]>());
 
 /** Part-of-speech tags for each term of a sentence, with offsets relative to the sentence. Cached by text. */
 export function tagSentence(sentence: string): { start: number; end: number; tags: Set<string> }[] {

@@ -8,6 +8,7 @@
  */
 import type { QuoteSpan } from './quotes.js';
 import type { Sentence, Token } from './tokenize.js';
+import { registerCache } from './caches.js';
 
 /**
  * Whose words a token is. `mention`: words named as language rather than used ("avoid language that sounds
@@ -107,7 +108,7 @@ export function isNegator(t: Token): boolean {
   return NEGATORS.has(t.norm) || t.norm.endsWith("n't");
 }
 
-const cache = new Map<string, SentenceReading>();
+const cache = registerCache(new Map<string, SentenceReading>());
 
 /**
  * Reads one sentence. `text` holds the sentence at the tokens' offsets; `quotes` are the quoted spans of its

@@ -9,6 +9,7 @@ import type { Sentence } from '../tokenize.js';
 import type { Finding } from '../types.js';
 import { fill } from '../messages.js';
 import { contextFor, sentenceHas } from './terms.js';
+import { registerCache } from '../caches.js';
 
 const ROMAN = /^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XX)$/;
 
@@ -66,7 +67,8 @@ function isExplainedAfter(s: Sentence, i: number): boolean {
 }
 
 /** Slash shorthand in one sentence ("s/g", "o/s", "w/c"): known ones with their expansion, others bare. */
-function checkShorthand(rule: CompiledAcronyms, info: BlockInfo, s: Sentence, text: string, seen: Set<string>, out: Finding[]): void {
+function checkShorthand(rule: CompiledAcronyms, info: BlockInfo, s: Sentence, seen: Set<string>, out: Finding[]): void {
+  const off = info.block.start;
   const t = s.tokens;
   for (let i = 1; i + 1 < t.length; i++) {
     if (t[i]!.text !== '/') continue;
@@ -77,18 +79,18 @@ function checkShorthand(rule: CompiledAcronyms, info: BlockInfo, s: Sentence, te
     const key = `${a.norm}/${b.norm}`;
     if (rule.slashWords.has(key) || t[i - 2]?.text === '/' || t[i + 2]?.text === '/') continue;
     if (/^(?:dd|mm|yy|yyyy|xx)$/.test(a.norm) || /^(?:dd|mm|yy|yyyy|xx)$/.test(b.norm)) continue;
-    if (insideAny(info.quotes, a.start, b.end)) continue;
+    if (insideAny(info.local.quotes, a.start, b.end)) continue;
     const expansion = rule.shorthand.get(key);
     if (!expansion && !rule.flagUnknown) continue;
     if (seen.has(key)) continue;
     seen.add(key);
-    const excerpt = text.slice(a.start, b.end);
+    const excerpt = info.text.slice(a.start, b.end);
     out.push({
       rule: rule.meta.id,
       category: rule.meta.category,
       severity: rule.meta.severity,
-      start: a.start,
-      end: b.end,
+      start: a.start + off,
+      end: b.end + off,
       excerpt,
       message: expansion ? `'${excerpt}' is shorthand the decision maker may not know; write '${expansion}'.` : `Write '${excerpt}' out in full; the decision maker may not know this shorthand.`,
       suggestions: expansion ? [/^\p{Lu}/u.test(excerpt) && s.tokens[0] === a ? expansion[0]!.toUpperCase() + expansion.slice(1) : expansion] : [],
@@ -104,39 +106,77 @@ function partOfSlash(s: Sentence, i: number): boolean {
   return (t[i + 1]?.text === '/' && t[i + 1]!.start === t[i]!.end && /^\p{L}{1,3}$/u.test(t[i]!.text) && t[i + 2]?.isWord === true) || (t[i - 1]?.text === '/' && t[i - 1]!.end === t[i]!.start && t[i - 2]?.isWord === true && /^\p{L}{1,3}$/u.test(t[i - 2]!.text));
 }
 
+/** Per block text: for each sentence, the tokens an acronym or shorthand check looks at (two capitals, or "/"). */
+const candidateCache = new WeakMap<object, { si: number; acronyms: number[]; slash: boolean }[]>();
+
+function candidatesOf(local: BlockInfo['local']): { si: number; acronyms: number[]; slash: boolean }[] {
+  let hit = candidateCache.get(local);
+  if (!hit) {
+    hit = [];
+    local.sentences.forEach((s, si) => {
+      const acronyms: number[] = [];
+      let slash = false;
+      s.tokens.forEach((tok, i) => {
+        if (tok.text === '/') slash = true;
+        else if (tok.isWord && /\p{Lu}.*\p{Lu}/u.test(tok.text)) acronyms.push(i);
+      });
+      if (acronyms.length || slash) hit!.push({ si, acronyms, slash });
+    });
+    candidateCache.set(local, hit);
+  }
+  return hit;
+}
+
+const shouted = registerCache(new Map<string, boolean>());
+
+/** A block in capitals throughout: a shouted title, not prose. */
+function isShouted(text: string): boolean {
+  let v = shouted.get(text);
+  if (v === undefined) {
+    v = !/\p{Ll}/u.test(text) && (text.match(/\p{L}{2,}/gu) ?? []).length > 1;
+    if (shouted.size > 20000) shouted.clear();
+    shouted.set(text, v);
+  }
+  return v;
+}
+
 export function checkAcronyms(rule: CompiledAcronyms, blocks: readonly BlockInfo[], text: string): Finding[] {
   const seen = new Set<string>();
   const seenShort = new Set<string>();
   const out: Finding[] = [];
   for (const info of blocks) {
-    if (!/\p{Ll}/u.test(info.text) && (info.text.match(/\p{L}{2,}/gu) ?? []).length > 1) continue; // a shouted title, not prose
-    for (const s of info.sentences) {
-      checkShorthand(rule, info, s, text, seenShort, out);
-      s.tokens.forEach((tok, i) => {
-        if (!tok.isWord || !/\p{Lu}.*\p{Lu}/u.test(tok.text)) return;
-        if (partOfSlash(s, i)) return;
+    if (isShouted(info.text)) continue;
+    const off = info.block.start;
+    // Sentences and quotes relative to the block (cached with its text); findings are moved to document offsets.
+    for (const { si, acronyms, slash } of candidatesOf(info.local)) {
+      const s = info.local.sentences[si]!;
+      if (slash) checkShorthand(rule, info, s, seenShort, out);
+      for (const i of acronyms) {
+        const tok = s.tokens[i]!;
+        if (partOfSlash(s, i)) continue;
         const acr = acronymOf(tok.text, rule.expansions);
-        if (!acr || rule.exceptions.has(acr) || seen.has(acr)) return;
-        if (isEmphasisOrPlaceholder(rule, s, i)) return;
+        if (!acr || rule.exceptions.has(acr) || seen.has(acr)) continue;
+        if (isEmphasisOrPlaceholder(rule, s, i)) continue;
         seen.add(acr);
-        if (insideAny(info.quotes, tok.start, tok.end)) return;
-        if (isExpandedHere(s, i) || isExplainedAfter(s, i) || isName(rule, s, i, acr)) return;
+        if (insideAny(info.local.quotes, tok.start, tok.end)) continue;
+        if (isExpandedHere(s, i) || isExplainedAfter(s, i) || isName(rule, s, i, acr)) continue;
         const options = rule.expansions.get(acr);
         let expansion: string | undefined;
         if (options) {
-          const ctx = contextFor(info.text, s, info.block.start);
+          const ctx = contextFor(info.text, s, 0);
           expansion = (options.find((o) => !o.ifSentence || sentenceHas(o.ifSentence, ctx)) ?? options[options.length - 1])?.expansion;
         }
-        if (!expansion && !rule.flagUnknown) return;
-        const end = tok.start + acr.length;
+        if (!expansion && !rule.flagUnknown) continue;
+        const start = tok.start + off;
+        const end = start + acr.length;
         const suggestions = expansion ? [`${expansion} (${acr})`] : [];
         out.push({
           rule: rule.meta.id,
           category: rule.meta.category,
           severity: rule.meta.severity,
-          start: tok.start,
+          start,
           end,
-          excerpt: text.slice(tok.start, end),
+          excerpt: text.slice(start, end),
           message: expansion
             ? fill(rule.meta.message, acr, suggestions[0])
             : `Spell out '${acr}' the first time it is used; the decision maker may not know local or professional shorthand.`,
@@ -144,7 +184,7 @@ export function checkAcronyms(rule: CompiledAcronyms, blocks: readonly BlockInfo
           rationale: rule.meta.rationale,
           source: rule.meta.source,
         });
-      });
+      }
     }
   }
   return out;

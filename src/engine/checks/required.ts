@@ -9,6 +9,7 @@ import type { Sentence } from '../tokenize.js';
 import type { ElementName, FormElementName, MissingElement, Subject } from '../types.js';
 import { applies, contextFor } from './terms.js';
 import { negatedAt, readSentence, SPEECH_VERBS, type SentenceReading } from '../reading.js';
+import { registerCache } from '../caches.js';
 
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)';
 const NUM = '(?:\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|a couple of|\\d+ or \\d+)';
@@ -36,9 +37,15 @@ const PREP = new Set(['in', 'at', 'to', 'from', 'near', 'into', 'outside', 'arou
 const NOT_PLACES = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'easter', 'christmas', 'year', 'i', 'english', 'universal', 'modern', 'national', 'home', 'police', 'independent', 'child', 'children', 'the', 'a', 'an', 'his', 'her', 'their', 'my', 'our', 'ramadan', 'eid', 'whatsapp', 'facebook', 'instagram', 'snapchat', 'tiktok', 'google']);
 
 const VERBS_AFTER_NAMES = /^(?:said|says|told|tells|was|is|has|had|went|came|explained|described|lives|lived|worked|works|showed|stated|reported|arrived|left|met|walked|kept|became|remains)$/;
-const namesCache = new Map<string, string[]>();
+const namesCache = registerCache(new Map<string, string[]>());
 
 /** Capitalised words that name people in one block: after `Name:`, before a verb, an initial or "'s". */
+/** A cheap first test before the Unicode patterns: an ASCII capital, or any non-ASCII letter. */
+function startsUpper(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return (c >= 65 && c <= 90) || c > 127;
+}
+
 function blockNames(b: BlockInfo): string[] {
   const hit = namesCache.get(b.text);
   if (hit) return hit;
@@ -46,12 +53,15 @@ function blockNames(b: BlockInfo): string[] {
   const nm = /\bName:\s*([A-Z][\p{L}'-]+)/u.exec(b.text);
   if (nm) names.add(nm[1]!.toLowerCase());
   for (const s of b.local.sentences) {
-    s.tokens.forEach((t, i) => {
-      const next = s.tokens[i + 1];
-      const nextIsInitial = next && /^\p{Lu}$/u.test(next.text) && s.tokens[i + 2]?.text === '.';
+    const tokens = s.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (!startsUpper(t.text)) continue;
+      const next = tokens[i + 1];
+      const nextIsInitial = next && /^\p{Lu}$/u.test(next.text) && tokens[i + 2]?.text === '.';
       if (/^\p{Lu}\p{Ll}+$/u.test(t.text) && ((next && VERBS_AFTER_NAMES.test(next.norm)) || nextIsInitial || next?.norm === "'s")) names.add(t.norm);
       if (/^\p{Lu}\p{Ll}+'s$/u.test(t.text)) names.add(t.norm.replace(/'s$/, ''));
-    });
+    }
   }
   const out = [...names];
   if (namesCache.size > 20000) namesCache.clear();
@@ -61,11 +71,58 @@ function blockNames(b: BlockInfo): string[] {
 
 const NEVER_NAMES = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'his', 'her', 'their', 'the', 'this', 'that', 'there', 'police', 'officers', 'staff', 'nobody', 'someone', 'everyone']);
 
+/** Per block text: words written capitalised after a sentence's first word. */
+const midCapsCache = new WeakMap<object, Set<string>>();
+
+function midCaps(b: BlockInfo): Set<string> {
+  let hit = midCapsCache.get(b.local);
+  if (!hit) {
+    hit = new Set<string>();
+    for (const s of b.local.sentences) for (let i = 1; i < s.tokens.length; i++) if (startsUpper(s.tokens[i]!.text) && /^\p{Lu}\p{Ll}/u.test(s.tokens[i]!.text)) hit.add(s.tokens[i]!.norm.replace(/'s$/, ''));
+    midCapsCache.set(b.local, hit);
+  }
+  return hit;
+}
+
+/** Each block's cached text gets a number, so a draft's blocks make a short key. */
+const localIds = new WeakMap<object, number>();
+let nextLocalId = 0;
+const draftPeople = registerCache(new Map<string, { names: Set<string>; main?: string | null }>());
+
+/** The people a draft names, and (on demand) the one it is about: the name it uses most. Once per set of blocks. */
+function peopleOf(blocks: readonly BlockInfo[]): { names: Set<string>; main: () => string | undefined } {
+  const key = blocks
+    .map((b) => {
+      let id = localIds.get(b.local);
+      if (id === undefined) localIds.set(b.local, (id = nextLocalId++));
+      return id;
+    })
+    .join(',');
+  let hit = draftPeople.get(key);
+  if (!hit) {
+    const mid = new Set<string>();
+    for (const b of blocks) for (const w of midCaps(b)) mid.add(w);
+    const names = new Set(blocks.flatMap(blockNames).filter((n) => !NEVER_NAMES.has(n) && mid.has(n)));
+    if (draftPeople.size > 200) draftPeople.clear();
+    draftPeople.set(key, (hit = { names }));
+  }
+  const h = hit;
+  return {
+    names: h.names,
+    main: () => {
+      if (h.main === undefined) {
+        const counts = new Map<string, number>();
+        for (const b of blocks) for (const s of b.local.sentences) for (const t of s.tokens) if (h.names.has(t.norm)) counts.set(t.norm, (counts.get(t.norm) ?? 0) + 1);
+        h.main = [...counts].sort((x, y) => y[1] - x[1])[0]?.[0] ?? null;
+      }
+      return h.main ?? undefined;
+    },
+  };
+}
+
 /** Capitalised words that name people anywhere in this draft (also written capitalised mid-sentence). */
 export function personNames(blocks: readonly BlockInfo[]): Set<string> {
-  const midSentence = new Set<string>();
-  for (const b of blocks) for (const s of b.local.sentences) s.tokens.forEach((t, i) => i > 0 && /^\p{Lu}\p{Ll}/u.test(t.text) && midSentence.add(t.norm.replace(/'s$/, '')));
-  return new Set(blocks.flatMap(blockNames).filter((n) => !NEVER_NAMES.has(n) && midSentence.has(n)));
+  return peopleOf(blocks).names;
 }
 
 function hasNamedPlace(s: Sentence, names: ReadonlySet<string>): boolean {
@@ -88,7 +145,7 @@ function hasNamedPlace(s: Sentence, names: ReadonlySet<string>): boolean {
  * Whether a quotation at `start` (block offsets) is the person's words: not attributed to another party.
  * A named speaker who is not the person the draft is about (`main`, the name it uses most) is another party.
  */
-function quoteIsPersons(b: BlockInfo, start: number, main: string | undefined): boolean {
+function quoteIsPersons(b: BlockInfo, start: number, mainOf: () => string | undefined): boolean {
   const s = b.local.sentences.find((x) => x.start <= start && start < x.end);
   if (!s) return true;
   const r = readSentence(s, b.text, b.local.quotes);
@@ -98,17 +155,11 @@ function quoteIsPersons(b: BlockInfo, start: number, main: string | undefined): 
     if (!SPEECH_VERBS.has(s.tokens[k]!.norm)) continue;
     const subj = r.clauses[r.clauseOf[k]!]!.subject;
     const name = subj && /^\p{Lu}\p{Ll}/u.test(subj.text) ? subj.text.split(' ')[0]!.toLowerCase() : undefined;
-    return !(main && name && name !== main && subj!.role === 'person');
+    if (!name || subj!.role !== 'person') return true;
+    const main = mainOf();
+    return !(main && name !== main);
   }
   return true;
-}
-
-/** The name the draft uses most for a person: the one it is about. */
-function mainName(blocks: readonly BlockInfo[]): string | undefined {
-  const names = personNames(blocks);
-  const counts = new Map<string, number>();
-  for (const b of blocks) for (const s of b.local.sentences) for (const t of s.tokens) if (names.has(t.norm)) counts.set(t.norm, (counts.get(t.norm) ?? 0) + 1);
-  return [...counts].sort((x, y) => y[1] - x[1])[0]?.[0];
 }
 
 export interface ElementResult {
@@ -120,13 +171,16 @@ export interface ElementResult {
 
 type Hits = Map<CompiledRequired, Map<string, { start: number; end: number }>>;
 
-const blockHits = new WeakMap<RuleSet, Map<string, Hits>>();
+/** Per rule set, per block text (its cached reading), per sections. */
+const blockHits = new WeakMap<RuleSet, WeakMap<object, Map<string, Hits>>>();
 
 /** Pattern and quote hits of one block, offsets relative to the block; cached by its text and sections. */
-function hitsOf(set: RuleSet, b: BlockInfo, main: string | undefined): Hits {
-  let cache = blockHits.get(set);
-  if (!cache) blockHits.set(set, (cache = new Map()));
-  const key = `${main ?? ''}\u0000${[...b.sections].join(',')}\u0000${b.text}`;
+function hitsOf(set: RuleSet, b: BlockInfo): Hits {
+  let perSet = blockHits.get(set);
+  if (!perSet) blockHits.set(set, (perSet = new WeakMap()));
+  let cache = perSet.get(b.local);
+  if (!cache) perSet.set(b.local, (cache = new Map()));
+  const key = [...b.sections].join(',');
   const hit = cache.get(key);
   if (hit) return hit;
   const hits: Hits = new Map();
@@ -137,11 +191,6 @@ function hitsOf(set: RuleSet, b: BlockInfo, main: string | undefined): Hits {
   };
   const notes = b.sections.has('checker-notes');
   const eligible = notes ? [] : set.required.filter((r) => ![...b.sections].some((k) => r.excludeSections.has(k)));
-  for (const rule of eligible) {
-    if (rule.detectors.includes('quoted-words')) {
-      for (const q of b.local.quotes) if (q.inner.trim().split(/\s+/).length >= 3 && quoteIsPersons(b, q.start, main)) note(rule, 'quoted-words', q.start, q.end);
-    }
-  }
   for (const s of b.local.sentences) {
     const st = b.text.slice(s.start, s.end);
     const dated = !BIRTH.test(st) ? DATE.exec(st) : null;
@@ -170,7 +219,6 @@ function hitsOf(set: RuleSet, b: BlockInfo, main: string | undefined): Hits {
       }
     }
   }
-  if (cache.size > 20000) cache.clear();
   cache.set(key, hits);
   return hits;
 }
@@ -188,22 +236,31 @@ export function checkRequired(set: RuleSet, blocks: readonly BlockInfo[], subjec
   const rules = set.required.filter((r) => applies(r.meta.scope, subject));
   const found = new Map<CompiledRequired, Map<string, { start: number; end: number }>>(rules.map((r) => [r, new Map()]));
   let names: Set<string> | undefined;
-  const main = rules.some((r) => r.detectors.includes('quoted-words')) ? mainName(blocks) : undefined;
+  let people: ReturnType<typeof peopleOf> | undefined;
   for (const b of blocks) {
-    const hits = hitsOf(set, b, main);
+    // Once every element is present, later blocks cannot change the answer: its evidence is the first hit
+    // in document order, already found.
+    if (rules.every((r) => found.get(r)!.size >= r.minGroups)) break;
+    const hits = hitsOf(set, b);
+    const eligible = (rule: CompiledRequired) => !b.sections.has('checker-notes') && ![...b.sections].some((k) => rule.excludeSections.has(k));
     for (const rule of rules) {
       const acc = found.get(rule)!;
       for (const [g, ev] of hits.get(rule) ?? []) if (!acc.has(g)) acc.set(g, { start: ev.start + b.block.start, end: ev.end + b.block.start });
+      // The person's own words: a quotation of three words or more not attributed to another named party.
+      if (rule.detectors.includes('quoted-words') && !acc.has('quoted-words') && b.local.quotes.length && eligible(rule)) {
+        const q = b.local.quotes.find((x) => x.inner.trim().split(/\s+/).length >= 3 && quoteIsPersons(b, x.start, (people ??= peopleOf(blocks)).main));
+        if (q) acc.set('quoted-words', { start: q.start + b.block.start, end: q.end + b.block.start });
+      }
       if (rule.detectors.includes('named-place') && !acc.has('named-place') && !b.sections.has('checker-notes')) {
         // Background and plans do not place the exploitation, except where the person lives or stays now:
         // the form asks for it, and it decides which police force is contacted.
         const excluded = [...b.sections].some((k) => rule.excludeSections.has(k));
         const residence = excluded && RESIDENCE.test(lineLabel(text, b));
         if (excluded && !residence) continue;
-        for (const s of b.sentences) {
-          const st = b.text.slice(s.start - b.block.start, s.end - b.block.start);
-          if (!BIRTH.test(st) && hasNamedPlace(s, (names ??= personNames(blocks)))) {
-            acc.set('named-place', { start: s.start, end: s.end });
+        for (const s of b.local.sentences) {
+          const st = b.text.slice(s.start, s.end);
+          if (!BIRTH.test(st) && hasNamedPlace(s, (names ??= (people ??= peopleOf(blocks)).names))) {
+            acc.set('named-place', { start: s.start + b.block.start, end: s.end + b.block.start });
             break;
           }
         }

@@ -440,7 +440,15 @@ export function CheckView({ visible }: { visible: boolean }) {
             <h2>Missing elements</h2>
             <MissingList missing={missing} />
             <h2>Findings</h2>
-            <FindingList findings={findings} active={active} onSelect={setActive} onAccept={accept} onDismiss={dismiss} onAcceptAll={acceptAll} />
+            <FindingList
+              findings={findings}
+              active={active}
+              onSelect={setActive}
+              onAccept={accept}
+              onDismiss={dismiss}
+              onAcceptAll={acceptAll}
+              onExplain={(i) => api.explain({ text: s.text, at: findings[i]!.start, subject: s.result?.subject.isChild ? 'child' : 'adult' })}
+            />
             <p className="keys">Keys: j / k next and previous finding, a accept, d dismiss, Ctrl+Z undo.</p>
           </aside>
         </div>

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { AuditSummary } from '../audit/summary.js';
 import type { Block } from '../document/model.js';
 import type { ElementName, LintResult } from '../engine/types.js';
+import type { SentenceExplained } from '../engine/explain.js';
 import type { CheckDetail, CheckSummary, HistoryStats, Settings } from '../store/store.js';
 import type { TrainerStep } from '../trainer/trainer.js';
 import { IMPORT_ERROR_CODES } from '../import/errors.js';
@@ -95,6 +96,14 @@ export const contract = {
     .object({
       text: z.string().max(MAX_TEXT),
       /** Force the subject when the user knows better than the detector. */
+      subject: z.enum(['child', 'adult']).optional(),
+    })
+    .strict(),
+  explain: z
+    .object({
+      text: z.string().max(MAX_TEXT),
+      /** An offset in the text: the sentence that holds it is explained (a finding's start). */
+      at: z.number().int().min(0),
       subject: z.enum(['child', 'adult']).optional(),
     })
     .strict(),
@@ -261,6 +270,8 @@ export interface FormView {
 export interface Outputs {
   importDocument: { name: string; format: string; text: string; blocks: Block[]; warnings: string[]; contentHash: string } & LintResult;
   lint: LintResult;
+  /** How the sentence at an offset was read, and why each candidate rule fired or not. */
+  explain: { about: string; sentence: SentenceExplained };
   applySuggestions: { text: string };
   listRules: RuleInfo[];
   exportDocx: ExportFile;

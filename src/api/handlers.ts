@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { AuditError, AuditJobs } from '../audit/jobs.js';
 import { fromPlainText } from '../document/plain.js';
 import { lint } from '../engine/lint.js';
+import { explainAt } from '../engine/explain.js';
 import { detectSubject } from '../engine/subject.js';
 import { ImportError } from '../import/errors.js';
 import { importBytes } from '../import/index.js';
@@ -93,6 +94,11 @@ export function createHandlers(rules: RuleSet, deps: HandlerDeps = {}): Handlers
     async lint(input) {
       const doc = fromPlainText(input.text);
       return ok(lint(doc, rules, input.subject ? { subject: { isChild: input.subject === 'child' } } : {}));
+    },
+    async explain(input) {
+      const r = explainAt(input.text, input.at, rules, input.subject ? { isChild: input.subject === 'child' } : {});
+      if (!r) return fail('BadInput', 'There is no sentence at that place in the text.');
+      return ok({ about: `${r.subject.isChild ? 'a child' : 'an adult'} (${r.subject.basis})`, sentence: r.sentence });
     },
     async applySuggestions(input) {
       try {

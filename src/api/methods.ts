@@ -2,6 +2,7 @@
 export const METHODS = [
   'importDocument',
   'lint',
+  'explain',
   'applySuggestions',
   'listRules',
   'exportDocx',

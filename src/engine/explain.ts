@@ -12,6 +12,7 @@ import { readSentence, type Role, type Voice } from './reading.js';
 import { detectSubject } from './subject.js';
 import { splitSentences, tokenize } from './tokenize.js';
 import type { Finding, Subject } from './types.js';
+import { fromPlainText } from '../document/plain.js';
 
 export interface ClauseExplained {
   text: string;
@@ -87,6 +88,26 @@ export function explain(text: string, rules: RuleSet, subjectOverride?: Partial<
     };
   });
   return { subject, sentences };
+}
+
+/**
+ * The explanation of the one sentence of a draft that holds offset `at` (the app's "Why" on a finding): the
+ * draft is read as blocks the way the lint reads it, and the sentence is explained within its block.
+ */
+export function explainAt(text: string, at: number, rules: RuleSet, subject: Partial<Subject>): { subject: Subject; sentence: SentenceExplained } | null {
+  const doc = fromPlainText(text);
+  const block = doc.blocks.find((b) => b.start <= at && at < b.end);
+  if (!block) return null;
+  const blockText = doc.text.slice(block.start, block.end);
+  const ex = explain(blockText, rules, subject);
+  const rel = at - block.start;
+  let pos = 0;
+  for (const s of ex.sentences) {
+    const from = blockText.indexOf(s.text, pos);
+    if (from <= rel && rel < from + s.text.length) return { subject: ex.subject, sentence: s };
+    pos = from + s.text.length;
+  }
+  return null;
 }
 
 function verdict(term: CompiledTerm, subject: Subject, r: ReturnType<typeof readSentence>, start: number, end: number, from: number, quotes: ReturnType<typeof findQuotes>): { fired: boolean; why: string } {

@@ -71,6 +71,8 @@ export const SPEECH_VERBS = new Set([
   'agrees', 'think', 'thinks', 'thought', 'believe', 'believes', 'believed', 'feel', 'feels', 'felt', 'know', 'knows', 'knew', 'fear',
   'fears', 'feared', 'worry', 'worries', 'worried', 'call', 'calls', 'called',
 ]);
+const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it']);
+const ADVERB = /^(?:\w+ly|also|still|never|just|only|always|often|now|then|even|already|sometimes)$/;
 /** Irregular past forms, so "She said", "He took", "They kept" find their verb. */
 const IRREGULAR_PAST = new Set([
   'said', 'told', 'went', 'took', 'made', 'kept', 'gave', 'got', 'left', 'came', 'brought', 'thought', 'knew', 'felt', 'sent', 'paid', 'met',
@@ -320,7 +322,9 @@ function clause(tokens: readonly Token[], from: number, to: number): ClauseReadi
   for (let i = start; i < to; i++) {
     const t = tokens[i]!;
     if (!t.isWord) break;
-    if (AUX.has(t.norm) || MODALS.has(t.norm) || t.norm.endsWith("n't") || (i > start && (looksLikeVerb(t) || IRREGULAR_PAST.has(t.norm) || SPEECH_VERBS.has(t.norm)) && !DETERMINERS.has(tokens[i - 1]!.norm))) {
+    // after a pronoun subject ("I doubt", "they really want") the next word that is not an adverb is the verb
+    const afterPronoun = i > start && SUBJECT_PRONOUNS.has(tokens[start]!.norm) && /^\p{Ll}/u.test(t.text) && !ADVERB.test(t.norm) && tokens.slice(start + 1, i).every((x) => ADVERB.test(x.norm));
+    if (AUX.has(t.norm) || MODALS.has(t.norm) || t.norm.endsWith("n't") || afterPronoun || (i > start && (looksLikeVerb(t) || IRREGULAR_PAST.has(t.norm) || SPEECH_VERBS.has(t.norm)) && !DETERMINERS.has(tokens[i - 1]!.norm))) {
       v = i;
       break;
     }

@@ -28,9 +28,17 @@ test('open, accept, dismiss, edit: the whole check of a DOCX draft', async ({ pa
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: path.join(SHOTS, '2-opened.png'), fullPage: true });
 
-  // Accept a suggestion: the text changes and that finding goes.
+  // "Why" shows how the sentence was read and why this rule applies, as the CLI's explain does.
   const story = page.locator('[data-testid="finding"][data-rule="disbelief/story"]');
   await expect(story).toHaveCount(1);
+  await story.locator('summary', { hasText: 'Why' }).click();
+  const reading = story.getByTestId('reading');
+  await expect(reading).toContainText('How the checker read this sentence');
+  await expect(reading).toContainText("Keith's story is that");
+  await expect(story.getByTestId('reading-verdict')).toContainText('This rule applies');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // Accept a suggestion: the text changes and that finding goes.
   await story.getByTestId('accept').click();
   await expect(story).toHaveCount(0);
   await expect(page.getByTestId('document-text')).toContainText("Keith's account is that");

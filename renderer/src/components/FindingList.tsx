@@ -1,5 +1,8 @@
 import { useState } from 'react';
 import type { Category, Finding } from '../../../src/engine/types';
+import type { Outputs, Result } from '../../../src/api/contract';
+
+type Reading = Outputs['explain'];
 
 const LABELS: Record<Category, string> = { disbelief: 'Disbelief', 'victim-blaming': 'Victim-blaming', jargon: 'Jargon' };
 const ORDER: Category[] = ['disbelief', 'victim-blaming', 'jargon'];
@@ -11,6 +14,61 @@ interface Props {
   onAccept: (i: number, suggestion: string) => void;
   onDismiss: (i: number, reason: string) => void;
   onAcceptAll: (category: Category) => void;
+  /** How the sentence of finding `i` was read (asked when the user opens "Why"). */
+  onExplain?: (i: number) => Promise<Result<Reading>>;
+}
+
+const ROLE: Record<string, string> = {
+  writer: 'the writer',
+  person: 'the person referred',
+  other: 'another party',
+  generic: 'people in general',
+  thing: 'a thing or event',
+  none: 'no subject',
+};
+const VOICE: Record<string, string> = {
+  writer: "the writer's own words",
+  person: "the person's words",
+  other: "another party's words",
+  generic: 'a general statement, instruction or definition',
+  mention: 'words named as language (a mention)',
+};
+
+/** The sentence layer's reading of a finding's sentence, as plain text (never HTML). */
+function ReadingView({ reading, rule }: { reading: Reading; rule: string }) {
+  const s = reading.sentence;
+  const mine = s.candidates.filter((c) => c.rule === rule);
+  const fired = mine.find((c) => c.fired);
+  return (
+    <div className="reading" data-testid="reading">
+      <p className="reading-head">How the checker read this sentence (about {reading.about}):</p>
+      <ul>
+        {s.clauses.map((c, k) => (
+          <li key={k}>
+            “{c.text}”
+            {c.subject ? ` — subject “${c.subject.text}” (${ROLE[c.subject.role] ?? c.subject.role})` : ''}
+            {c.verb ? `, verb “${c.verb.text}” (${c.verb.tense}${c.verb.modal ? `, ${c.verb.modal}` : ''})` : ''}
+            {c.negators.length ? `, negated by “${c.negators.join('”, “')}”` : ''}
+            {c.generic ? ', a general statement' : ''}
+          </li>
+        ))}
+      </ul>
+      {s.voices
+        .filter((v) => v.voice !== 'writer')
+        .map((v, k) => (
+          <p key={k} className="voice">
+            {VOICE[v.voice] ?? v.voice}: “{v.text}”
+          </p>
+        ))}
+      <p data-testid="reading-verdict">
+        {fired
+          ? `This rule applies: “${fired.matched}” ${fired.origin ? `is in the meaning class ${fired.origin}, ` : ''}${fired.why}.`
+          : mine.length
+            ? `This rule's words are here, but: ${mine.map((c) => c.why).join('; ')}.`
+            : 'This finding comes from a check of the whole draft (acronyms, quotation marks or missing elements), not from a phrase rule.'}
+      </p>
+    </div>
+  );
 }
 
 export function FindingList(props: Props) {
@@ -45,8 +103,10 @@ export function FindingList(props: Props) {
   );
 }
 
-function FindingCard({ finding: f, index, active, onSelect, onAccept, onDismiss }: Props & { finding: Finding; index: number }) {
+function FindingCard({ finding: f, index, active, onSelect, onAccept, onDismiss, onExplain }: Props & { finding: Finding; index: number }) {
   const [choice, setChoice] = useState(0);
+  const [reading, setReading] = useState<Reading | null>(null);
+  const [readingError, setReadingError] = useState('');
   const [dismissing, setDismissing] = useState(false);
   const [reason, setReason] = useState('');
   const suggestion = f.suggestions[choice];
@@ -79,13 +139,20 @@ function FindingCard({ finding: f, index, active, onSelect, onAccept, onDismiss 
       )}
       {f.suggestions.length === 1 && <p className="suggest">Suggestion: {suggestion === '' ? 'delete it' : `“${suggestion}”`}</p>}
       {f.note && <p className="note">{f.note}</p>}
-      <details>
+      <details
+        onToggle={(e) => {
+          if (!e.currentTarget.open || reading || !onExplain) return;
+          void onExplain(index).then((r) => (r.ok ? setReading(r.value) : setReadingError(r.error.message)));
+        }}
+      >
         <summary>Why</summary>
         <p>{f.rationale}</p>
         <p className="source">
           Source: {f.source.title}
           {f.source.locator ? `, ${f.source.locator}` : ''}
         </p>
+        {reading && <ReadingView reading={reading} rule={f.rule} />}
+        {readingError && <p className="note">{readingError}</p>}
       </details>
       <div className="actions">
         {suggestion !== undefined && (

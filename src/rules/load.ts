@@ -7,7 +7,7 @@ import path from 'node:path';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { z } from 'zod';
 import { yamlFiles } from './files.js';
-import { Lexicon, MeaningClass, RuleFile, Sections, Sources } from './schema.js';
+import { GrownLexicon, Lexicon, MeaningClass, RuleFile, Sections, Sources } from './schema.js';
 
 export { RuleLoadError, formatProblem, type RuleProblem } from './errors.js';
 import { RuleLoadError, type RuleProblem } from './errors.js';
@@ -27,7 +27,7 @@ export interface RuleData {
   classes: Record<string, MeaningClass>;
 }
 
-const META = new Set(['lexicon.yml', 'sources.yml', 'sections.yml']);
+const META = new Set(['lexicon.yml', 'lexicon-grown.yml', 'sources.yml', 'sections.yml']);
 
 /** Loads rule folders in order; a later folder's rule with the same id replaces an earlier one. */
 export function loadRuleDirs(dirs: string[]): RuleData {
@@ -45,10 +45,11 @@ export function loadRuleDirs(dirs: string[]): RuleData {
     for (const name of META) {
       const file = path.join(dir, name);
       if (!fs.existsSync(file)) continue;
-      const schema = name === 'lexicon.yml' ? Lexicon : name === 'sources.yml' ? Sources : Sections;
+      const schema = name === 'lexicon.yml' ? Lexicon : name === 'lexicon-grown.yml' ? GrownLexicon : name === 'sources.yml' ? Sources : Sections;
       const data = readValidated(file, schema, problems);
       if (!data) continue;
-      if (name === 'lexicon.yml') for (const [k, v] of Object.entries(data as Record<string, string[]>)) lexicon[k] = [...(lexicon[k] ?? []), ...v];
+      if (name === 'lexicon-grown.yml') for (const [k, v] of Object.entries(data as z.infer<typeof GrownLexicon>)) lexicon[k] = [...(lexicon[k] ?? []), ...v.seeds, ...v.accepted];
+      else if (name === 'lexicon.yml') for (const [k, v] of Object.entries(data as Record<string, string[]>)) lexicon[k] = [...(lexicon[k] ?? []), ...v];
       else if (name === 'sources.yml') Object.assign(sources, data);
       else for (const [k, v] of Object.entries(data as Record<string, string[]>)) sections[k] = [...(sections[k] ?? []), ...v];
     }

@@ -178,6 +178,23 @@ export type RuleFile = z.infer<typeof RuleFile>;
 /** The checks of the form's own set that are written in code (src/form/check.ts); their wording is data. */
 export const FORM_CHECKS = ['box-limit', 'names-in-account', 'unexplained-inconsistency', 'undated-evidence', 'credibility-placement'] as const;
 
+/**
+ * rules/lexicon-grown.yml: word sets grown from lexical resources (WordNet, the hedges list) and reviewed by
+ * hand. A set's words are its seeds and the accepted proposals; see src/rules/grow-lexicon.ts.
+ */
+export const GrownSet = z
+  .object({
+    /** `wordnet:<pos>:<lemma>` (synonyms of its two most frequent senses) or `hedges[:ly]` (the hedge list). */
+    from: z.array(z.string().regex(/^(?:wordnet:(?:noun|verb|adj|adv):[a-z' -]+|hedges(?::ly)?)$/)).min(1),
+    /** For verb sources: the form the set holds ("fabricated" for `part`). */
+    form: z.enum(['base', 'part']).optional(),
+    seeds: z.array(z.string().min(1)).min(1),
+    accepted: z.array(z.string().min(1)).default([]),
+    rejected: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+export const GrownLexicon = z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), GrownSet);
+
 export const Lexicon = z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.array(z.string().min(1)).min(1));
 
 export const Sources = z.record(

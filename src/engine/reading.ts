@@ -316,6 +316,8 @@ function clause(tokens: readonly Token[], from: number, to: number): ClauseReadi
     if (isNegator(t) || (i + 1 < to && NEG_PAIRS.has(`${t.norm} ${tokens[i + 1]!.norm}`))) negators.push(i);
   }
   let start = from;
+  // the clause's own words start after its punctuation (", Mr Haddad said") and its conjunction
+  while (start < to && !tokens[start]!.isWord) start++;
   if (start < to && CLAUSE_WORDS.has(tokens[start]!.norm)) start++;
   // subject: the words before the first auxiliary, modal or verb-like word
   let v = -1;

@@ -53,4 +53,12 @@ He was recruited and made to work at a car wash. He said, "They kept my passport
     const r = check('Background\n\nRelationship: her boyfriend Dean, 27\nSchool: Year 10', 'child');
     expect(r.findings.map((f) => f.excerpt)).toContain('boyfriend');
   });
+
+  it("does not take another named party's or the writer's words as the person's own", () => {
+    const base = 'Account\n\nAde, 13, was found selling sweets on trains in Leeds in May 2025 and was made to hand over the money.';
+    const uncle = `${base} When I visited, Mr Bello said: "She likes to help the family." Later Mr Bello told me the money pays for her food. I explained the referral to Ade.`;
+    expect(missing(uncle, 'child')).toContain('own-words');
+    const own = `${base} Later Ade told me she gives the money to her uncle every night.`;
+    expect(missing(own, 'child')).not.toContain('own-words');
+  });
 });

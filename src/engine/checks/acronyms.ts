@@ -5,7 +5,7 @@
 import type { CompiledAcronyms } from '../../rules/compile.js';
 import type { BlockInfo } from '../analyze.js';
 import { insideAny } from '../quotes.js';
-import type { Sentence } from '../tokenize.js';
+import type { Sentence, Token } from '../tokenize.js';
 import type { Finding } from '../types.js';
 import { fill } from '../messages.js';
 import { contextFor, sentenceHas } from './terms.js';
@@ -50,9 +50,28 @@ function isEmphasisOrPlaceholder(rule: CompiledAcronyms, s: Sentence, i: number)
   return false;
 }
 
+const CAPS_WORD = /^\p{Lu}{3,}$/u;
+
+/**
+ * Part of a name written in capitals: the word and a neighbour are both capitals of three letters or more,
+ * one space apart ("STREETWISE NORTH", "KESTREL BANK"). Acronyms rarely stand two in a row like that.
+ */
+export function inCapitalName(t: readonly Token[], i: number): boolean {
+  if (!CAPS_WORD.test(t[i]!.text)) return false;
+  const prev = t[i - 1];
+  const next = t[i + 1];
+  return Boolean((prev && CAPS_WORD.test(prev.text) && prev.end + 1 === t[i]!.start && (prev.text.length >= 4 || t[i]!.text.length >= 4)) || (next && CAPS_WORD.test(next.text) && t[i]!.end + 1 === next.start && (next.text.length >= 4 || t[i]!.text.length >= 4)));
+}
+
+/** Nouns after a brand or product name in capitals: "a FINLO app account", "his MONZO card". */
+const PRODUCT_NOUNS = new Set(['app', 'apps', 'account', 'accounts', 'card', 'cards', 'wallet', 'website', 'site', 'platform', 'store', 'shop', 'loan', 'loans', 'transfer', 'transfers', 'profile', 'page', 'group', 'chat', 'handle', 'username']);
+
 /** An organisation, company or brand: a known name, or capitals followed by a capitalised word ("KMR Homes"). */
 function isName(rule: CompiledAcronyms, s: Sentence, i: number, acr: string): boolean {
   if (rule.names.has(acr)) return true;
+  if (inCapitalName(s.tokens, i)) return true;
+  // a word-like brand before a product noun ("FINLO app"): five letters or more, with a vowel
+  if (acr.length >= 5 && /[AEIOU]/.test(acr) && PRODUCT_NOUNS.has(s.tokens[i + 1]?.norm ?? '')) return true;
   const next = s.tokens[i + 1];
   if (next && next.isWord && next.start === s.tokens[i]!.end + 1 && /^\p{Lu}\p{Ll}/u.test(next.text) && !rule.emphasis.has(next.norm)) return true;
   return false;

@@ -59,7 +59,9 @@ function blockNames(b: BlockInfo): string[] {
       if (!startsUpper(t.text)) continue;
       const next = tokens[i + 1];
       const nextIsInitial = next && /^\p{Lu}$/u.test(next.text) && tokens[i + 2]?.text === '.';
-      if (/^\p{Lu}\p{Ll}+$/u.test(t.text) && ((next && VERBS_AFTER_NAMES.test(next.norm)) || nextIsInitial || next?.norm === "'s")) names.add(t.norm);
+      // "Ade, 13, ..." names a person by their age
+      const withAge = next?.text === ',' && /^\d{1,2}$/.test(tokens[i + 2]?.text ?? '');
+      if (/^\p{Lu}\p{Ll}+$/u.test(t.text) && ((next && VERBS_AFTER_NAMES.test(next.norm)) || nextIsInitial || withAge || next?.norm === "'s")) names.add(t.norm);
       if (/^\p{Lu}\p{Ll}+'s$/u.test(t.text)) names.add(t.norm.replace(/'s$/, ''));
     }
   }
@@ -169,7 +171,10 @@ export interface ElementResult {
   evidence?: { start: number; end: number };
 }
 
-type Hits = Map<CompiledRequired, Map<string, { start: number; end: number }>>;
+/** A hit, with the name of the one speaking where the draft's own-words depend on who that is. */
+type Hit = { start: number; end: number; speaker?: string };
+/** Per rule, per group: hits in order; a group stops at its first hit that needs no speaker check. */
+type Hits = Map<CompiledRequired, Map<string, Hit[]>>;
 
 /** Per rule set, per block text (its cached reading), per sections. */
 const blockHits = new WeakMap<RuleSet, WeakMap<object, Map<string, Hits>>>();
@@ -184,11 +189,14 @@ function hitsOf(set: RuleSet, b: BlockInfo): Hits {
   const hit = cache.get(key);
   if (hit) return hit;
   const hits: Hits = new Map();
-  const note = (rule: CompiledRequired, g: string, start: number, end: number) => {
+  const note = (rule: CompiledRequired, g: string, start: number, end: number, speaker?: string) => {
     let m = hits.get(rule);
     if (!m) hits.set(rule, (m = new Map()));
-    if (!m.has(g)) m.set(g, { start, end });
+    const list = m.get(g);
+    if (!list) m.set(g, [{ start, end, ...(speaker ? { speaker } : {}) }]);
+    else if (list.length < 8) list.push({ start, end, ...(speaker ? { speaker } : {}) });
   };
+  const settled = (rule: CompiledRequired, g: string) => hits.get(rule)?.get(g)?.some((h) => !h.speaker) ?? false;
   const notes = b.sections.has('checker-notes');
   const eligible = notes ? [] : set.required.filter((r) => ![...b.sections].some((k) => r.excludeSections.has(k)));
   for (const s of b.local.sentences) {
@@ -205,7 +213,7 @@ function hitsOf(set: RuleSet, b: BlockInfo): Hits {
       const cands = set.requiredTriggers.get(s.tokens[i]!.norm);
       if (!cands) continue;
       for (const { rule, group, pattern } of cands) {
-        if (!eligible.includes(rule) || hits.get(rule)?.has(group)) continue;
+        if (!eligible.includes(rule) || settled(rule, group)) continue;
         ctx ??= contextFor(b.text, { ...s, start: s.start, end: s.end }, 0);
         const m = matchAt(pattern, ctx, i);
         if (!m) continue;
@@ -214,8 +222,15 @@ function hitsOf(set: RuleSet, b: BlockInfo): Hits {
         reading ??= readSentence(s, b.text, b.local.quotes);
         const c = reading.clauses[reading.clauseOf[m.from]!]!;
         if (negatedAt(reading, m.from) || c.generic || reading.voice[m.from] === 'generic') continue;
-        if (reading.voice[m.from] === 'other' && rule.element === 'own-words') continue;
-        note(rule, group, s.tokens[m.from]!.start, s.tokens[m.to - 1]!.end);
+        let speaker: string | undefined;
+        if (rule.element === 'own-words') {
+          // the person's words: not another party's, not the writer's own ("I explained"), and a named speaker
+          // must be the person the draft is about (checked against the draft's main name when merging)
+          if (reading.voice[m.from] === 'other' || c.subject?.role === 'writer' || c.subject?.role === 'other') continue;
+          const named = c.subject && c.subject.role === 'person' && /^\p{Lu}\p{Ll}/u.test(c.subject.text) && !/^(?:he|she|they|it|the|his|her|their)$/i.test(c.subject.text.split(' ')[0]!) ? c.subject.text.split(' ') : undefined;
+          if (named) speaker = named.map((w) => w.toLowerCase().replace(/'s$/, '')).join(' ');
+        }
+        note(rule, group, s.tokens[m.from]!.start, s.tokens[m.to - 1]!.end, speaker);
       }
     }
   }
@@ -232,6 +247,12 @@ function lineLabel(text: string, b: BlockInfo): string {
   return text.slice(lineStart, b.block.start) || b.text;
 }
 
+/** A named speaker is the person when the draft's main name is theirs, or the draft names no one most. */
+function speakerIsPerson(speaker: string, people: ReturnType<typeof peopleOf>): boolean {
+  const main = people.main();
+  return !main || speaker.split(' ').includes(main);
+}
+
 export function checkRequired(set: RuleSet, blocks: readonly BlockInfo[], subject: Subject, text = ''): ElementResult[] {
   const rules = set.required.filter((r) => applies(r.meta.scope, subject));
   const found = new Map<CompiledRequired, Map<string, { start: number; end: number }>>(rules.map((r) => [r, new Map()]));
@@ -245,7 +266,12 @@ export function checkRequired(set: RuleSet, blocks: readonly BlockInfo[], subjec
     const eligible = (rule: CompiledRequired) => !b.sections.has('checker-notes') && ![...b.sections].some((k) => rule.excludeSections.has(k));
     for (const rule of rules) {
       const acc = found.get(rule)!;
-      for (const [g, ev] of hits.get(rule) ?? []) if (!acc.has(g)) acc.set(g, { start: ev.start + b.block.start, end: ev.end + b.block.start });
+      for (const [g, list] of hits.get(rule) ?? []) {
+        if (acc.has(g)) continue;
+        // a named speaker counts only when it is the person the draft is about
+        const ev = list.find((h) => !h.speaker || speakerIsPerson(h.speaker, (people ??= peopleOf(blocks))));
+        if (ev) acc.set(g, { start: ev.start + b.block.start, end: ev.end + b.block.start });
+      }
       // The person's own words: a quotation of three words or more not attributed to another named party.
       if (rule.detectors.includes('quoted-words') && !acc.has('quoted-words') && b.local.quotes.length && eligible(rule)) {
         const q = b.local.quotes.find((x) => x.inner.trim().split(/\s+/).length >= 3 && quoteIsPersons(b, x.start, (people ??= peopleOf(blocks)).main));

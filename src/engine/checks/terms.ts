@@ -8,6 +8,7 @@ import { negatedAt, readSentence, type SentenceReading } from '../reading.js';
 import { finishSuggestions, renderTemplate, resolveForm, subjectWordBefore } from '../suggest.js';
 import { splitSentences, tokenize, type Sentence } from '../tokenize.js';
 import { fill } from '../messages.js';
+import { inCapitalName } from './acronyms.js';
 import type { Finding, Subject } from '../types.js';
 
 export function applies(scope: 'any' | 'child' | 'adult', subject: Subject): boolean {
@@ -117,6 +118,8 @@ export function checkTerms(set: RuleSet, info: BlockInfo, text: string, subject:
         let start = s.tokens[m.from]!.start;
         let end = s.tokens[m.to - 1]!.end;
         if (term.voice !== 'any' && insideAny(info.quotes, start, end)) continue;
+        // a name written in capitals ("STREETWISE NORTH", a charity) uses the word, it does not label anyone
+        if (s.tokens.slice(m.from, m.to).every((t, k) => !t.isWord || inCapitalName(s.tokens, m.from + k))) continue;
         if (!readingAllows(term, (reading ??= readSentence(s, blockText, info.quotes)), m.from)) continue;
         if (!conditionsHold(term, ctx, para)) continue;
         const form = resolveForm(m.headForms, s.tokens, m.headToken);

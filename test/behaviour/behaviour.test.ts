@@ -9,12 +9,12 @@ import { loadCaseFiles, runAll, summarise } from './cases.js';
 
 /** Pass rates measured when the cases were written and the classes built; raise them as the classes grow. */
 const FLOORS: Record<string, number> = {
-  'choice-blame': 0.75,
-  'credibility-judgement': 0.85,
+  'choice-blame': 0.77,
+  'credibility-judgement': 0.86,
   'exploiter-as-partner': 0.82,
-  hedging: 0.8,
-  jargon: 0.86,
-  'offender-framing': 0.6,
+  hedging: 0.83,
+  jargon: 0.88,
+  'offender-framing': 0.65,
 };
 
 describe('behavioural cases', () => {

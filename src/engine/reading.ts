@@ -168,7 +168,8 @@ function read(tokens: readonly Token[], inQuote: number[]): SentenceReading {
       const t = tokens[i]!;
       // the writer's own aside inside a report ("she says, and I cannot check this, that ...") stays the writer's
       const own = clauses[clauseOf[i]!]!;
-      if (own !== c && own.subject?.role === 'writer') {
+      // (but "..., whether we could help her" is what was asked, not an aside)
+      if (own !== c && own.subject?.role === 'writer' && !isComplement(tokens, own)) {
         i = own.to - 1;
         continue;
       }
@@ -202,6 +203,13 @@ function read(tokens: readonly Token[], inQuote: number[]): SentenceReading {
     break;
   }
   return { clauses, clauseOf, voice };
+}
+
+/** A clause that is the content of a report or question: it opens with "whether", "if" or "that". */
+function isComplement(tokens: readonly Token[], c: ClauseReading): boolean {
+  let k = c.from;
+  while (k < c.to && !tokens[k]!.isWord) k++;
+  return k < c.to && /^(?:whether|if|that)$/.test(tokens[k]!.norm);
 }
 
 function quoteVoice(tokens: readonly Token[], inQuote: number[], i: number, clauses: ClauseReading[], clauseOf: number[]): Voice {
@@ -319,6 +327,8 @@ function clause(tokens: readonly Token[], from: number, to: number): ClauseReadi
   // the clause's own words start after its punctuation (", Mr Haddad said") and its conjunction
   while (start < to && !tokens[start]!.isWord) start++;
   if (start < to && CLAUSE_WORDS.has(tokens[start]!.norm)) start++;
+  // "whether we could help her", "that she was": the complementiser is not part of the subject
+  if (start + 1 < to && (tokens[start]!.norm === 'whether' || (tokens[start]!.norm === 'that' && SUBJECT_PRONOUNS.has(tokens[start + 1]!.norm)))) start++;
   // subject: the words before the first auxiliary, modal or verb-like word
   let v = -1;
   for (let i = start; i < to; i++) {

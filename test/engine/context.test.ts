@@ -71,8 +71,11 @@ describe('context: words that are problems here', () => {
     expect(f[0]!.note).toMatch(/credibility question/);
   });
 
-  it('flags scare quotes but not quotations', () => {
-    expect(flagged('Juliana said she was "fine" and left. She told me, "I came here to help my mother."')).toEqual(['"fine"']);
+  it('flags scare quotes in the writer\'s narrative, not quotations or words someone is reported using', () => {
+    expect(flagged('When police arrived Juliana was "fine" and left. She told me, "I came here to help my mother."')).toEqual(['"fine"']);
+    // the speaker's own word, given in quotation marks inside their reported words
+    expect(flagged('Juliana said she was "fine" and left.')).toEqual([]);
+    expect(flagged('He called the money "a loan" and took it from her wages.')).toEqual([]);
   });
 
   it('flags an inconsistency only when nothing explains it', () => {

@@ -29,17 +29,18 @@ export function checkScareQuotes(rule: CompiledScareQuotes, blocks: readonly Blo
       if (info.quotes.some((o) => o !== q && o.start < q.start && q.end < o.end)) continue;
       const before = text.slice(Math.max(info.block.start, q.start - 40), q.start).toLowerCase();
       const prevWords = before.match(/[\p{L}']+/gu) ?? [];
-      const prev = prevWords.slice(-2);
+      // "called the money 'a loan'": a naming verb up to four words before gives someone's term for it
+      const prev = prevWords.slice(-4);
       if (prev.some((w) => rule.namingCues.has(w))) continue;
       // A quotation that is the whole sentence or follows a colon is speech, not a scare quote.
       if (/[:]\s*$/.test(before)) continue;
       // A word quoted and then explained ("'farm' (a room set up to grow cannabis)", "'spot' - the place ...")
       // is mentioned, not doubted.
       if (/^\s*(?:\(|[–—-]\s|:\s|,\s*(?:meaning|which means|i\.e\.|that is)\b)/.test(text.slice(q.end, q.end + 16))) continue;
-      // Inside another party's reported words, a definition or words named as language, the quote is not the
-      // writer's doubt. In the person's reported words ("she said she was 'fine'") a quoted word still reads as one.
-      const around = voiceAround(info, q.start);
-      if (around !== 'writer' && around !== 'person') continue;
+      // Only the writer's own narrative puts scare quotes around a word: inside someone's reported words
+      // ("she asked whether we could help her 'escape'", "he told her it paid off 'the ticket'"), a definition
+      // or words named as language, quotation marks give that speaker's word.
+      if (voiceAround(info, q.start) !== 'writer') continue;
       const suggestion = inner;
       out.push({
         rule: rule.meta.id,

@@ -21,6 +21,8 @@ export interface CompiledTerm {
   meta: Meta;
   patterns: Pattern[];
   suggest: { any: string[]; child?: string[]; adult?: string[] };
+  /** Rewrites of single class entries that carry their own. */
+  patternSuggest: Map<Pattern, { any: string[]; child?: string[]; adult?: string[] }>;
   forms?: Partial<Record<string, string[]>>;
   scope: Scope;
   span: 'match' | 'clause' | 'sentence';
@@ -144,20 +146,27 @@ export function compileRules(data: RuleData, overrides: RuleOverrides = {}, whic
       r.terms.forEach((t: Term, i) => {
         const patterns = t.match === undefined ? [] : (pat(typeof t.match === 'string' ? [t.match] : t.match, `terms[${i}].match`) ?? []);
         const origins = new Map<Pattern, string>();
+        const norm = (x: Term['suggest']) => (Array.isArray(x) ? { any: x } : { any: x?.any ?? [], child: x?.child, adult: x?.adult });
+        const patternSuggest = new Map<Pattern, ReturnType<typeof norm>>();
         for (const name of [t.class ?? []].flat()) {
           const mc = data.classes[name];
           if (!mc) continue;
           for (const [sense, list] of Object.entries(mc.senses)) {
             if (t.senses && !t.senses.includes(sense)) continue;
-            for (const p of pat(list, `classes/${name}.yml senses.${sense}`) ?? []) {
+            const sources = list.map((e) => (typeof e === 'string' ? e : e.match));
+            const compiled = pat(sources, `classes/${name}.yml senses.${sense}`) ?? [];
+            compiled.forEach((p) => {
               patterns.push(p);
               origins.set(p, `${name}/${sense}`);
-            }
+              const entry = list[sources.indexOf(p.source)];
+              if (entry && typeof entry !== 'string') patternSuggest.set(p, norm(entry.suggest));
+            });
           }
         }
-        const suggest = Array.isArray(t.suggest) ? { any: t.suggest } : { any: t.suggest?.any ?? [], child: t.suggest?.child, adult: t.suggest?.adult };
+        const suggest = norm(t.suggest);
         // Inflect every {template} now, so linting (and a cached start) never waits for the NLP library.
-        for (const tpl of [...suggest.any, ...(suggest.child ?? []), ...(suggest.adult ?? [])]) {
+        const allSuggest = [suggest, ...patternSuggest.values()];
+        for (const tpl of allSuggest.flatMap((x) => [...x.any, ...(x.child ?? []), ...(x.adult ?? [])])) {
           for (const m of tpl.matchAll(/\{([^{}]+)\}/g)) {
             verbForms(m[1]!);
             pluralOf(m[1]!);
@@ -167,6 +176,7 @@ export function compileRules(data: RuleData, overrides: RuleOverrides = {}, whic
           meta,
           patterns,
           suggest,
+          patternSuggest,
           forms: t.forms,
           scope: t.applies_to ?? r.applies_to,
           span: t.span ?? 'match',

@@ -217,7 +217,11 @@ export const MeaningClass = z
     category: z.enum(CATEGORIES),
     definition: z.string().min(20),
     source: SourceRef,
-    senses: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.array(z.string().min(1)).min(1)),
+    /**
+     * Per sense, its expressions in the pattern language; an entry may carry its own rewrite
+     * (`{ match, suggest }`) where the sense's general one would not fit ("laundering money" → "used to move money").
+     */
+    senses: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.array(z.union([z.string().min(1), z.object({ match: z.string().min(1), suggest: Suggest }).strict()])).min(1)),
   })
   .strict();
 export type MeaningClass = z.infer<typeof MeaningClass>;

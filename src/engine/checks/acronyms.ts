@@ -8,6 +8,7 @@ import { insideAny } from '../quotes.js';
 import type { Sentence, Token } from '../tokenize.js';
 import type { Finding } from '../types.js';
 import { fill } from '../messages.js';
+import { articleFor } from '../inflect.js';
 import { contextFor, sentenceHas } from './terms.js';
 import { registerCache } from '../caches.js';
 
@@ -125,6 +126,11 @@ function partOfSlash(s: Sentence, i: number): boolean {
   return (t[i + 1]?.text === '/' && t[i + 1]!.start === t[i]!.end && /^\p{L}{1,3}$/u.test(t[i]!.text) && t[i + 2]?.isWord === true) || (t[i - 1]?.text === '/' && t[i - 1]!.end === t[i]!.start && t[i - 2]?.isWord === true && /^\p{L}{1,3}$/u.test(t[i - 2]!.text));
 }
 
+/** The plural of an expansion's last word ("officer" → "officers", "party" → "parties"). */
+function plural(phrase: string): string {
+  return phrase.replace(/(\w+)$/, (w) => (/[^aeiou]y$/.test(w) ? `${w.slice(0, -1)}ies` : /(?:s|x|ch|sh)$/.test(w) ? `${w}es` : `${w}s`));
+}
+
 /** Per block text: for each sentence, the tokens an acronym or shorthand check looks at (two capitals, or "/"). */
 const candidateCache = new WeakMap<object, { si: number; acronyms: number[]; slash: boolean }[]>();
 
@@ -186,9 +192,26 @@ export function checkAcronyms(rule: CompiledAcronyms, blocks: readonly BlockInfo
           expansion = (options.find((o) => !o.ifSentence || sentenceHas(o.ifSentence, ctx)) ?? options[options.length - 1])?.expansion;
         }
         if (!expansion && !rule.flagUnknown) continue;
-        const start = tok.start + off;
-        const end = start + acr.length;
-        const suggestions = expansion ? [`${expansion} (${acr})`] : [];
+        let start = tok.start + off;
+        let end = start + acr.length;
+        let suggestions = expansion ? [`${expansion} (${acr})`] : [];
+        const suffix = tok.text.slice(acr.length);
+        if (expansion && /^['’]d$/.test(suffix) && /^\S+ed\b/.test(expansion)) {
+          // "RUI'd" → "released under investigation": the acronym used as a verb takes its participle
+          end = tok.end + off;
+          suggestions = [expansion];
+        } else if (expansion && suffix === 's') {
+          // "PCSOs" → "police community support officers (PCSOs)"
+          end = tok.end + off;
+          suggestions = [`${plural(expansion)} (${tok.text})`];
+        }
+        // "an HMO" → "a house in multiple occupation (HMO)": the article before it follows the expansion
+        const art = s.tokens[i - 1];
+        if (expansion && art && (art.norm === 'a' || art.norm === 'an') && art.end + 1 === tok.start && articleFor(suggestions[0]!) !== art.norm) {
+          start = art.start + off;
+          const a = articleFor(suggestions[0]!);
+          suggestions = suggestions.map((x) => `${/^\p{Lu}/u.test(art.text) ? a[0]!.toUpperCase() + a.slice(1) : a} ${x}`);
+        }
         out.push({
           rule: rule.meta.id,
           category: rule.meta.category,

@@ -72,10 +72,24 @@ export function readingAllows(term: Pick<CompiledTerm, 'voice' | 'negated' | 'ge
   return readingBlocks(term, r, from) === undefined;
 }
 
-/** `$1`, `$2` ... in a template: the words of the match, by position ("$2 says" → "Maisie says"). */
-function withWords(tpl: string, s: Sentence, from: number, to: number): string {
+/**
+ * `$1`, `$2` ... in a template: the words of the match, by position ("$2 says" → "Maisie says"); `$he`: the
+ * pronoun the draft uses for the person around the match (he, she or they), for clause rewrites such as
+ * "claims to be 16" → "says he is 16".
+ */
+function withWords(tpl: string, s: Sentence, from: number, to: number, blockText: string): string {
   if (!tpl.includes('$')) return tpl;
-  return tpl.replace(/\$(\d)/g, (_, d: string) => s.tokens[Math.min(to - 1, from + Number(d) - 1)]?.text ?? '');
+  return tpl
+    .replace(/\$he\b/g, () => personPronoun(blockText, s.tokens[from]!.start))
+    .replace(/\$(\d)/g, (_, d: string) => s.tokens[Math.min(to - 1, from + Number(d) - 1)]?.text ?? '');
+}
+
+/** The subject pronoun nearest after `at` in the block (else before it); "they" when there is none. */
+function personPronoun(text: string, at: number): string {
+  const after = /\b(he|she|they)\b/i.exec(text.slice(at));
+  if (after) return after[1]!.toLowerCase();
+  const before = [...text.slice(0, at).matchAll(/\b(he|she|they)\b/gi)].pop();
+  return before ? before[1]!.toLowerCase() : 'they';
 }
 
 /**
@@ -124,8 +138,9 @@ export function checkTerms(set: RuleSet, info: BlockInfo, text: string, subject:
         if (!conditionsHold(term, ctx, para)) continue;
         const form = resolveForm(m.headForms, s.tokens, m.headToken);
         const subjectWord = m.headToken >= 0 ? subjectWordBefore(s.tokens, m.headToken) : undefined;
-        const list = (form && term.forms?.[form]) ?? (subject.isChild ? term.suggest.child : term.suggest.adult) ?? term.suggest.any;
-        let suggestions = list.map((tpl) => renderTemplate(withWords(tpl, s, m.from, m.to), form, subjectWord));
+        const sug = term.patternSuggest.get(pattern) ?? term.suggest;
+        const list = (form && term.forms?.[form]) ?? (subject.isChild ? sug.child : sug.adult) ?? sug.any;
+        let suggestions = list.map((tpl) => renderTemplate(withWords(tpl, s, m.from, m.to, blockText), form, subjectWord));
         if (term.span === 'sentence') {
           start = s.start;
           end = s.end;

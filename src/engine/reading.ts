@@ -335,6 +335,11 @@ function clause(tokens: readonly Token[], from: number, to: number): ClauseReadi
     const t = tokens[i]!;
     if (!t.isWord) break;
     // after a pronoun subject ("I doubt", "they really want") the next word that is not an adverb is the verb
+    // "... and said she is staying": a clause after a conjunction may open on its verb, sharing the subject before
+    if (i === start && start > from && CLAUSE_WORDS.has(tokens[start - 1]!.norm) && (IRREGULAR_PAST.has(t.norm) || SPEECH_VERBS.has(t.norm) || /^[a-z]{3,}ed$/.test(t.norm))) {
+      v = i;
+      break;
+    }
     const afterPronoun = i > start && SUBJECT_PRONOUNS.has(tokens[start]!.norm) && /^\p{Ll}/u.test(t.text) && !ADVERB.test(t.norm) && tokens.slice(start + 1, i).every((x) => ADVERB.test(x.norm));
     if (AUX.has(t.norm) || MODALS.has(t.norm) || t.norm.endsWith("n't") || afterPronoun || (i > start && (looksLikeVerb(t) || IRREGULAR_PAST.has(t.norm) || SPEECH_VERBS.has(t.norm)) && !DETERMINERS.has(tokens[i - 1]!.norm))) {
       v = i;

@@ -59,10 +59,9 @@ export function finishSuggestions(text: string, start: number, end: number, raw:
   let suggestions = raw.map((s) => (capital && s ? s[0]!.toUpperCase() + s.slice(1) : s));
   let s = start;
   const art = spanTokenFrom > 0 ? tokens[spanTokenFrom - 1] : undefined;
-  const first = suggestions[0];
-  if (art && (art.norm === 'a' || art.norm === 'an') && first && art.end + 1 === start) {
-    const want = articleFor(first);
-    if (want !== art.norm) {
+  // any suggestion that needs the other article takes the article into the span, each with its own
+  if (art && (art.norm === 'a' || art.norm === 'an') && art.end + 1 === start && suggestions.some((x) => x && /^[\p{L}]/u.test(x))) {
+    if (suggestions.some((x) => x && articleFor(x) !== art.norm)) {
       s = art.start;
       const cap = /^\p{Lu}/u.test(art.text);
       suggestions = suggestions.map((x) => {

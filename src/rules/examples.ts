@@ -6,6 +6,7 @@
  */
 import { fromPlainText } from '../document/plain.js';
 import { lint } from '../engine/lint.js';
+import { fluencyProblems } from '../engine/fluency.js';
 import { applySuggestions } from '../rewrite/apply.js';
 import { compileRules } from './compile.js';
 import type { LoadedRule, RuleData } from './load.js';
@@ -73,6 +74,14 @@ export function runRuleExamples(data: RuleData, lr: LoadedRule): ExampleFailure[
       const edits = mine.filter((f) => f.suggestions.length).map((f) => ({ start: f.start, end: f.end, replacement: f.suggestions[0]! }));
       const out = applySuggestions(doc.text, edits).text;
       if (out !== e.output) fail(`"${e.text}"\n    gave    "${out}"\n    expected "${e.output}"`);
+    }
+    // every suggestion, applied on its own, leaves a fluent sentence
+    for (const f of mine) {
+      for (const sug of f.suggestions) {
+        const out = applySuggestions(doc.text, [{ start: f.start, end: f.end, replacement: sug }]).text;
+        const problems = fluencyProblems(out).filter((p) => !fluencyProblems(doc.text).some((q) => q.excerpt === p.excerpt));
+        if (problems.length) fail(`"${e.text}" with "${sug}" is not fluent (${problems.map((p) => `${p.kind}: "${p.excerpt}"`).join(', ')}): "${out}"`);
+      }
     }
   }
   for (const raw of r.examples.correct) {

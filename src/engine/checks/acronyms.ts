@@ -194,7 +194,9 @@ export function checkAcronyms(rule: CompiledAcronyms, blocks: readonly BlockInfo
         if (!expansion && !rule.flagUnknown) continue;
         let start = tok.start + off;
         let end = start + acr.length;
-        let suggestions = expansion ? [`${expansion} (${acr})`] : [];
+        // an acronym the draft uses once needs no introducing: the words alone read best
+        const once = expansion ? (text.match(new RegExp(`(?<![\\p{L}\\d])${acr.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d])`, 'gu')) ?? []).length <= 1 : false;
+        let suggestions = expansion ? [once ? expansion : `${expansion} (${acr})`] : [];
         const suffix = tok.text.slice(acr.length);
         if (expansion && /^['’]d$/.test(suffix) && /^\S+ed\b/.test(expansion)) {
           // "RUI'd" → "released under investigation": the acronym used as a verb takes its participle
@@ -203,7 +205,7 @@ export function checkAcronyms(rule: CompiledAcronyms, blocks: readonly BlockInfo
         } else if (expansion && suffix === 's') {
           // "PCSOs" → "police community support officers (PCSOs)"
           end = tok.end + off;
-          suggestions = [`${plural(expansion)} (${tok.text})`];
+          suggestions = [once ? plural(expansion) : `${plural(expansion)} (${tok.text})`];
         }
         // "an HMO" → "a house in multiple occupation (HMO)": the article before it follows the expansion
         const art = s.tokens[i - 1];

@@ -226,8 +226,12 @@ function hitsOf(set: RuleSet, b: BlockInfo): Hits {
         if (rule.element === 'own-words') {
           // the person's words: not another party's, not the writer's own ("I explained"), and a named speaker
           // must be the person the draft is about (checked against the draft's main name when merging)
-          if (reading.voice[m.from] === 'other' || c.subject?.role === 'writer' || c.subject?.role === 'other') continue;
-          const named = c.subject && c.subject.role === 'person' && /^\p{Lu}\p{Ll}/u.test(c.subject.text) && !/^(?:he|she|they|it|the|his|her|their)$/i.test(c.subject.text.split(' ')[0]!) ? c.subject.text.split(' ') : undefined;
+          // a clause with no subject of its own ("... and said she is staying") shares the one before it
+          let k = reading.clauseOf[m.from]!;
+          while (k > 0 && !reading.clauses[k]!.subject) k--;
+          const subj = reading.clauses[k]!.subject;
+          if (reading.voice[m.from] === 'other' || subj?.role === 'writer' || subj?.role === 'other') continue;
+          const named = subj && subj.role === 'person' && /^\p{Lu}\p{Ll}/u.test(subj.text) && !/^(?:he|she|they|it|the|his|her|their)$/i.test(subj.text.split(' ')[0]!) ? subj.text.split(' ') : undefined;
           if (named) speaker = named.map((w) => w.toLowerCase().replace(/'s$/, '')).join(' ');
         }
         note(rule, group, s.tokens[m.from]!.start, s.tokens[m.to - 1]!.end, speaker);

@@ -6,8 +6,9 @@ import { matchAt, type MatchContext, type Pattern } from '../pattern.js';
 import { findQuotes, insideAny } from '../quotes.js';
 import { negatedAt, readSentence, type SentenceReading } from '../reading.js';
 import { finishSuggestions, renderTemplate, resolveForm, subjectWordBefore } from '../suggest.js';
-import { splitSentences, tokenize, type Sentence } from '../tokenize.js';
+import { splitSentences, tokenize, type Sentence, type Token } from '../tokenize.js';
 import { fill } from '../messages.js';
+import { fluencyProblems } from '../fluency.js';
 import { inCapitalName } from './acronyms.js';
 import type { Finding, Subject } from '../types.js';
 
@@ -79,17 +80,46 @@ export function readingAllows(term: Pick<CompiledTerm, 'voice' | 'negated' | 'ge
  */
 function withWords(tpl: string, s: Sentence, from: number, to: number, blockText: string): string {
   if (!tpl.includes('$')) return tpl;
+  const he = () => personPronoun(blockText, s.tokens.slice(from, to), s.tokens[from]!.start);
   return tpl
-    .replace(/\$he\b/g, () => personPronoun(blockText, s.tokens[from]!.start))
-    .replace(/\$(\d)/g, (_, d: string) => s.tokens[Math.min(to - 1, from + Number(d) - 1)]?.text ?? '');
+    .replace(/\$he\b/g, he)
+    .replace(/\$his\b/g, () => ({ he: 'his', she: 'her', they: 'their' })[he()]!)
+    .replace(/\$(\d)/g, (_, d: string) => s.tokens[Math.min(to - 1, from + Number(d) - 1)]?.text ?? '')
+    // "they" takes the plural verb the template wrote for "he" or "she"
+    .replace(/\bthey (says|is|has|was|does)\b/g, (_, v: string) => `they ${({ says: 'say', is: 'are', has: 'have', was: 'were', does: 'do' } as Record<string, string>)[v]}`);
 }
 
-/** The subject pronoun nearest after `at` in the block (else before it); "they" when there is none. */
-function personPronoun(text: string, at: number): string {
+/**
+ * The pronoun for the person: from a possessive in the match ("if his account holds up" → he), else the
+ * subject pronoun nearest after the match in the block (else before it); "they" when there is none.
+ */
+function personPronoun(text: string, match: readonly Token[], at: number): 'he' | 'she' | 'they' {
+  for (const t of match) {
+    if (t.norm === 'his' || t.norm === 'him') return 'he';
+    if (t.norm === 'her') return 'she';
+    if (t.norm === 'their' || t.norm === 'them') return 'they';
+  }
   const after = /\b(he|she|they)\b/i.exec(text.slice(at));
-  if (after) return after[1]!.toLowerCase();
+  if (after) return after[1]!.toLowerCase() as 'he' | 'she' | 'they';
   const before = [...text.slice(0, at).matchAll(/\b(he|she|they)\b/gi)].pop();
-  return before ? before[1]!.toLowerCase() : 'they';
+  return before ? (before[1]!.toLowerCase() as 'he' | 'she' | 'they') : 'they';
+}
+
+/**
+ * Suggestions that leave the sentence fluent, in the rule's order: each is applied to the sentence and read
+ * again, and one that leaves a problem the sentence did not have ("an house", "been being", "they says", a
+ * doubled word) is dropped. When none is fluent they are kept, so the finding still says what is wrong.
+ */
+function fluentFirst(text: string, s: Sentence, start: number, end: number, suggestions: string[]): string[] {
+  if (suggestions.length === 0 || (suggestions.length === 1 && suggestions[0] === '')) return suggestions;
+  const sentence = text.slice(s.start, s.end);
+  const before = new Set(fluencyProblems(sentence).map((p) => p.excerpt));
+  const fits = suggestions.filter((sug) => {
+    // (applying tidies the spaces a deletion leaves, as applySuggestions does)
+    const after = (text.slice(s.start, start) + sug + text.slice(end, s.end)).replace(/ {2,}/g, ' ').replace(/ ([,.;:!?])/g, '$1');
+    return fluencyProblems(after).every((p) => before.has(p.excerpt));
+  });
+  return fits.length ? fits : suggestions;
 }
 
 /**
@@ -141,11 +171,13 @@ export function checkTerms(set: RuleSet, info: BlockInfo, text: string, subject:
         const sug = term.patternSuggest.get(pattern) ?? term.suggest;
         const list = (form && term.forms?.[form]) ?? (subject.isChild ? sug.child : sug.adult) ?? sug.any;
         let suggestions = list.map((tpl) => renderTemplate(withWords(tpl, s, m.from, m.to, blockText), form, subjectWord));
-        if (term.span === 'sentence') {
+        // an entry with its own rewrite replaces just its words, whatever the term's span
+        const span = term.patternSuggest.has(pattern) ? 'match' : term.span;
+        if (span === 'sentence') {
           start = s.start;
           end = s.end;
           suggestions = [''];
-        } else if (term.span === 'clause') {
+        } else if (span === 'clause') {
           [start, end] = clauseSpan(blockText, s, m.from, m.to);
           suggestions = suggestions.length ? suggestions : [''];
         } else {
@@ -153,6 +185,7 @@ export function checkTerms(set: RuleSet, info: BlockInfo, text: string, subject:
           start = fin.start;
           suggestions = fin.suggestions;
         }
+        suggestions = fluentFirst(text, s, start, end, suggestions);
         const excerpt = text.slice(start, end);
         out.push({
           rule: term.meta.id,

@@ -165,7 +165,22 @@ function isShouted(text: string): boolean {
   return v;
 }
 
+/** How often each acronym is used in the draft (from the cached candidate tokens: no scan of the text). */
+function countUses(rule: CompiledAcronyms, blocks: readonly BlockInfo[]): Map<string, number> {
+  const n = new Map<string, number>();
+  for (const info of blocks) {
+    for (const { si, acronyms } of candidatesOf(info.local)) {
+      for (const i of acronyms) {
+        const acr = acronymOf(info.local.sentences[si]!.tokens[i]!.text, rule.expansions);
+        if (acr) n.set(acr, (n.get(acr) ?? 0) + 1);
+      }
+    }
+  }
+  return n;
+}
+
 export function checkAcronyms(rule: CompiledAcronyms, blocks: readonly BlockInfo[], text: string): Finding[] {
+  let uses: Map<string, number> | undefined;
   const seen = new Set<string>();
   const seenShort = new Set<string>();
   const out: Finding[] = [];
@@ -195,7 +210,7 @@ export function checkAcronyms(rule: CompiledAcronyms, blocks: readonly BlockInfo
         let start = tok.start + off;
         let end = start + acr.length;
         // an acronym the draft uses once needs no introducing: the words alone read best
-        const once = expansion ? (text.match(new RegExp(`(?<![\\p{L}\\d])${acr.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d])`, 'gu')) ?? []).length <= 1 : false;
+        const once = expansion ? (uses ??= countUses(rule, blocks)).get(acr)! <= 1 : false;
         let suggestions = expansion ? [once ? expansion : `${expansion} (${acr})`] : [];
         const suffix = tok.text.slice(acr.length);
         if (expansion && /^['’]d$/.test(suffix) && /^\S+ed\b/.test(expansion)) {

@@ -86,6 +86,19 @@ function midCaps(b: BlockInfo): Set<string> {
   return hit;
 }
 
+/** Per block text: how often each capitalised word occurs (names are capitalised), for the main name. */
+const capCountsCache = new WeakMap<object, Map<string, number>>();
+
+function capCounts(b: BlockInfo): Map<string, number> {
+  let hit = capCountsCache.get(b.local);
+  if (!hit) {
+    hit = new Map();
+    for (const s of b.local.sentences) for (const t of s.tokens) if (startsUpper(t.text)) hit.set(t.norm, (hit.get(t.norm) ?? 0) + 1);
+    capCountsCache.set(b.local, hit);
+  }
+  return hit;
+}
+
 /** Each block's cached text gets a number, so a draft's blocks make a short key. */
 const localIds = new WeakMap<object, number>();
 let nextLocalId = 0;
@@ -114,7 +127,7 @@ function peopleOf(blocks: readonly BlockInfo[]): { names: Set<string>; main: () 
     main: () => {
       if (h.main === undefined) {
         const counts = new Map<string, number>();
-        for (const b of blocks) for (const s of b.local.sentences) for (const t of s.tokens) if (h.names.has(t.norm)) counts.set(t.norm, (counts.get(t.norm) ?? 0) + 1);
+        for (const b of blocks) for (const [w, c] of capCounts(b)) if (h.names.has(w)) counts.set(w, (counts.get(w) ?? 0) + c);
         h.main = [...counts].sort((x, y) => y[1] - x[1])[0]?.[0] ?? null;
       }
       return h.main ?? undefined;

@@ -21,6 +21,8 @@ function voiceAround(info: BlockInfo, start: number): string {
 export function checkScareQuotes(rule: CompiledScareQuotes, blocks: readonly BlockInfo[], text: string): Finding[] {
   const out: Finding[] = [];
   for (const info of blocks) {
+    if (!info.local.quotes.length) continue;
+    // document-offset quotes are built only for blocks that have quotation marks
     for (const q of info.quotes) {
       const inner = q.inner.trim();
       const words = inner.split(/\s+/).filter(Boolean);

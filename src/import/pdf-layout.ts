@@ -49,7 +49,11 @@ function toLines(page: PdfPage): Line[] {
     const row = rows[rows.length - 1];
     const ref = row?.find((r) => r.s.trim());
     const sameBaseline = ref ? Math.abs(ref.y - it.y) <= Math.max(2, 0.35 * Math.max(ref.h, it.h)) : true;
-    if (row && !breakNext && sameBaseline) row.push(it);
+    // a table row whose label sits lower than its value (vertically centred in a taller cell): the value
+    // follows the label in the content stream with no line end between, well to its right
+    const last = row?.filter((r) => r.s.trim()).pop();
+    const sameRow = Boolean(ref && last && !breakNext && it.s.trim() && it.x > last.x + last.w + Math.max(ref.h, it.h) && Math.abs(ref.y - it.y) <= 1.6 * Math.max(ref.h, it.h));
+    if (row && !breakNext && (sameBaseline || sameRow)) row.push(it);
     else if (row && !ref && sameBaseline) row.push(it);
     else rows.push([it]);
     breakNext = Boolean(it.eol);
@@ -122,7 +126,15 @@ interface Draft {
   /** x of continuation lines (value column of a table row, text after a bullet). */
   indent?: number;
   label?: string;
+  /** x of the label column, for a labelled table row. */
+  labelX?: number;
 }
+
+/**
+ * Labels of the form and of drafts' usual table rows: a one-cell line in the label column of a table that
+ * starts with one is a row whose label and value ran together ("Date of encounter 16 April 2025").
+ */
+const ROW_LABEL = /^((?:full )?name|date of birth|dob|age|gender|sex|nationality|languages?|interpreter|(?:current |home )?address|lives with|phone|telephone|email|date(?: of (?:encounter|referral|draft|visit|arrival))?|time|location|place|travel|route|base|organisation|referrer|referring officer|referred by|role|school|education|occupation|employment|immigration status|status|(?:crime )?reference|police force|consent|outcome|plan|health|medical|family|background|indicators|concerns|risks?|safeguarding|next steps|encounter|source|payment|meeting|debt|control|threats|money)(?::\s*|\s+)(\S.*)$/i;
 
 export function layoutToDocument(pages: PdfPage[]): Document {
   const lines = dropRunningLines(pages, pages.flatMap(toLines));
@@ -150,7 +162,11 @@ export function layoutToDocument(pages: PdfPage[]): Document {
       drafts.push({ kind: 'list-item', page: l.page, parts: [text], indent: l.x });
     } else if (l.cells.length >= 2) {
       const label = l.cells.length === 2 && l.cells[0]!.text.split(' ').length <= 6 ? l.cells[0]!.text.replace(/:$/, '') : undefined;
-      drafts.push({ kind: 'table-cell', page: l.page, parts: [label ? l.cells[1]!.text : l.cells.map((c) => c.text).join('\t')], indent: l.cells[label ? 1 : 0]!.x, label });
+      drafts.push({ kind: 'table-cell', page: l.page, parts: [label ? l.cells[1]!.text : l.cells.map((c) => c.text).join('\t')], indent: l.cells[label ? 1 : 0]!.x, label, ...(label ? { labelX: l.cells[0]!.x } : {}) });
+    } else if (cur?.labelX !== undefined && cur.page === l.page && Math.abs(l.x - cur.labelX) < 3 && ROW_LABEL.test(text)) {
+      // the next row of the table, its label cell run into its value
+      const [, label, value] = ROW_LABEL.exec(text)!;
+      drafts.push({ kind: 'table-cell', page: l.page, parts: [value!], indent: cur.indent, label: label!, labelX: cur.labelX });
     } else if (cur && cur.kind !== 'heading' && ((close && (cur.indent === undefined || Math.abs(l.x - cur.indent) < 3)) || pageBreakContinues)) {
       cur.parts.push(text);
     } else {

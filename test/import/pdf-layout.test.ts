@@ -71,4 +71,20 @@ describe('PDF layout', () => {
       ['list-item', 'She has not claimed asylum.'],
     ]);
   });
+
+  it('keeps a table row whose label sits lower than its value, and a row whose label ran into its value', () => {
+    const items: PdfItem[] = [
+      { s: 'Nationality', x: 60, y: 700, w: 50, h: 10.5 },
+      { s: ' ', x: 110, y: 700, w: 90, h: 10.5 },
+      { s: 'Nigerian', x: 203, y: 700, w: 44, h: 10.5, eol: true },
+      // the label is vertically centred in a taller cell: its baseline is 6 pt below the value's
+      { s: 'Travel', x: 60, y: 680, w: 37, h: 10.5 },
+      { s: ' ', x: 97, y: 680, w: 105, h: 10.5 },
+      { s: 'KLM flight from Amsterdam, arrived 09:40.', x: 203, y: 686, w: 200, h: 10.5, eol: true },
+      // label and value in one run of text, in the label column
+      { s: 'Date of encounter 16 April 2025', x: 60, y: 660, w: 160, h: 10.5, eol: true },
+    ];
+    const doc = layoutToDocument([{ num: 1, width: 595, height: 842, items }]);
+    expect(doc.text).toBe('Nationality: Nigerian\nTravel: KLM flight from Amsterdam, arrived 09:40.\nDate of encounter: 16 April 2025');
+  });
 });

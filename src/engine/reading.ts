@@ -71,6 +71,7 @@ export const SPEECH_VERBS = new Set([
   'agrees', 'think', 'thinks', 'thought', 'believe', 'believes', 'believed', 'feel', 'feels', 'felt', 'know', 'knows', 'knew', 'fear',
   'fears', 'feared', 'worry', 'worries', 'worried', 'call', 'calls', 'called',
 ]);
+const FREQUENCY = new Set(['often', 'commonly', 'usually', 'typically', 'frequently', 'sometimes', 'generally', 'routinely', 'regularly', 'rarely', 'seldom', 'tend', 'tends']);
 const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it']);
 const ADVERB = /^(?:\w+ly|also|still|never|just|only|always|often|now|then|even|already|sometimes)$/;
 /** Irregular past forms, so "She said", "He took", "They kept" find their verb. */
@@ -150,6 +151,11 @@ function read(tokens: readonly Token[], inQuote: number[]): SentenceReading {
   close(n);
   clauses.forEach((c, k) => {
     for (let i = c.from; i < c.to; i++) clauseOf[i] = k;
+    // "Children are collected ... and driven to other towns": a coordinated clause with no subject of its
+    // own says what the clause before it says about the same subject
+    const next = tokens[c.from + 1];
+    const verbPhrase = !c.subject || (next !== undefined && /^\p{Ll}/u.test(next.text) && !DETERMINERS.has(next.norm) && !SUBJECT_PRONOUNS.has(next.norm) && !WRITER.has(next.norm));
+    if (k > 0 && verbPhrase && clauses[k - 1]!.generic && /^(?:and|or|but|then)$/.test(tokens[c.from]!.norm)) c.generic = true;
   });
 
   // Whose words: quotes first, then reported clauses.
@@ -336,6 +342,11 @@ function clause(tokens: readonly Token[], from: number, to: number): ClauseReadi
     if (!t.isWord) break;
     // after a pronoun subject ("I doubt", "they really want") the next word that is not an adverb is the verb
     // "... and said she is staying": a clause after a conjunction may open on its verb, sharing the subject before
+    // "Traffickers often recruit ...": a frequency adverb after the subject stands before its verb
+    if (i > start && FREQUENCY.has(t.norm)) {
+      v = i;
+      break;
+    }
     if (i === start && start > from && CLAUSE_WORDS.has(tokens[start - 1]!.norm) && (IRREGULAR_PAST.has(t.norm) || SPEECH_VERBS.has(t.norm) || /^[a-z]{3,}ed$/.test(t.norm))) {
       v = i;
       break;

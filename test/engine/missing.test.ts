@@ -61,4 +61,11 @@ He was recruited and made to work at a car wash. He said, "They kept my passport
     const own = `${base} Later Ade told me she gives the money to her uncle every night.`;
     expect(missing(own, 'child')).not.toContain('own-words');
   });
+
+  it("does not rest an element on another person's belief or hearsay", () => {
+    const hearsay = 'Account\n\nHer cousin believes a man drove Nora to a house in Derby, but Nora has not said so.';
+    expect(missing(hearsay, 'child')).toContain('act');
+    const asserted = 'Account\n\nA man drove Nora to a house in Derby in May 2025.';
+    expect(missing(asserted, 'child')).not.toContain('act');
+  });
 });

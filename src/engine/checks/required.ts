@@ -235,6 +235,9 @@ function hitsOf(set: RuleSet, b: BlockInfo): Hits {
         reading ??= readSentence(s, b.text, b.local.quotes);
         const c = reading.clauses[reading.clauseOf[m.from]!]!;
         if (negatedAt(reading, m.from) || c.generic || reading.voice[m.from] === 'generic') continue;
+        // another party's belief or rumour ("her friend believes the boss may have threatened her") is not an
+        // assertion the draft can rest on
+        if (reading.voice[m.from] === 'other' && speculated(s.tokens, reading, m.from)) continue;
         let speaker: string | undefined;
         if (rule.element === 'own-words') {
           // the person's words: not another party's, not the writer's own ("I explained"), and a named speaker
@@ -262,6 +265,17 @@ const RESIDENCE = /^\s*(?:lives?|living|resides?|residence|(?:current |home )?ad
 function lineLabel(text: string, b: BlockInfo): string {
   const lineStart = text.lastIndexOf('\n', b.block.start - 1) + 1;
   return text.slice(lineStart, b.block.start) || b.text;
+}
+
+const SPECULATION = new Set(['believes', 'believed', 'thinks', 'thought', 'suspects', 'suspected', 'wonders', 'wondered', 'alleges', 'alleged', 'claims', 'claimed', 'rumour', 'rumoured', 'heard', 'guesses', 'assumes']);
+
+/** Whether the report that holds token `at` comes from a verb of belief or hearsay ("believes", "claims", "heard"). */
+function speculated(tokens: readonly { norm: string }[], r: SentenceReading, at: number): boolean {
+  for (let k = r.clauseOf[at]!; k >= 0; k--) {
+    const c = r.clauses[k]!;
+    if (c.reports) return tokens.slice(c.from, c.to).some((t) => SPECULATION.has(t.norm));
+  }
+  return false;
 }
 
 /** A named speaker is the person when the draft's main name is theirs, or the draft names no one most. */

@@ -44,7 +44,7 @@ export function lint(doc: Document, rules: RuleSet, opts: LintOptions = {}): Lin
     for (const f of rel) findings.push({ ...f, start: f.start + b.block.start, end: f.end + b.block.start });
   }
   for (const r of rules.acronyms) findings.push(...checkAcronyms(r, blocks, doc.text));
-  for (const r of rules.scareQuotes) findings.push(...checkScareQuotes(r, blocks, doc.text));
+  for (const r of rules.scareQuotes) findings.push(...checkScareQuotes(r, blocks));
   const accept = new Set((opts.accept ?? []).map((a) => a.toLowerCase()));
   const kept = dedupe(findings.filter((f) => !accept.has(f.excerpt.toLowerCase())));
   const elements = checkRequired(rules, blocks, subject, doc.text);

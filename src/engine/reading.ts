@@ -202,7 +202,7 @@ function read(tokens: readonly Token[], inQuote: number[]): SentenceReading {
   // A definition ("This includes being used as ...", "Examples include ...") is about no one in particular.
   // (Also where a heading or form label ran into it without a full stop: "... or begging This includes ...".)
   for (let d = 0; d < n; d++) {
-    if (d > 0 && !/^\p{Lu}/u.test(tokens[d]!.text)) continue;
+    if (!DEFINITION_HEADS.has(tokens[d]!.norm) || (d > 0 && !/^\p{Lu}/u.test(tokens[d]!.text))) continue;
     if (!DEFINITION.test(tokens.slice(d, d + 5).map((t) => t.norm).join(' '))) continue;
     for (const c of clauses) if (c.from >= d) c.generic = true;
     for (let i = d; i < n; i++) if (voice[i] === 'writer') voice[i] = 'generic';
@@ -292,6 +292,7 @@ function mentionFrom(tokens: readonly Token[]): number {
   return -1;
 }
 
+const DEFINITION_HEADS = new Set(['this', 'these', 'it', 'example', 'examples', 'type', 'types', 'form', 'forms', 'sign', 'signs', 'indicator', 'indicators', 'exploitation']);
 /** The opening of a definition: "This includes ...", "Examples include ...", "It can involve ...". */
 const DEFINITION = /^(?:this|these|it|examples?|types?|forms?|signs?|indicators?|exploitation) (?:also |can |may |might |could |often |will )?(?:includes?|involves?|covers?|refers? to)\b/;
 

@@ -8,28 +8,28 @@ import type { Finding } from '../types.js';
 import { fill } from '../messages.js';
 import { readSentence } from '../reading.js';
 
-/** Whose words surround a quotation: the voice of the word before it in its sentence ('writer' when none). */
-function voiceAround(info: BlockInfo, start: number): string {
-  const s = info.local.sentences.find((x) => x.start <= start - info.block.start && start - info.block.start < x.end);
+/** Whose words surround a quotation at block offset `rel`: the voice of the word before it ('writer' when none). */
+function voiceAround(info: BlockInfo, rel: number): string {
+  const s = info.local.sentences.find((x) => x.start <= rel && rel < x.end);
   if (!s) return 'writer';
-  const rel = start - info.block.start;
   const i = s.tokens.findIndex((t) => t.start >= rel);
   if (i <= 0) return 'writer';
   return readSentence(s, info.text, info.local.quotes).voice[i - 1]!;
 }
 
-export function checkScareQuotes(rule: CompiledScareQuotes, blocks: readonly BlockInfo[], text: string): Finding[] {
+export function checkScareQuotes(rule: CompiledScareQuotes, blocks: readonly BlockInfo[]): Finding[] {
   const out: Finding[] = [];
   for (const info of blocks) {
-    if (!info.local.quotes.length) continue;
-    // document-offset quotes are built only for blocks that have quotation marks
-    for (const q of info.quotes) {
+    // block offsets throughout (the block's cached quotes and sentences); findings move to document offsets
+    const quotes = info.local.quotes;
+    const bt = info.text;
+    for (const q of quotes) {
       const inner = q.inner.trim();
       const words = inner.split(/\s+/).filter(Boolean);
       if (words.length === 0 || words.length > rule.maxWords) continue;
       if (!/^\p{Ll}/u.test(inner) || /[.!?,;:]$/.test(inner)) continue;
-      if (info.quotes.some((o) => o !== q && o.start < q.start && q.end < o.end)) continue;
-      const before = text.slice(Math.max(info.block.start, q.start - 40), q.start).toLowerCase();
+      if (quotes.some((o) => o !== q && o.start < q.start && q.end < o.end)) continue;
+      const before = bt.slice(Math.max(0, q.start - 40), q.start).toLowerCase();
       const prevWords = before.match(/[\p{L}']+/gu) ?? [];
       // "called the money 'a loan'": a naming verb up to four words before gives someone's term for it
       const prev = prevWords.slice(-4);
@@ -38,21 +38,21 @@ export function checkScareQuotes(rule: CompiledScareQuotes, blocks: readonly Blo
       if (/[:]\s*$/.test(before)) continue;
       // A word quoted and then explained ("'farm' (a room set up to grow cannabis)", "'spot' - the place ...")
       // is mentioned, not doubted.
-      if (/^\s*(?:\(|[–—-]\s|:\s|,\s*(?:meaning|which means|i\.e\.|that is)\b)/.test(text.slice(q.end, q.end + 16))) continue;
+      if (/^\s*(?:\(|[–—-]\s|:\s|,\s*(?:meaning|which means|i\.e\.|that is)\b)/.test(bt.slice(q.end, q.end + 16))) continue;
       // Only the writer's own narrative puts scare quotes around a word: inside someone's reported words
       // ("she asked whether we could help her 'escape'", "he told her it paid off 'the ticket'"), a definition
       // or words named as language, quotation marks give that speaker's word.
       if (voiceAround(info, q.start) !== 'writer') continue;
-      const suggestion = inner;
+      const excerpt = bt.slice(q.start, q.end);
       out.push({
         rule: rule.meta.id,
         category: rule.meta.category,
         severity: rule.meta.severity,
-        start: q.start,
-        end: q.end,
-        excerpt: text.slice(q.start, q.end),
-        message: fill(rule.meta.message, text.slice(q.start, q.end), suggestion),
-        suggestions: [suggestion],
+        start: q.start + info.block.start,
+        end: q.end + info.block.start,
+        excerpt,
+        message: fill(rule.meta.message, excerpt, inner),
+        suggestions: [inner],
         rationale: rule.meta.rationale,
         source: rule.meta.source,
       });

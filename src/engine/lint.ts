@@ -52,7 +52,7 @@ export function lint(doc: Document, rules: RuleSet, opts: LintOptions = {}): Lin
     subject,
     findings: kept,
     missing: elements.filter((e) => !e.present).map(toMissing),
-    present: elements.filter((e) => e.present && e.evidence).map((e) => ({ element: e.element as ElementName, ...e.evidence! })),
+    present: elements.filter((e) => e.present && e.evidence).map((e) => ({ element: e.element as ElementName, ...e.evidence!, senses: e.senses })),
   };
 }
 

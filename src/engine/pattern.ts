@@ -14,6 +14,7 @@
  *   %Cap         a word written with a capital letter (a name, or the first word of a sentence)
  *   %Poss        a possessive word ("Anna's", "the boy's")
  *   %CapPoss     a capitalised possessive, usually a name ("Anna's")
+ *   %Num         a number, in digits or words ("14", "eighteen", "several")
  *   !x           the next token is not x (or there is none); consumes nothing
  *   <!x          the previous token is not x (or there is none); consumes nothing
  *   ^  $         start and end of the sentence
@@ -30,6 +31,7 @@ export type Atom =
   | { type: 'cap' }
   | { type: 'poss' }
   | { type: 'capposs' }
+  | { type: 'num' }
   | { type: 'any' };
 
 export type Element =
@@ -52,6 +54,8 @@ export interface Pattern {
 }
 
 export class PatternError extends Error {}
+
+const NUMBER_WORDS = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|few)$/;
 
 /** Words too common to index a pattern by, where it has a rarer required element. */
 const COMMON = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'my', 'our', 'its', 'i', 'we', 'he', 'she', 'they', 'it', 'you', 'is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'do', 'did', 'does', 'with', 'to', 'of', 'in', 'at', 'on', 'for', 'and', 'or', 'not', 'no', 'this', 'that', 'if', 'what', 'as', 'so', 'by', 'from', 'him', 'them', 'me', 'us', 'would', 'could', 'will', 'can', 'there', 'which', 'who', ',', '.', "'s", 'all', 'any', 'some', 'one', 'more', 'very', 'up', 'out', 'into', 'about', 'than', 'too', 'much', 'how', 'when', 'where', 'then', 'also', 'only', 'just', 'get', 'got', 'make', 'made', 'take', 'took', 'go', 'went', 'put', 'say', 'said']);
@@ -171,6 +175,7 @@ function atom(text: string, lexicon: Lexicon, source: string): Atom {
   if (text === '%Cap') return { type: 'cap' };
   if (text === '%Poss') return { type: 'poss' };
   if (text === '%CapPoss') return { type: 'capposs' };
+  if (text === '%Num') return { type: 'num' };
   if (text.startsWith('#') && text.length > 1) return { type: 'tag', tag: text.slice(1) };
   if (text.startsWith('@')) {
     const values = lexicon.get(text.slice(1));
@@ -290,6 +295,8 @@ function atomMatches(a: Atom, ctx: MatchContext, i: number): boolean {
       return t.isWord && /\p{L}'s$/u.test(t.norm);
     case 'capposs':
       return t.isWord && /^\p{Lu}/u.test(t.text) && /\p{L}'s$/u.test(t.norm);
+    case 'num':
+      return /^\d+(?:[.,]\d+)?$/.test(t.norm) || NUMBER_WORDS.test(t.norm);
     case 'tag':
       return ctx.tags(i).has(a.tag);
   }

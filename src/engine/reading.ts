@@ -93,7 +93,11 @@ const OTHER_NOUNS = new Set([
   'exploiter', 'exploiters', 'trafficker', 'traffickers', 'driver', 'police', 'officer', 'officers', 'staff', 'teacher', 'school', 'nurse',
   'doctor', 'gp', 'worker', 'colleague', 'colleagues', 'neighbour', 'neighbours', 'witness', 'witnesses', 'partner', 'husband', 'wife',
   'friend', 'friends', 'carer', 'carers', 'council', 'records', 'report', 'bank', 'messages', 'interpreter', 'solicitor', 'they',
+  'boyfriend', 'girlfriend', 'fiance', 'fiancé', 'son', 'daughter', 'grandfather', 'relative', 'relatives', 'housemate', 'flatmate',
+  'caller', 'suspect', 'suspects', 'informant', 'source', 'supervisor', 'gangmaster', 'pimp', 'dealer', 'dealers',
 ]);
+/** "ex-partner", "step-father", "former-boss": the relation without its prefix. */
+const relation = (w: string) => w.replace(/^(?:ex|step|half|foster|former)-?(?=[a-z]{3})/, '');
 /** Heads of a generic subject: people in general, not the person referred. */
 const GENERIC_NOUNS = new Set([
   'children', 'child', 'victims', 'victim', 'people', 'person', 'adults', 'adult', 'workers', 'worker', 'migrants', 'girls', 'boys', 'women',
@@ -156,6 +160,12 @@ function read(tokens: readonly Token[], inQuote: number[]): SentenceReading {
     const next = tokens[c.from + 1];
     const verbPhrase = !c.subject || (next !== undefined && /^\p{Ll}/u.test(next.text) && !DETERMINERS.has(next.norm) && !SUBJECT_PRONOUNS.has(next.norm) && !WRITER.has(next.norm));
     if (k > 0 && verbPhrase && clauses[k - 1]!.generic && /^(?:and|or|but|then)$/.test(tokens[c.from]!.norm)) c.generic = true;
+    // "Nobody threatened or hit him", "he did not eat or sleep": a verb phrase joined by "or"/"nor" is under
+    // the negation of the clause before it
+    const prev = clauses[k - 1];
+    if (k > 0 && !c.subject && prev!.negators.length && /^(?:or|nor)$/.test(tokens[c.from]!.norm) && prev!.verb && prev!.negators.some((x) => x <= prev!.verb!.at)) {
+      c.negators.push(prev!.negators[0]!);
+    }
   });
 
   // Whose words: quotes first, then reported clauses.
@@ -202,10 +212,14 @@ function read(tokens: readonly Token[], inQuote: number[]): SentenceReading {
   // A definition ("This includes being used as ...", "Examples include ...") is about no one in particular.
   // (Also where a heading or form label ran into it without a full stop: "... or begging This includes ...".)
   for (let d = 0; d < n; d++) {
-    if (!DEFINITION_HEADS.has(tokens[d]!.norm) || (d > 0 && !/^\p{Lu}/u.test(tokens[d]!.text))) continue;
-    if (!DEFINITION.test(tokens.slice(d, d + 5).map((t) => t.norm).join(' '))) continue;
-    for (const c of clauses) if (c.from >= d) c.generic = true;
-    for (let i = d; i < n; i++) if (voice[i] === 'writer') voice[i] = 'generic';
+    // the head opens the sentence, or a heading runs into it, or an adjective stands before it ("Common
+    // indicators include ...", "Criminal exploitation can include ...")
+    const opensWithAdjective = d > 0 && d <= 2 && tokens.slice(0, d).every((t) => t.isWord && !DEFINITE.has(t.norm) && !SUBJECT_PRONOUNS.has(t.norm));
+    if (!DEFINITION_HEADS.has(tokens[d]!.norm) || !(d === 0 || /^\p{Lu}/u.test(tokens[d]!.text) || opensWithAdjective)) continue;
+    if (!DEFINITION.test(tokens.slice(d, d + 7).map((t) => t.norm).join(' '))) continue;
+    const from = opensWithAdjective ? 0 : d;
+    for (const c of clauses) if (c.from >= from) c.generic = true;
+    for (let i = from; i < n; i++) if (voice[i] === 'writer') voice[i] = 'generic';
     break;
   }
   return { clauses, clauseOf, voice };
@@ -294,7 +308,7 @@ function mentionFrom(tokens: readonly Token[]): number {
 
 const DEFINITION_HEADS = new Set(['this', 'these', 'it', 'example', 'examples', 'type', 'types', 'form', 'forms', 'sign', 'signs', 'indicator', 'indicators', 'exploitation']);
 /** The opening of a definition: "This includes ...", "Examples include ...", "It can involve ...". */
-const DEFINITION = /^(?:this|these|it|examples?|types?|forms?|signs?|indicators?|exploitation) (?:also |can |may |might |could |often |will )?(?:includes?|involves?|covers?|refers? to)\b/;
+const DEFINITION = /^(?:this|these|it|examples?|types?|forms?|signs?|indicators?|exploitation)(?: of [a-z-]+(?: [a-z-]+)?)? (?:also |can |may |might |could |often |will )?(?:includes?|involves?|covers?|refers? to)\b/;
 
 function roleToVoice(r: Role): Voice {
   if (r === 'person') return 'person';
@@ -338,7 +352,17 @@ function clause(tokens: readonly Token[], from: number, to: number): ClauseReadi
   if (start + 1 < to && (tokens[start]!.norm === 'whether' || (tokens[start]!.norm === 'that' && SUBJECT_PRONOUNS.has(tokens[start + 1]!.norm)))) start++;
   // subject: the words before the first auxiliary, modal or verb-like word
   let v = -1;
-  for (let i = start; i < to; i++) {
+  // "County lines gangs typically recruit ...": a frequency adverb a few words in ends a bare subject, even
+  // where a word of the subject looks like a verb ("lines")
+  for (let i = start + 1; i < Math.min(to, start + 5); i++) {
+    const t = tokens[i]!;
+    if (!t.isWord || AUX.has(t.norm) || MODALS.has(t.norm) || isNegator(t) || SUBJECT_PRONOUNS.has(tokens[start]!.norm)) break;
+    if (FREQUENCY.has(t.norm)) {
+      v = i;
+      break;
+    }
+  }
+  for (let i = start; i < to && v < 0; i++) {
     const t = tokens[i]!;
     if (!t.isWord) break;
     // after a pronoun subject ("I doubt", "they really want") the next word that is not an adverb is the verb
@@ -392,7 +416,7 @@ export function roleOfWords(words: readonly Token[]): Role {
   if (norms.some((w) => WRITER.has(w))) return 'writer';
   const head = norms[norms.length - 1]!;
   if (norms.length <= 2 && (head === 'he' || head === 'she')) return 'person';
-  if (norms.some((w) => OTHER_NOUNS.has(w)) && !(norms[0] === 'the' && PERSON_NOUNS.has(head) && !OTHER_NOUNS.has(head))) return 'other';
+  if (norms.some((w) => OTHER_NOUNS.has(relation(w))) && !(norms[0] === 'the' && PERSON_NOUNS.has(head) && !OTHER_NOUNS.has(head))) return 'other';
   if (/^\p{Lu}/u.test(words[0]!.text) && words.every((w) => /^\p{Lu}/u.test(w.text) || w.norm === "'s")) return 'person';
   if (PERSON_NOUNS.has(head)) return 'person';
   if (PERSON_PRONOUNS.has(head)) return 'person';
@@ -413,6 +437,8 @@ function isGeneric(tokens: readonly Token[], start: number, v: number, verb: Ver
   const det = GENERIC_DETS.has(words[0]!) ? 1 : 0;
   const head = words[det];
   if (!head) return false;
+  // a bare plural before a frequency adverb is a kind, not someone ("Gangs often ...", "Networks typically ...")
+  if (FREQUENCY.has(tokens[v]!.norm) && det === 0 && /[a-z]s$/.test(words.at(-1)!) && !/'s$/.test(words.at(-1)!)) return true;
   return GENERIC_NOUNS.has(head) || /^\d{1,2}-year-olds?$/.test(head) || (det === 1 && /-year-old$/.test(head));
 }
 

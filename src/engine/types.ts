@@ -49,6 +49,8 @@ export interface MissingElement {
   question: string;
   rationale: string;
   source: Source;
+  /** Where the element needs several kinds (two indicators), the kinds the draft does give. */
+  found?: string[];
 }
 
 export interface Subject {
@@ -62,6 +64,6 @@ export interface LintResult {
   subject: Subject;
   findings: Finding[];
   missing: MissingElement[];
-  /** Elements found, with the offset of the first evidence. */
-  present: { element: ElementName; start: number; end: number }[];
+  /** Elements found, with the offset of the first evidence and the senses that matched. */
+  present: { element: ElementName; start: number; end: number; senses: string[] }[];
 }

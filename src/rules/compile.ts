@@ -65,7 +65,9 @@ export interface CompiledRequired {
   element: ElementName | FormElementName;
   question: string;
   excludeSections: Set<string>;
+  /** Patterns by sense (a form check's single list is the sense `any`). */
   groups: Map<string, Pattern[]>;
+  /** How many different senses or detectors must match. */
   minGroups: number;
   detectors: ('named-place' | 'date' | 'quoted-words' | 'age')[];
 }
@@ -225,7 +227,7 @@ export function compileRules(data: RuleData, overrides: RuleOverrides = {}, whic
     } else {
       const groups = new Map<string, Pattern[]>();
       if (r.any) groups.set('any', pat(r.any, 'any') ?? []);
-      for (const [g, list] of Object.entries(r.groups ?? {})) groups.set(g, pat(list, `groups.${g}`) ?? []);
+      for (const [g, list] of Object.entries(r.senses ?? {})) groups.set(g, pat(list, `senses.${g}`) ?? []);
       for (const s of r.exclude_sections) {
         if (!data.sections[s]) problems.push({ file: lr.file, field: 'exclude_sections', message: `unknown section kind "${s}" (see sections.yml)` });
       }
@@ -235,7 +237,7 @@ export function compileRules(data: RuleData, overrides: RuleOverrides = {}, whic
         question: r.question,
         excludeSections: new Set(r.exclude_sections),
         groups,
-        minGroups: r.min_groups ?? 1,
+        minGroups: r.min_senses ?? 1,
         detectors: r.detectors ?? [],
       };
       set.required.push(req);

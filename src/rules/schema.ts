@@ -159,17 +159,24 @@ export const RuleFile = z.discriminatedUnion('kind', [
       form_question: z.string().regex(/^[a-z][a-z0-9-]*$/).optional(),
       ...Asked,
       exclude_sections: z.array(z.string()).default([]),
-      /** Present when any pattern matches. */
+      /**
+       * What the element means, in a sentence a trainer can test against: the senses below are its kinds of
+       * wording, and behavioural cases (test/behaviour/elements.cases.yml) are written from this, not from them.
+       */
+      definition: z.string().min(40).optional(),
+      /** The element's senses: named kinds of meaning, each a list of patterns. Present when any sense matches. */
+      senses: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), Patterns).optional(),
+      /** Present only when at least this many different senses (and detectors) match (indicators: two kinds). */
+      min_senses: z.number().int().min(1).optional(),
+      /** A form check's patterns: present when any matches (the form's own set; elements use `senses`). */
       any: Patterns.optional(),
-      /** Present when patterns from at least `min_groups` different groups match. */
-      groups: z.record(z.string(), Patterns).optional(),
-      min_groups: z.number().int().min(1).optional(),
       /** Built-in detectors implemented in code (named places, dates). */
       detectors: z.array(z.enum(['named-place', 'date', 'quoted-words', 'age'])).optional(),
       examples: z.object({ missing: z.array(Example).min(1), present: z.array(Example).min(1) }).strict(),
     })
     .strict()
-    .refine((r) => r.any || r.groups || r.detectors, 'needs `any`, `groups` or `detectors`')
+    .refine((r) => r.any || r.senses || r.detectors, 'needs `senses`, `any` or `detectors`')
+    .refine((r) => r.set === 'form' || (r.definition && !r.any), 'an element needs a `definition`, and names its patterns as `senses` (not `any`)')
     .refine((r) => (r.set === 'form') === (FORM_ELEMENTS as readonly string[]).includes(r.element), 'a form element needs `set: form`, and only a form element may have it')
     .refine((r) => (r.set === 'form') === Boolean(r.form_question), 'a form element needs `form_question` (the form question that asks for it), and only a form element may have it'),
 ]);

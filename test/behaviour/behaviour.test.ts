@@ -50,20 +50,20 @@ describe('behavioural cases', () => {
 });
 
 /**
- * Element cases (elements.cases.yml, 170 written blind from the elements' definitions): pass rate per element
- * held as a floor just under what was measured when they were added. Indicators are low by design: each case
- * holds one sign, and the rule asks for two different kinds (the toolkit counts a referral with one indicator
- * as weak), so a one-sign fragment is reported missing.
+ * Element cases (elements.cases.yml: 170 written blind from the elements' definitions, then 108 more by another
+ * hand once the elements had named senses): pass rate per element held as a floor just under what was
+ * measured. A fragment states an element when any of its senses matches, so a one-sign fragment states an
+ * indicator although a draft needs two kinds.
  */
 const ELEMENT_FLOORS: Record<string, number> = {
-  act: 0.66,
-  means: 0.68,
-  purpose: 0.3,
-  when: 0.66,
-  where: 0.76,
+  act: 0.86,
+  means: 0.64,
+  purpose: 0.72,
+  when: 0.76,
+  where: 0.8,
   'own-words': 0.9,
-  consent: 0.48,
-  indicators: 0.4,
+  consent: 0.84,
+  indicators: 0.74,
 };
 
 describe('element cases', () => {

@@ -1,4 +1,7 @@
-/** Prints the behavioural pass rates per class (npm run behaviour; add --fails to list the failing cases). */
+/**
+ * Prints the behavioural pass rates per class (npm run behaviour; add --fails to list the failing cases, and
+ * `--elements FILE` to score another element case file, such as a fresh one written blind).
+ */
 import { loadRules } from '../../src/index.js';
 import { runAll, summarise } from './cases.js';
 import { loadElementCases, summariseElements } from './elements.js';
@@ -11,7 +14,8 @@ if (process.argv.includes('--fails')) {
   for (const r of results.filter((x) => !x.pass)) console.log(`${r.file}#${r.index + 1} ${r.c.kind} expect ${r.c.expect}${r.c.span ? ` "${r.c.span}"` : ''}: ${r.c.text}${r.got.length ? `  got: ${r.got.join(' | ')}` : ''}`);
 }
 
-const el = summariseElements(loadRules(), loadElementCases());
+const at = process.argv.indexOf('--elements');
+const el = summariseElements(loadRules(), loadElementCases(at > 0 ? process.argv[at + 1] : undefined));
 if (el.rows.size) {
   const frac = ([p, t]: [number, number]) => (t ? `${((100 * p) / t).toFixed(0)}% (${p}/${t})` : '-');
   console.log('\n| element | present | missing |\n| --- | --- | --- |');

@@ -67,5 +67,29 @@ He was recruited and made to work at a car wash. He said, "They kept my passport
     expect(missing(hearsay, 'child')).toContain('act');
     const asserted = 'Account\n\nA man drove Nora to a house in Derby in May 2025.';
     expect(missing(asserted, 'child')).not.toContain('act');
+    // nor a time or place that someone else only thinks likely
+    const guessed = 'Account\n\nHer aunt thinks Nora may have been taken to Derby around March 2025.';
+    expect(missing(guessed, 'child')).toEqual(expect.arrayContaining(['when', 'where']));
+  });
+
+  it('does not take the subject of a denied verb as asserted', () => {
+    const adult = 'Consent\n\nConsent to the referral has not yet been discussed with him.';
+    expect(missing(adult, 'adult')).toContain('consent');
+    expect(missing('Consent\n\nConsent to the referral was given on 3 May.', 'adult')).not.toContain('consent');
+  });
+
+  it('dates the exploitation by a length of time or an age at the time, not by an age on its own', () => {
+    expect(missing('Account\n\nHe picked fruit for them for eighteen months.', 'child')).not.toContain('when');
+    expect(missing('Account\n\nShe was 13 when the older men began to give her lifts.', 'child')).not.toContain('when');
+    expect(missing('Referral for Ana, aged 38.\n\nAccount\n\nShe cleaned the house for them.', 'adult')).toContain('when');
+  });
+
+  it('names the kinds of indicator it found when one is not enough', () => {
+    const r = check('Account\n\nHe had bruises on both arms.', 'child');
+    const indicators = r.missing.find((m) => m.element === 'indicators');
+    expect(indicators?.found).toEqual(['injuries']);
+    const two = check('Account\n\nHe had bruises on both arms and his passport was taken by the boss.', 'child');
+    expect(two.missing.map((m) => m.element)).not.toContain('indicators');
+    expect(two.present.find((p) => p.element === 'indicators')?.senses).toEqual(['injuries', 'documents-withheld']);
   });
 });

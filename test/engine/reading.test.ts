@@ -63,6 +63,31 @@ describe('the sentence layer', () => {
     expect(negatedAt(r, at('choose'))).toBe(true);
     expect(negatedAt(r, at('chose'))).toBe(false);
   });
+
+  it('carries a negation over a verb joined by "or", not by "and"', () => {
+    const nobody = read('Nobody threatened him or hit him.');
+    expect(negatedAt(nobody.r, nobody.at('hit'))).toBe(true);
+    const and = read('He was not paid and was beaten.');
+    expect(negatedAt(and.r, and.at('beaten'))).toBe(false);
+  });
+
+  it('reads a bare plural before a frequency adverb as people in general, whatever its words look like', () => {
+    expect(read('County lines networks typically recruit children outside schools.').voiceOf('recruit')).toBe('generic');
+    expect(read('Gangs often move children between towns.').voiceOf('move')).toBe('generic');
+    // a particular group is not a kind
+    expect(read('The gang often moved him between towns.').voiceOf('moved')).toBe('writer');
+  });
+
+  it('reads a definition opened by an adjective or an "of" phrase as generic', () => {
+    expect(read('Criminal exploitation can include cannabis cultivation and begging.').voiceOf('begging')).toBe('generic');
+    expect(read('Signs of trafficking can include bruising.').voiceOf('bruising')).toBe('generic');
+    expect(read('His exploitation included begging.').voiceOf('begging')).toBe('writer');
+  });
+
+  it('knows a former relation as another party ("her ex-partner alleges")', () => {
+    expect(read('Her ex-partner alleges that she worked in a brothel.').voiceOf('brothel')).toBe('other');
+    expect(read('Her stepfather says she was kept at the house.').voiceOf('kept')).toBe('other');
+  });
 });
 
 describe('explain', () => {

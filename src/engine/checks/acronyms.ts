@@ -67,12 +67,17 @@ export function inCapitalName(t: readonly Token[], i: number): boolean {
 /** Nouns after a brand or product name in capitals: "a FINLO app account", "his MONZO card". */
 const PRODUCT_NOUNS = new Set(['app', 'apps', 'account', 'accounts', 'card', 'cards', 'wallet', 'website', 'site', 'platform', 'store', 'shop', 'loan', 'loans', 'transfer', 'transfers', 'profile', 'page', 'group', 'chat', 'handle', 'username']);
 
+/** Things posted or sent on a platform: the capitals after "an advert on" name the platform. */
+const POSTED = new Set(['advert', 'adverts', 'advertisement', 'ad', 'ads', 'listing', 'listings', 'post', 'posts', 'posted', 'profile', 'message', 'messages', 'messaged', 'video', 'videos', 'advertised', 'listed', 'chatted']);
+
 /** An organisation, company or brand: a known name, or capitals followed by a capitalised word ("KMR Homes"). */
 function isName(rule: CompiledAcronyms, s: Sentence, i: number, acr: string): boolean {
   if (rule.names.has(acr)) return true;
   if (inCapitalName(s.tokens, i)) return true;
   // a word-like brand before a product noun ("FINLO app"): five letters or more, with a vowel
   if (acr.length >= 5 && /[AEIOU]/.test(acr) && PRODUCT_NOUNS.has(s.tokens[i + 1]?.norm ?? '')) return true;
+  // a platform where something was posted: "an advert on OLX", "messages via WSP"
+  if (i >= 2 && /^(?:on|via|through)$/.test(s.tokens[i - 1]!.norm) && POSTED.has(s.tokens[i - 2]!.norm)) return true;
   const next = s.tokens[i + 1];
   if (next && next.isWord && next.start === s.tokens[i]!.end + 1 && /^\p{Lu}\p{Ll}/u.test(next.text) && !rule.emphasis.has(next.norm)) return true;
   return false;

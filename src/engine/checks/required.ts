@@ -182,6 +182,8 @@ export interface ElementResult {
   rule: CompiledRequired;
   present: boolean;
   evidence?: { start: number; end: number };
+  /** The senses (and detectors) that matched, in document order of their first evidence. */
+  senses: string[];
 }
 
 /** A hit, with the name of the one speaking where the draft's own-words depend on who that is. */
@@ -214,14 +216,20 @@ function hitsOf(set: RuleSet, b: BlockInfo): Hits {
   const eligible = notes ? [] : set.required.filter((r) => ![...b.sections].some((k) => r.excludeSections.has(k)));
   for (const s of b.local.sentences) {
     const st = b.text.slice(s.start, s.end);
-    const dated = !BIRTH.test(st) ? DATE.exec(st) : null;
+    let reading: SentenceReading | undefined;
+    let dated = !BIRTH.test(st) ? DATE.exec(st) : null;
+    // another party's guess at a date ("her brother believes it started around 2019") does not date it
+    if (dated) {
+      const at = s.tokens.findIndex((t) => t.start >= s.start + dated!.index);
+      reading = readSentence(s, b.text, b.local.quotes);
+      if (at >= 0 && reading.voice[at] === 'other' && speculated(s.tokens, reading, at)) dated = null;
+    }
     for (const rule of eligible) {
       if (dated && rule.detectors.includes('date')) note(rule, 'date', s.start + dated.index, s.start + dated.index + dated[0].length);
       const aged = rule.detectors.includes('age') ? AGE.exec(st) : null;
       if (aged) note(rule, 'age', s.start + aged.index, s.start + aged.index + aged[0].length);
     }
     let ctx: ReturnType<typeof contextFor> | undefined;
-    let reading: SentenceReading | undefined;
     for (let i = 0; i < s.tokens.length; i++) {
       const cands = set.requiredTriggers.get(s.tokens[i]!.norm);
       if (!cands) continue;
@@ -234,7 +242,9 @@ function hitsOf(set: RuleSet, b: BlockInfo): Hits {
         // about people in general, and not in another party's quoted words.
         reading ??= readSentence(s, b.text, b.local.quotes);
         const c = reading.clauses[reading.clauseOf[m.from]!]!;
-        if (negatedAt(reading, m.from) || c.generic || reading.voice[m.from] === 'generic') continue;
+        // the subject of a denied verb is not asserted either ("consent to the referral has not been discussed")
+        const inDeniedSubject = c.subject !== undefined && m.from >= c.subject.from && m.from < c.subject.to && c.verb?.negated === true;
+        if (negatedAt(reading, m.from) || inDeniedSubject || c.generic || reading.voice[m.from] === 'generic') continue;
         // another party's belief or rumour ("her friend believes the boss may have threatened her") is not an
         // assertion the draft can rest on
         if (reading.voice[m.from] === 'other' && speculated(s.tokens, reading, m.from)) continue;
@@ -278,6 +288,13 @@ function speculated(tokens: readonly { norm: string }[], r: SentenceReading, at:
   return false;
 }
 
+/** Whether a sentence passes on another party's belief or rumour ("her brother thinks she may have been in Bradford"). */
+function hearsay(s: BlockInfo['local']['sentences'][number], b: BlockInfo): boolean {
+  const r = readSentence(s, b.text, b.local.quotes);
+  const at = r.voice.indexOf('other');
+  return at >= 0 && speculated(s.tokens, r, at);
+}
+
 /** A named speaker is the person when the draft's main name is theirs, or the draft names no one most. */
 function speakerIsPerson(speaker: string, people: ReturnType<typeof peopleOf>): boolean {
   const main = people.main();
@@ -316,7 +333,7 @@ export function checkRequired(set: RuleSet, blocks: readonly BlockInfo[], subjec
         if (excluded && !residence) continue;
         for (const s of b.local.sentences) {
           const st = b.text.slice(s.start, s.end);
-          if (!BIRTH.test(st) && hasNamedPlace(s, (names ??= (people ??= peopleOf(blocks)).names))) {
+          if (!BIRTH.test(st) && hasNamedPlace(s, (names ??= (people ??= peopleOf(blocks)).names)) && !hearsay(s, b)) {
             acc.set('named-place', { start: s.start + b.block.start, end: s.end + b.block.start });
             break;
           }
@@ -326,8 +343,8 @@ export function checkRequired(set: RuleSet, blocks: readonly BlockInfo[], subjec
   }
   return rules.map((rule) => {
     const acc = found.get(rule)!;
-    const first = [...acc.values()].sort((x, y) => x.start - y.start)[0];
-    return { element: rule.element, rule, present: acc.size >= rule.minGroups, evidence: first };
+    const ordered = [...acc].sort((x, y) => x[1].start - y[1].start);
+    return { element: rule.element, rule, present: acc.size >= rule.minGroups, evidence: ordered[0]?.[1], senses: ordered.map(([g]) => g) };
   });
 }
 
@@ -340,5 +357,7 @@ export function toMissing(r: ElementResult): MissingElement {
     question: r.rule.question,
     rationale: r.rule.meta.rationale,
     source: r.rule.meta.source,
+    // an element that needs several kinds (indicators) says which it found
+    ...(r.senses.length ? { found: r.senses.map((g) => g.replace(/-/g, ' ')) } : {}),
   };
 }

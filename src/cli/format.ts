@@ -51,7 +51,7 @@ export function toJson(r: FileResult): object {
       ...(f.note ? { note: f.note } : {}),
       ...(pageAt(r.blocks, f.start) ? { page: pageAt(r.blocks, f.start) } : {}),
     })),
-    missing: r.missing.map((m) => ({ element: m.element, rule: m.rule, message: m.message, question: m.question, source: m.source })),
+    missing: r.missing.map((m) => ({ element: m.element, rule: m.rule, message: m.message, question: m.question, source: m.source, ...(m.found ? { found: m.found } : {}) })),
     ...(r.warnings?.length ? { warnings: r.warnings } : {}),
   };
 }
@@ -80,7 +80,11 @@ export function toText(r: FileResult, color: boolean): string {
   }
   if (r.missing.length) {
     out.push('', `  ${c('1', 'missing elements')} (${r.missing.length})`);
-    for (const m of r.missing) out.push(`    ${m.element.padEnd(11)} ${m.message}`, `    ${''.padEnd(11)} Ask: ${m.question}`);
+    for (const m of r.missing) {
+      out.push(`    ${m.element.padEnd(11)} ${m.message}`);
+      if (m.found?.length) out.push(`    ${''.padEnd(11)} Found so far: ${m.found.join(', ')}.`);
+      out.push(`    ${''.padEnd(11)} Ask: ${m.question}`);
+    }
   }
   const errors = r.findings.filter((f) => f.severity === 'error').length;
   out.push('', `  ${r.findings.length} finding${r.findings.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}), ${r.missing.length} missing element${r.missing.length === 1 ? '' : 's'}`);

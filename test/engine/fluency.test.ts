@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fromPlainText } from '../../src/document/plain.js';
@@ -6,6 +7,7 @@ import { lint } from '../../src/engine/lint.js';
 import { applySuggestions } from '../../src/rewrite/apply.js';
 import { fluencyProblems } from '../../src/engine/fluency.js';
 import { builtInRules } from '../helpers.js';
+import { loadRules } from '../../src/index.js';
 
 const CORPORA = ['dev', 'dev2'].map((d) => path.resolve(import.meta.dirname, '../../../shared/corpus', d)).filter((d) => fs.existsSync(d));
 
@@ -17,6 +19,38 @@ function sentenceAt(text: string, at: number): string {
   const end = rest.search(/[.!?](\s|$)|\n/);
   return text.slice(Math.max(0, from), at + (end < 0 ? rest.length : end + 1)).trim();
 }
+
+describe('ranking suggestions by fit', () => {
+  it('puts first the rewrite that fits the sentence, and drops one that would be flagged itself or reads badly', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nrm-rank-'));
+    fs.mkdirSync(path.join(dir, 'custom'));
+    fs.writeFileSync(
+      path.join(dir, 'custom', 'rank.yml'),
+      `kind: terms
+category: victim-blaming
+severity: warning
+message: "'{match}' is a test label; write '{suggestion}'."
+rationale: A rule written for the ranking test, with suggestions of different fit.
+source: { id: FRT26 }
+terms:
+  - match: "[zorble]"
+    suggest: ["an absconder", "an child who went missing", "a child who went missing"]
+examples:
+  incorrect: ["Staff called him a zorble."]
+  correct: ["Nothing here."]
+`,
+    );
+    try {
+      const rules = loadRules({ extraDirs: [dir] });
+      const r = lint(fromPlainText('Account\n\nStaff called him zorble after he ran from the home.'), rules, { subject: { isChild: true } });
+      const f = r.findings.find((x) => x.rule === 'custom/rank')!;
+      // "an absconder" is itself a label for a child; "an child" reads badly
+      expect(f.suggestions).toEqual(['a child who went missing']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('the fluency check', () => {
   it('finds the mistakes templates make', () => {

@@ -7,6 +7,7 @@ export function MissingList({ missing }: { missing: MissingElement[] }) {
       {missing.map((m) => (
         <li key={m.element} data-testid="missing-element" data-element={m.element}>
           <strong>{m.element}</strong>: {m.message}
+          {m.found && m.found.length > 0 && <span className="found"> Found so far: {m.found.join(', ')}.</span>}
           <br />
           <span className="question">Ask: {m.question}</span>
         </li>

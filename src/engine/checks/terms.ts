@@ -106,20 +106,39 @@ function personPronoun(text: string, match: readonly Token[], at: number): 'he' 
 }
 
 /**
- * Suggestions that leave the sentence fluent, in the rule's order: each is applied to the sentence and read
- * again, and one that leaves a problem the sentence did not have ("an house", "been being", "they says", a
- * doubled word) is dropped. When none is fluent they are kept, so the finding still says what is wrong.
+ * The suggestions ranked by how well they fit the sentence, the rule's order breaking ties. Each is applied to
+ * the sentence and read again: one that leaves a problem the sentence did not have ("an house", "been being",
+ * "they says", a doubled word, a dangling preposition) fits worse, and one whose own words would be flagged
+ * again (a label swapped for another label) fits worst. Those that do not fit are dropped when one that does
+ * exists; when none fits they are kept, best first, so the finding still says what is wrong.
  */
-function fluentFirst(text: string, s: Sentence, start: number, end: number, suggestions: string[]): string[] {
+function rankByFit(set: RuleSet, subject: Subject, text: string, s: Sentence, start: number, end: number, suggestions: string[]): string[] {
   if (suggestions.length === 0 || (suggestions.length === 1 && suggestions[0] === '')) return suggestions;
   const sentence = text.slice(s.start, s.end);
   const before = new Set(fluencyProblems(sentence).map((p) => p.excerpt));
-  const fits = suggestions.filter((sug) => {
+  const misfit = suggestions.map((sug) => {
     // (applying tidies the spaces a deletion leaves, as applySuggestions does)
     const after = (text.slice(s.start, start) + sug + text.slice(end, s.end)).replace(/ {2,}/g, ' ').replace(/ ([,.;:!?])/g, '$1');
-    return fluencyProblems(after).every((p) => before.has(p.excerpt));
+    const problems = fluencyProblems(after).filter((p) => !before.has(p.excerpt)).length;
+    return problems + (flaggedAgain(set, subject, after, start - s.start, sug) ? 10 : 0);
   });
-  return fits.length ? fits : suggestions;
+  const order = suggestions.map((sug, k) => ({ sug, k, bad: misfit[k]! })).sort((x, y) => x.bad - y.bad || x.k - y.k);
+  const fits = order.filter((x) => x.bad === 0);
+  return (fits.length ? fits : order).map((x) => x.sug);
+}
+
+let rereading = false;
+/** Whether the words a suggestion puts in at `at` of `sentence` would themselves be flagged. */
+function flaggedAgain(set: RuleSet, subject: Subject, sentence: string, at: number, sug: string): boolean {
+  // only a suggestion holding a trigger word can be flagged; a rewrite is read once, not its rewrites
+  if (rereading || !tokenize(sug).some((t) => set.triggers.has(t.norm))) return false;
+  rereading = true;
+  try {
+    const s = splitSentences(tokenize(sentence))[0];
+    return !!s && sentenceFindings(set, sentence, s, subject).some((f) => f.start < at + sug.length && at < f.end);
+  } finally {
+    rereading = false;
+  }
 }
 
 /**
@@ -185,7 +204,7 @@ export function checkTerms(set: RuleSet, info: BlockInfo, text: string, subject:
           start = fin.start;
           suggestions = fin.suggestions;
         }
-        suggestions = fluentFirst(text, s, start, end, suggestions);
+        suggestions = rankByFit(set, subject, text, s, start, end, suggestions);
         const excerpt = text.slice(start, end);
         out.push({
           rule: term.meta.id,

@@ -58,6 +58,14 @@ function toLines(page: PdfPage): Line[] {
     else rows.push([it]);
     breakNext = Boolean(it.eol);
   }
+  // Where lines start, page-wide: a table's value column is where its wrapped values start, so a value that
+  // sits close to a long label ("Referring organisation  Migrant workers' advice project") still starts a cell.
+  const starts = new Map<number, number>();
+  for (const row of rows) {
+    const first = row.find((i) => i.s.trim());
+    if (first) starts.set(Math.round(first.x), (starts.get(Math.round(first.x)) ?? 0) + 1);
+  }
+  const column = (x: number) => [-1, 0, 1].some((d) => (starts.get(Math.round(x) + d) ?? 0) >= 3);
   const lines: Line[] = [];
   for (const row of rows) {
     const textItems = row.filter((i) => i.s.trim());
@@ -68,7 +76,8 @@ function toLines(page: PdfPage): Line[] {
     for (const it of textItems) {
       const gap = it.x - end;
       const cell = cells[cells.length - 1];
-      if (!cell || gap > 2.2 * h || gap < -2 * h) cells.push({ x: it.x, text: it.s });
+      const atColumn = cell !== undefined && gap > 0.4 * h && it.x - cell.x > 4 * h && column(it.x);
+      if (!cell || gap > 2.2 * h || gap < -2 * h || atColumn) cells.push({ x: it.x, text: it.s });
       else cell.text += (gap > 0.15 * h && !/\s$/.test(cell.text) && !/^\s/.test(it.s) ? ' ' : '') + it.s;
       end = it.x + it.w;
     }
@@ -136,6 +145,11 @@ interface Draft {
  */
 const ROW_LABEL = /^((?:full )?name|date of birth|dob|age|gender|sex|nationality|languages?|interpreter|(?:current |home )?address|lives with|phone|telephone|email|date(?: of (?:encounter|referral|draft|visit|arrival))?|time|location|place|travel|route|base|organisation|referrer|referring officer|referred by|role|school|education|occupation|employment|immigration status|status|(?:crime )?reference|police force|consent|outcome|plan|health|medical|family|background|indicators|concerns|risks?|safeguarding|next steps|encounter|source|payment|meeting|debt|control|threats|money)(?::\s*|\s+)(\S.*)$/i;
 
+/** Short words with no sentence end: what a label cell holds ("How encountered", "Control and threats"). */
+function isLabel(text: string): boolean {
+  return text.split(' ').length <= 6 && !/[.!?,;]$/.test(text) && /^\p{Lu}/u.test(text);
+}
+
 export function layoutToDocument(pages: PdfPage[]): Document {
   const lines = dropRunningLines(pages, pages.flatMap(toLines));
   const body = mode(lines.flatMap((l) => Array(Math.max(1, l.cells.reduce((n, c) => n + c.text.length, 0) >> 4)).fill(l.h)));
@@ -163,7 +177,11 @@ export function layoutToDocument(pages: PdfPage[]): Document {
     } else if (l.cells.length >= 2) {
       const label = l.cells.length === 2 && l.cells[0]!.text.split(' ').length <= 6 ? l.cells[0]!.text.replace(/:$/, '') : undefined;
       drafts.push({ kind: 'table-cell', page: l.page, parts: [label ? l.cells[1]!.text : l.cells.map((c) => c.text).join('\t')], indent: l.cells[label ? 1 : 0]!.x, label, ...(label ? { labelX: l.cells[0]!.x } : {}) });
-    } else if (cur?.labelX !== undefined && cur.page === l.page && Math.abs(l.x - cur.labelX) < 3 && ROW_LABEL.test(text)) {
+    } else if (cur?.kind === 'paragraph' && cur.parts.length === 1 && prev && prev.page === l.page && prev.cells.length === 1 && l.cells.length === 1 && l.y >= prev.y - 0.5 * body && l.x > prev.x + 3 * body && isLabel(cur.parts[0]!)) {
+      // a label cell vertically centred beside a value that starts higher up: the value's lines follow the label
+      // in the stream, at the value column ("How encountered" beside three lines of its answer)
+      drafts[drafts.length - 1] = { kind: 'table-cell', page: l.page, parts: [text], indent: l.x, label: cur.parts[0]!.replace(/:$/, ''), labelX: prev.x };
+    } else if (cur?.labelX !== undefined && cur.page === l.page && Math.abs(l.x - cur.labelX) < 3 && ROW_LABEL.test(text) && !/^(?:and|or|&|of|to|for)\b/i.test(ROW_LABEL.exec(text)![2]!)) {
       // the next row of the table, its label cell run into its value
       const [, label, value] = ROW_LABEL.exec(text)!;
       drafts.push({ kind: 'table-cell', page: l.page, parts: [value!], indent: cur.indent, label: label!, labelX: cur.labelX });

@@ -87,4 +87,35 @@ describe('PDF layout', () => {
     const doc = layoutToDocument([{ num: 1, width: 595, height: 842, items }]);
     expect(doc.text).toBe('Nationality: Nigerian\nTravel: KLM flight from Amsterdam, arrived 09:40.\nDate of encounter: 16 April 2025');
   });
+
+  it('splits a long label from its value at the value column, and keeps a centred label with the lines beside it', () => {
+    const eol = (x: number, y: number): PdfItem => ({ s: '', x, y, w: 0, h: 0, eol: true });
+    const items: PdfItem[] = [
+      { s: 'Name', x: 60, y: 760, w: 30, h: 10.5 },
+      { s: 'Ana P.', x: 203, y: 760, w: 30, h: 10.5 },
+      eol(60, 760),
+      // a long label leaves less than two spaces before the value column
+      { s: 'Referring organisation', x: 60, y: 740, w: 134, h: 10.5 },
+      { s: ' ', x: 194, y: 740, w: 9, h: 10.5 },
+      { s: 'Migrant workers advice project, Leeds', x: 203, y: 740, w: 200, h: 10.5 },
+      eol(60, 740),
+      // a label centred beside three lines of its value, the first of them higher up
+      { s: 'How encountered', x: 60, y: 706, w: 90, h: 10.5 },
+      eol(203, 718),
+      { s: 'She came to our office on 3 May with a', x: 203, y: 718, w: 300, h: 10.5 },
+      eol(203, 706),
+      { s: 'neighbour who had heard shouting and', x: 203, y: 706, w: 300, h: 10.5 },
+      eol(203, 694),
+      { s: 'gave her a bus fare.', x: 203, y: 694, w: 120, h: 10.5 },
+      eol(60, 670),
+      { s: 'Control and threats', x: 60, y: 670, w: 110, h: 10.5 },
+      eol(203, 676),
+      { s: 'She was slapped when she asked for pay.', x: 203, y: 676, w: 250, h: 10.5 },
+      eol(203, 664),
+    ];
+    const doc = layoutToDocument([{ num: 1, width: 595, height: 842, items }]);
+    expect(doc.text).toBe(
+      'Name: Ana P.\nReferring organisation: Migrant workers advice project, Leeds\nHow encountered: She came to our office on 3 May with a neighbour who had heard shouting and gave her a bus fare.\nControl and threats: She was slapped when she asked for pay.',
+    );
+  });
 });

@@ -69,6 +69,8 @@ describe('suggestions fit the sentence they go into', () => {
   it('builds the clause: tense, pronoun and agreement follow the sentence', () => {
     expect(first('Minh claims to be 16 and says he came by lorry.', 'disbelief/claims')).toBe('says he is');
     expect(first('Ana claimed to be 15 when she was found.', 'disbelief/claims')).toBe('said she was');
+    // the clause's own subject decides, not the next pronoun in the paragraph
+    expect(first('He claims to be 16, and she says the same.', 'disbelief/claims')).toBe('says he is');
     expect(first('If their account holds up, they were held for a year.', 'disbelief/hedges')).toBe('They say');
   });
   it('fixes the article and drops the acronym a draft uses only once', () => {

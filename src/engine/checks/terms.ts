@@ -80,7 +80,7 @@ export function readingAllows(term: Pick<CompiledTerm, 'voice' | 'negated' | 'ge
  */
 function withWords(tpl: string, s: Sentence, from: number, to: number, blockText: string): string {
   if (!tpl.includes('$')) return tpl;
-  const he = () => personPronoun(blockText, s.tokens.slice(from, to), s.tokens[from]!.start);
+  const he = () => personPronoun(blockText, s.tokens, from, to);
   return tpl
     .replace(/\$he\b/g, he)
     .replace(/\$his\b/g, () => ({ he: 'his', she: 'her', they: 'their' })[he()]!)
@@ -91,14 +91,19 @@ function withWords(tpl: string, s: Sentence, from: number, to: number, blockText
 
 /**
  * The pronoun for the person: from a possessive in the match ("if his account holds up" → he), else the
- * subject pronoun nearest after the match in the block (else before it); "they" when there is none.
+ * clause's own subject just before it ("He claims to be 16" → he), else the subject pronoun nearest after the
+ * match in the block (else before it); "they" when there is none.
  */
-function personPronoun(text: string, match: readonly Token[], at: number): 'he' | 'she' | 'they' {
-  for (const t of match) {
+function personPronoun(text: string, tokens: readonly Token[], from: number, to: number): 'he' | 'she' | 'they' {
+  for (const t of tokens.slice(from, to)) {
     if (t.norm === 'his' || t.norm === 'him') return 'he';
     if (t.norm === 'her') return 'she';
     if (t.norm === 'their' || t.norm === 'them') return 'they';
   }
+  for (let k = from - 1; k >= Math.max(0, from - 4) && tokens[k]!.isWord; k--) {
+    if (/^(?:he|she|they)$/.test(tokens[k]!.norm)) return tokens[k]!.norm as 'he' | 'she' | 'they';
+  }
+  const at = tokens[from]!.start;
   const after = /\b(he|she|they)\b/i.exec(text.slice(at));
   if (after) return after[1]!.toLowerCase() as 'he' | 'she' | 'they';
   const before = [...text.slice(0, at).matchAll(/\b(he|she|they)\b/gi)].pop();

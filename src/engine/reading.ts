@@ -430,7 +430,9 @@ function isGeneric(tokens: readonly Token[], start: number, v: number, verb: Ver
   const words = tokens.slice(start, v).map((t) => t.norm);
   // "you" addresses the reader: guidance and instructions ("If you are not sure ...", "you can withdraw ...")
   if (words.length === 1 && words[0] === 'you') return true;
-  if (words.some((w) => DEFINITE.has(w) || WRITER.has(w))) return false;
+  // (the determiners of the head count, not those of an "of" phrase after it: "Exploitation of this kind often ...")
+  const of = words.indexOf('of');
+  if ((of > 0 ? words.slice(0, of) : words).some((w) => DEFINITE.has(w) || WRITER.has(w))) return false;
   // "Agreeing to a job does not mean ...", "Having a visa does not ..."
   if (/^[a-z]{3,}ing$/.test(first.norm) && !NOT_GERUNDS.has(first.norm) && /^\p{Lu}/u.test(first.text) && start === 0) return true;
   // "A 15-year-old cannot ...", "Children found in ... are often ...", "Nobody should ..."

@@ -74,6 +74,7 @@ describe('the sentence layer', () => {
   it('reads a bare plural before a frequency adverb as people in general, whatever its words look like', () => {
     expect(read('County lines networks typically recruit children outside schools.').voiceOf('recruit')).toBe('generic');
     expect(read('Gangs often move children between towns.').voiceOf('move')).toBe('generic');
+    expect(read('Exploitation of this kind often goes on for years.').voiceOf('years')).toBe('generic');
     // a particular group is not a kind
     expect(read('The gang often moved him between towns.').voiceOf('moved')).toBe('writer');
   });

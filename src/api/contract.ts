@@ -3,7 +3,7 @@
  * input, validated by the host before any handler runs. Errors cross the boundary as data, never as throws.
  */
 import { z } from 'zod';
-import type { AuditSummary } from '../audit/summary.js';
+import type { AuditJobView } from '../audit/jobs.js';
 import type { Block } from '../document/model.js';
 import type { ElementName, LintResult } from '../engine/types.js';
 import type { SentenceExplained } from '../engine/explain.js';
@@ -224,18 +224,7 @@ export interface ExportFile {
 }
 
 /** A batch audit as the app sees it: progress, a row per finished file (path relative to the folder), figures. */
-export interface AuditJobView {
-  jobId: string;
-  folder: string;
-  total: number;
-  done: number;
-  finished: boolean;
-  cancelled: boolean;
-  rows: { file: string; status: 'checked' | 'error'; error?: string; score?: number; disbelief?: number; victimBlaming?: number; jargon?: number; missing?: ElementName[]; isChild?: boolean; historyId?: number }[];
-  summary: AuditSummary;
-  /** Why the history did not record the audit, if it did not. */
-  historyNote?: string;
-}
+export type { AuditJobView };
 
 export interface TrainerSummary {
   id: string;

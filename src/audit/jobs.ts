@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AuditJobView } from '../api/contract.js';
+import type { ElementName } from '../engine/types.js';
+import type { AuditSummary } from './summary.js';
 import type { RuleOptions } from '../rules/ruleset.js';
 import type { Store } from '../store/store.js';
 import { auditCheck, auditFiles, listDrafts, toCsv, type AuditRow } from './audit.js';
@@ -24,6 +25,21 @@ interface Job {
   controller: AbortController;
   historyNote?: string;
   promise: Promise<void>;
+}
+
+
+/** An audit job as the app sees it: progress, a row per draft, and the summary so far. */
+export interface AuditJobView {
+  jobId: string;
+  folder: string;
+  total: number;
+  done: number;
+  finished: boolean;
+  cancelled: boolean;
+  rows: { file: string; status: 'checked' | 'error'; error?: string; score?: number; disbelief?: number; victimBlaming?: number; jargon?: number; missing?: ElementName[]; isChild?: boolean; historyId?: number }[];
+  summary: AuditSummary;
+  /** Why the history did not record the audit, if it did not. */
+  historyNote?: string;
 }
 
 export class AuditError extends Error {

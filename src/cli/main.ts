@@ -337,7 +337,7 @@ async function rulesCmd(argv: readonly string[], io: Io): Promise<number> {
     return 0;
   }
   if (sub === 'lint') {
-    const { checkAllExamples } = await import('../rules/examples.js');
+    const { checkAllExamples } = await import('../form/examples.js');
     const { loadRuleDirs } = await import('../rules/load.js');
     const failures = checkAllExamples(loadRuleDirs([DEFAULT_RULES_DIR, ...dirs]));
     for (const f of failures) io.err(`${path.relative(process.cwd(), f.file)}: ${f.rule}: ${f.message}`);

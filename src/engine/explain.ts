@@ -4,7 +4,7 @@
  * the sentence, whether it matched and which reading or condition let it fire or stopped it. For rule
  * authors, trainers and the app's "Why" on a finding.
  */
-import type { CompiledTerm, RuleSet } from '../rules/compile.js';
+import type { CompiledTerm, RuleSet } from './rule-set.js';
 import { applies, contextFor, readingBlocks, sentenceFindings } from './checks/terms.js';
 import { matchAt } from './pattern.js';
 import { findQuotes, insideAny } from './quotes.js';

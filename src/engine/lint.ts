@@ -3,7 +3,7 @@
  * (keyed by the block's text and the subject), so re-linting after an edit re-reads only what changed.
  */
 import type { Document } from '../document/model.js';
-import type { RuleSet } from '../rules/compile.js';
+import type { RuleSet } from './rule-set.js';
 import { analyze } from './analyze.js';
 import { checkAcronyms } from './checks/acronyms.js';
 import { checkRequired, toMissing } from './checks/required.js';

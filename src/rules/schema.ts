@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CATEGORIES, ELEMENTS, FORM_ELEMENTS, SEVERITIES } from '../engine/types.js';
+import { FORM_CHECKS } from '../engine/rule-set.js';
 
 /** `core`: the check every draft gets; `form`: only when the draft is read as the online form. */
 const RuleSetName = z.enum(['core', 'form']).default('core');
@@ -117,7 +118,7 @@ export const RuleFile = z.discriminatedUnion('kind', [
       kind: z.literal('form-check'),
       set: z.literal('form').default('form'),
       /** The check in code this file words; `{detail}` in the message is what it found. */
-      check: z.enum(['box-limit', 'names-in-account', 'unexplained-inconsistency', 'undated-evidence', 'credibility-placement']),
+      check: z.enum(FORM_CHECKS),
       ...Asked,
       examples: z.object({ incorrect: z.array(FormCheckExample).min(1), correct: z.array(FormCheckExample).min(1) }).strict(),
     })
@@ -181,9 +182,6 @@ export const RuleFile = z.discriminatedUnion('kind', [
     .refine((r) => (r.set === 'form') === Boolean(r.form_question), 'a form element needs `form_question` (the form question that asks for it), and only a form element may have it'),
 ]);
 export type RuleFile = z.infer<typeof RuleFile>;
-
-/** The checks of the form's own set that are written in code (src/form/check.ts); their wording is data. */
-export const FORM_CHECKS = ['box-limit', 'names-in-account', 'unexplained-inconsistency', 'undated-evidence', 'credibility-placement'] as const;
 
 /**
  * rules/lexicon-grown.yml: word sets grown from lexical resources (WordNet, the hedges list) and reviewed by

@@ -1,6 +1,7 @@
 // ESLint flat config, kept under test/ because the project's top level is fixed. Run as `eslint -c`.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import layers from './layers.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'out/**', 'dist-electron/**', 'coverage/**', 'test-results/**'] },
@@ -15,10 +16,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  // The core runs in every host: no Electron, no React, no renderer code.
+  // The core runs in every host: no Electron, no React, no renderer code; its layers point one way (layers.js).
   {
     files: ['src/**/*.ts'],
+    plugins: { layers },
     rules: {
+      'layers/no-upward-import': 'error',
       'no-restricted-imports': ['error', { patterns: [{ group: ['electron', 'react', 'react-dom', '*/renderer/*', '../renderer/*'], message: 'src/ is the host-agnostic core.' }] }],
     },
   },

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ELEMENTS, FORM_ELEMENTS } from '../../src/engine/types.js';
-import { FORM_CHECKS } from '../../src/rules/schema.js';
+import { FORM_CHECKS } from '../../src/engine/rule-set.js';
 import { DEFAULT_RULES_DIR } from '../../src/index.js';
-import { runRuleExamples } from '../../src/rules/examples.js';
+import { runExamples as runRuleExamples } from '../../src/form/examples.js';
 import { loadRuleDirs } from '../../src/rules/load.js';
 
 // Every rule's own examples run as tests: incorrect ones must be flagged (and rewritten exactly as their

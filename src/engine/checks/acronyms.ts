@@ -2,7 +2,7 @@
  * Acronyms: the first use of an acronym must be expanded there ("Full Name (FN)" or "FN (Full Name)");
  * later uses are fine. Known acronyms get their expansion as the suggestion.
  */
-import type { CompiledAcronyms } from '../../rules/compile.js';
+import type { CompiledAcronyms } from '../rule-set.js';
 import type { BlockInfo } from '../analyze.js';
 import { insideAny } from '../quotes.js';
 import type { Sentence, Token } from '../tokenize.js';

@@ -2,7 +2,7 @@
  * Document-level elements a referral needs (act, means, purpose, when, where, own words, consent,
  * indicators). Each is present when its detectors fire in a section that can hold it.
  */
-import type { CompiledRequired, RuleSet } from '../../rules/compile.js';
+import type { CompiledRequired, RuleSet } from '../rule-set.js';
 import type { BlockInfo } from '../analyze.js';
 import { matchAt } from '../pattern.js';
 import type { Sentence } from '../tokenize.js';

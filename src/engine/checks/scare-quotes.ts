@@ -2,7 +2,7 @@
  * Scare quotes: one or two words in quotation marks inside the writer's own sentence ("she was 'fine'")
  * read as doubt. Longer quotations are the person's (or someone's) own words and are left alone.
  */
-import type { CompiledScareQuotes } from '../../rules/compile.js';
+import type { CompiledScareQuotes } from '../rule-set.js';
 import type { BlockInfo } from '../analyze.js';
 import type { Finding } from '../types.js';
 import { fill } from '../messages.js';

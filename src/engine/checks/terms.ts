@@ -1,5 +1,5 @@
 /** Term rules: trigger words looked up per token, patterns matched around them, context conditions applied. */
-import type { CompiledTerm, RuleSet } from '../../rules/compile.js';
+import type { CompiledTerm, RuleSet } from '../rule-set.js';
 import type { BlockInfo } from '../analyze.js';
 import { tagSentence } from '../nlp.js';
 import { matchAt, type MatchContext, type Pattern } from '../pattern.js';

@@ -1,3 +1,4 @@
+import type { DraftData } from '../src/api/contract.js';
 import { checkText, loadRules, type RuleSet } from '../src/index.js';
 
 let rules: RuleSet | undefined;
@@ -12,4 +13,9 @@ export function check(text: string, subject?: 'child' | 'adult') {
 
 export function flagged(text: string, subject?: 'child' | 'adult'): string[] {
   return check(text, subject).findings.map((f) => f.excerpt);
+}
+
+/** A draft as the app sends it through the API: text typed in (no imported structure), no decisions yet. */
+export function typedDraft(text: string, more: Partial<DraftData> = {}): DraftData {
+  return { name: 'draft.txt', original: null, text, accepted: [], dismissed: [], ...more };
 }

@@ -6,7 +6,7 @@ import { FindingList } from './components/FindingList';
 import { FormPanel, type Placements } from './components/FormPanel';
 import { MissingList, ScorePanel } from './components/Sidebar';
 import { saveFile, toBase64 } from './save';
-import { decisions, emptySession, isDirty, isDismissed, reducer, score } from './state';
+import { decisions, draftOf, emptySession, isDirty, reducer } from './state';
 import { RestoreOffer, type KeptWork } from './components/RestoreOffer';
 
 type Status = 'draft' | 'reviewed' | 'ready';
@@ -49,9 +49,10 @@ export function CheckView({ visible }: { visible: boolean }) {
   const [status, setStatus] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const findings = useMemo(() => (s.result ? s.result.findings.filter((f) => !isDismissed(s, f)) : []), [s]);
+  // what is open and the score are the core's (the same in the report, the history and the CLI)
+  const findings = useMemo(() => s.result?.open ?? [], [s.result]);
   const missing = s.result?.missing ?? [];
-  const sc = score(findings, missing.length);
+  const sc = s.result?.score ?? { total: 100, parts: [] };
 
   const [exporting, setExporting] = useState(false);
   // File > Open and File > Export in the desktop app's menu.
@@ -71,17 +72,17 @@ export function CheckView({ visible }: { visible: boolean }) {
 
   const exportDocx = async (mode: 'clean' | 'tracked') => {
     if (!s.original) return;
-    const r = await api.exportDocx({ name: s.name, original: s.original, text: s.text, mode, appendix: true });
+    const r = await api.exportDocx({ draft: draftOf(s), mode, appendix: true });
     if (r.ok) save(r.value);
     else setError({ code: r.error.code, message: r.error.message });
   };
   const exportForm = async (format: 'docx' | 'txt') => {
-    const r = await api.exportForm({ name: s.name, text: s.text, format, placements: placementList });
+    const r = await api.exportForm({ draft: draftOf(s, placementList), format });
     if (r.ok) save(r.value);
     else setError({ code: r.error.code, message: r.error.message });
   };
   const exportReport = async (format: 'html' | 'pdf') => {
-    const r = await api.exportReport({ name: s.name, text: s.text, format, maskNames: true, ...decisions(s) });
+    const r = await api.exportReport({ draft: draftOf(s), format, maskNames: true });
     if (r.ok) save(r.value);
     else setError({ code: r.error.code, message: r.error.message });
   };
@@ -94,14 +95,7 @@ export function CheckView({ visible }: { visible: boolean }) {
   useEffect(() => {
     if (!s.name || !contentHash.current) return;
     const t = setTimeout(async () => {
-      const r = await api.historySave({
-        ...(historyId.current ? { id: historyId.current } : {}),
-        name: s.name,
-        contentHash: contentHash.current,
-        text: s.text,
-        status: draftStatus,
-        ...decisions(s),
-      });
+      const r = await api.historySave({ ...(historyId.current ? { id: historyId.current } : {}), contentHash: contentHash.current, status: draftStatus, draft: draftOf(s) });
       if (r.ok) {
         historyId.current = r.value.id;
         setHistoryNote('');
@@ -182,8 +176,8 @@ export function CheckView({ visible }: { visible: boolean }) {
     first.current = true;
     dispatch({ type: 'restored', name: w.name, text: w.text, original: w.original, warnings: w.warnings, acceptedList: w.accepted, dismissed: w.dismissed });
     setActive(0);
-    const l = await api.lint({ text: w.text });
-    if (l.ok) dispatch({ type: 'linted', text: w.text, result: l.value });
+    const l = await api.lint({ draft: { name: w.name, original: w.original, text: w.text, accepted: w.accepted, dismissed: w.dismissed } });
+    if (l.ok) dispatch({ type: 'linted', text: w.text, dismissed: w.dismissed.length, result: l.value });
     setStatus(`Restored your unsaved work on ${w.name}.`);
   };
   const discard = async (id: string) => {
@@ -213,19 +207,27 @@ export function CheckView({ visible }: { visible: boolean }) {
     setStatus(`${file.name} opened: ${r.value.findings.length} findings, ${r.value.missing.length} missing elements.`);
   }, []);
 
-  // Re-lint as the text changes (debounced), and after undo/redo.
+  // Re-check as the text changes (debounced), after undo/redo, and at once after a dismissal (the core says
+  // what is still open and what the score is).
+  const lastText = useRef('');
   useEffect(() => {
     if (first.current || !s.name) {
       first.current = false;
+      lastText.current = s.text;
       return;
     }
-    const text = s.text;
-    const t = setTimeout(async () => {
-      const r = await api.lint({ text });
-      if (r.ok) dispatch({ type: 'linted', text, result: r.value });
-    }, 250);
+    const draft = draftOf(s);
+    const typed = draft.text !== lastText.current;
+    lastText.current = draft.text;
+    const t = setTimeout(
+      async () => {
+        const r = await api.lint({ draft });
+        if (r.ok) dispatch({ type: 'linted', text: draft.text, dismissed: draft.dismissed.length, result: r.value });
+      },
+      typed ? 250 : 0,
+    );
     return () => clearTimeout(t);
-  }, [s.text, s.name]);
+  }, [s.text, s.name, s.dismissed]);
 
   const applyEdits = useCallback(
     async (list: Finding[], pick: (f: Finding) => string | undefined) => {
@@ -423,7 +425,7 @@ export function CheckView({ visible }: { visible: boolean }) {
               </p>
             ))}
             {asForm && !editing ? (
-              <FormPanel text={s.text} placements={placements} onMove={move} onExport={(format) => void exportForm(format)} />
+              <FormPanel draft={draftOf(s, placementList)} onMove={move} onExport={(format) => void exportForm(format)} />
             ) : editing ? (
               <textarea
                 data-testid="editor"

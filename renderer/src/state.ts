@@ -1,6 +1,6 @@
 /** Session state: the text, what the engine found, the user's decisions, and undo/redo of the text. */
-import type { Block } from '../../src/document/model';
-import type { Finding, LintResult } from '../../src/engine/types';
+import type { DraftData, DraftView } from '../../src/api/contract';
+import type { Block, Finding } from '../../src/api/contract';
 
 export interface Dismissal {
   rule: string;
@@ -12,7 +12,8 @@ export interface Dismissal {
 export interface Session {
   name: string;
   text: string;
-  result: LintResult | null;
+  /** The core's view of the current revision: findings, what is open, missing elements, the score. */
+  result: DraftView | null;
   dismissed: Dismissal[];
   accepted: number;
   /** Every accepted suggestion, for the report. */
@@ -27,9 +28,9 @@ export interface Session {
 export const emptySession: Session = { name: '', text: '', result: null, dismissed: [], accepted: 0, acceptedList: [], original: null, undo: [], redo: [], warnings: [] };
 
 export type Action =
-  | { type: 'opened'; name: string; text: string; blocks: Block[]; result: LintResult; warnings: string[] }
+  | { type: 'opened'; name: string; text: string; blocks: Block[]; result: DraftView; warnings: string[] }
   | { type: 'edited'; text: string; accepted?: { finding: Finding; suggestion: string }[] }
-  | { type: 'linted'; text: string; result: LintResult }
+  | { type: 'linted'; text: string; dismissed: number; result: DraftView }
   | {
       type: 'restored';
       name: string;
@@ -63,9 +64,13 @@ export function reducer(s: Session, a: Action): Session {
       if (a.text === s.text) return s;
       return { ...s, text: a.text, undo: [...s.undo, s.text].slice(-200), redo: [], accepted: s.accepted + (a.accepted?.length ?? 0), acceptedList: [...s.acceptedList, ...(a.accepted ?? [])] };
     case 'linted':
-      return a.text === s.text ? { ...s, result: a.result } : s;
-    case 'dismissed':
-      return { ...s, dismissed: [...s.dismissed, { rule: a.finding.rule, excerpt: a.finding.excerpt, reason: a.reason, finding: a.finding }] };
+      // (a view of an older text, or from before a later dismissal, is stale)
+      return a.text === s.text && a.dismissed === s.dismissed.length ? { ...s, result: a.result } : s;
+    case 'dismissed': {
+      // the finding leaves the open list at once; the core's view (and score) follows from the next check
+      const open = s.result ? s.result.open.filter((f) => f !== a.finding) : [];
+      return { ...s, result: s.result ? { ...s.result, open } : null, dismissed: [...s.dismissed, { rule: a.finding.rule, excerpt: a.finding.excerpt, reason: a.reason, finding: a.finding }] };
+    }
     case 'undo': {
       const prev = s.undo[s.undo.length - 1];
       return prev === undefined ? s : { ...s, text: prev, undo: s.undo.slice(0, -1), redo: [...s.redo, s.text] };
@@ -77,12 +82,6 @@ export function reducer(s: Session, a: Action): Session {
   }
 }
 
-export function isDismissed(s: Session, f: Finding): boolean {
-  return s.dismissed.some((d) => d.rule === f.rule && d.excerpt === f.excerpt);
-}
-
-export { scoreOf as score } from '../../src/engine/score';
-
 /** Whether the session holds work the file does not: edits, or decisions on findings. */
 export function isDirty(s: Session): boolean {
   return Boolean(s.name) && ((s.original !== null && s.text !== s.original.text) || s.dismissed.length > 0 || s.acceptedList.length > 0);
@@ -91,4 +90,9 @@ export function isDirty(s: Session): boolean {
 /** The user's decisions as the API takes them (report, history, unsaved work). */
 export function decisions(s: Session): { accepted: { finding: Finding; suggestion: string }[]; dismissed: { finding: Finding; reason: string }[] } {
   return { accepted: s.acceptedList, dismissed: s.dismissed.map((d) => ({ finding: d.finding, reason: d.reason })) };
+}
+
+/** The draft as the API takes it: the document as opened, the text now, the decisions, the placements. */
+export function draftOf(s: Session, placements: { text: string; question: string }[] = []): DraftData {
+  return { name: s.name, original: s.original, text: s.text, ...decisions(s), ...(placements.length ? { placements } : {}) };
 }

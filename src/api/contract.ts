@@ -3,9 +3,11 @@
  * input, validated by the host before any handler runs. Errors cross the boundary as data, never as throws.
  */
 import { z } from 'zod';
+import { Decided } from '../draft/schema.js';
 import type { AuditJobView } from '../audit/jobs.js';
 import type { Block } from '../document/model.js';
-import type { ElementName, LintResult } from '../engine/types.js';
+import type { DraftView } from '../draft/draft.js';
+import type { ElementName, Finding } from '../engine/types.js';
 import type { SentenceExplained } from '../engine/explain.js';
 import type { CheckDetail, CheckSummary, HistoryStats, Settings } from '../store/store.js';
 import type { TrainerStep } from '../trainer/trainer.js';
@@ -24,21 +26,6 @@ const BlockSchema = z
   })
   .strict();
 
-const FindingSchema = z
-  .object({
-    rule: z.string().max(200),
-    category: z.enum(['disbelief', 'victim-blaming', 'jargon']),
-    severity: z.enum(['error', 'warning', 'suggestion']),
-    start: z.number().int().min(0),
-    end: z.number().int().min(0),
-    excerpt: z.string().max(5000),
-    message: z.string().max(5000),
-    suggestions: z.array(z.string().max(5000)).max(50),
-    rationale: z.string().max(10_000),
-    source: z.object({ id: z.string().max(100), title: z.string().max(1000), locator: z.string().max(1000).optional() }).strict(),
-    note: z.string().max(5000).optional(),
-  })
-  .strict();
 const MAX_TEXT = 2_000_000;
 const STATUS = z.enum(['draft', 'reviewed', 'ready']);
 const Id = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
@@ -54,10 +41,6 @@ const Filter = z
     to: Day.optional(),
   })
   .strict();
-const Decided = {
-  accepted: z.array(z.object({ finding: FindingSchema, suggestion: z.string().max(10_000) }).strict()).max(10_000),
-  dismissed: z.array(z.object({ finding: FindingSchema, reason: z.string().min(1).max(2000) }).strict()).max(10_000),
-};
 /** Paragraphs the user moved to another question of the form: the paragraph's text and the question's id. */
 const Placements = z.array(z.object({ text: z.string().min(1).max(MAX_TEXT), question: z.string().regex(/^[a-z][a-z0-9-]{0,79}$/) }).strict()).max(5000);
 
@@ -78,6 +61,24 @@ export const WorkSchema = z
   .strict()
   .refine((w) => !w.original || w.original.blocks.every((b) => b.end <= w.original!.text.length && b.start <= b.end), 'a block lies outside the text');
 export type Work = z.infer<typeof WorkSchema>;
+/**
+ * The draft as the app holds it between calls: the document as imported (its structure, never guessed again),
+ * the text now, the decisions, the subject when the user set it, and where the user moved paragraphs of the
+ * form view. Every method that reads a draft takes this; the core rebuilds the same draft from it.
+ */
+const DraftSchema = z
+  .object({
+    name: z.string().min(1).max(255),
+    original: z.object({ text: z.string().max(MAX_TEXT), blocks: z.array(BlockSchema).max(100_000) }).strict().nullable(),
+    text: z.string().max(MAX_TEXT),
+    subject: z.enum(['child', 'adult']).optional(),
+    placements: Placements.optional(),
+    ...Decided,
+  })
+  .strict()
+  .refine((w) => !w.original || w.original.blocks.every((b) => b.end <= w.original!.text.length && b.start <= b.end), 'a block lies outside the text');
+export type DraftData = z.infer<typeof DraftSchema>;
+
 /** One editing session of one draft: chosen by the app when the draft is opened. */
 const WorkId = z.string().regex(/^[a-z0-9-]{8,64}$/);
 const JobId = z.string().regex(/^[a-z0-9-]{8,64}$/);
@@ -92,13 +93,8 @@ export const contract = {
       ocr: z.boolean().optional(),
     })
     .strict(),
-  lint: z
-    .object({
-      text: z.string().max(MAX_TEXT),
-      /** Force the subject when the user knows better than the detector. */
-      subject: z.enum(['child', 'adult']).optional(),
-    })
-    .strict(),
+  /** The draft's current revision checked: findings, what is still open, missing elements, the score. */
+  lint: z.object({ draft: DraftSchema }).strict(),
   explain: z
     .object({
       text: z.string().max(MAX_TEXT),
@@ -116,39 +112,12 @@ export const contract = {
     })
     .strict(),
   listRules: z.object({}).strict(),
-  exportDocx: z
-    .object({
-      name: z.string().min(1).max(255),
-      /** The document as imported (its structure), and the text as it is now. */
-      original: z.object({ text: z.string().max(MAX_TEXT), blocks: z.array(BlockSchema).max(100_000) }).strict(),
-      text: z.string().max(MAX_TEXT),
-      mode: z.enum(['clean', 'tracked']),
-      appendix: z.boolean().optional(),
-    })
-    .strict()
-    .refine((i) => i.original.blocks.every((b) => b.end <= i.original.text.length && b.start <= b.end), 'a block lies outside the text'),
-  exportReport: z
-    .object({
-      name: z.string().min(1).max(255),
-      text: z.string().max(MAX_TEXT),
-      format: z.enum(['html', 'pdf']),
-      maskNames: z.boolean().optional(),
-      ...Decided,
-    })
-    .strict(),
+  exportDocx: z.object({ draft: DraftSchema, mode: z.enum(['clean', 'tracked']), appendix: z.boolean().optional() }).strict(),
+  exportReport: z.object({ draft: DraftSchema, format: z.enum(['html', 'pdf']), maskNames: z.boolean().optional() }).strict(),
   historyList: z.object({ filter: Filter.optional() }).strict(),
   historyGet: z.object({ id: Id }).strict(),
-  /** Records the open draft (new when `id` is absent): the core re-checks `text`; text is kept only if the setting is on. */
-  historySave: z
-    .object({
-      id: Id.optional(),
-      name: z.string().min(1).max(255),
-      contentHash: z.string().regex(/^[0-9a-f]{64}$/),
-      text: z.string().max(MAX_TEXT),
-      status: STATUS.optional(),
-      ...Decided,
-    })
-    .strict(),
+  /** Records the open draft (new when `id` is absent); its text is kept only if the setting is on. */
+  historySave: z.object({ id: Id.optional(), contentHash: z.string().regex(/^[0-9a-f]{64}$/), status: STATUS.optional(), draft: DraftSchema }).strict(),
   historySetStatus: z.object({ id: Id, status: STATUS }).strict(),
   historyDelete: z.object({ id: Id }).strict(),
   settingsGet: z.object({}).strict(),
@@ -172,8 +141,8 @@ export const contract = {
   trainerList: z.object({}).strict(),
   trainerGet: z.object({ id: z.string().regex(/^[a-z0-9-]{1,80}$/) }).strict(),
   /** The draft laid out as the online form, with the form's own checks. */
-  formMap: z.object({ text: z.string().max(MAX_TEXT), subject: z.enum(['child', 'adult']).optional(), placements: Placements.optional() }).strict(),
-  exportForm: z.object({ name: z.string().min(1).max(255), text: z.string().max(MAX_TEXT), format: z.enum(['docx', 'txt']), placements: Placements.optional() }).strict(),
+  formMap: z.object({ draft: DraftSchema }).strict(),
+  exportForm: z.object({ draft: DraftSchema, format: z.enum(['docx', 'txt']) }).strict(),
   /** The open draft and the user's decisions, kept so that a crash loses nothing (replaces what was kept). */
   recoverySave: z.object({ id: WorkId, work: WorkSchema }).strict(),
   /** Every piece of kept work, newest first (name and time; the text only with recoveryGet). */
@@ -224,7 +193,7 @@ export interface ExportFile {
 }
 
 /** A batch audit as the app sees it: progress, a row per finished file (path relative to the folder), figures. */
-export type { AuditJobView };
+export type { AuditJobView, Block, DraftView, Finding };
 
 export interface TrainerSummary {
   id: string;
@@ -257,8 +226,8 @@ export interface FormView {
 }
 
 export interface Outputs {
-  importDocument: { name: string; format: string; text: string; blocks: Block[]; warnings: string[]; contentHash: string } & LintResult;
-  lint: LintResult;
+  importDocument: { name: string; format: string; text: string; blocks: Block[]; warnings: string[]; contentHash: string } & DraftView;
+  lint: DraftView;
   /** How the sentence at an offset was read, and why each candidate rule fired or not. */
   explain: { about: string; sentence: SentenceExplained };
   applySuggestions: { text: string };

@@ -1,10 +1,9 @@
 /** The API implemented with the core; host-agnostic. Hosts validate inputs with `parseInput` first. */
 import { createHash } from 'node:crypto';
 import { AuditError, AuditJobs } from '../audit/jobs.js';
-import { fromPlainText } from '../document/plain.js';
-import { lint } from '../engine/lint.js';
+import { draftOfDocument, openDraft, type Draft } from '../draft/draft.js';
+import { docxFile, formFile, formViewOf, historyOf, placementsOf, reportFile, type Made, type Placements } from '../draft/outputs.js';
 import { explainAt } from '../engine/explain.js';
-import { detectSubject } from '../engine/subject.js';
 import { ImportError } from '../import/errors.js';
 import { importBytes } from '../import/index.js';
 import type { RuleSet } from '../rules/compile.js';
@@ -13,7 +12,7 @@ import { applySuggestions } from '../rewrite/apply.js';
 import { RecoveryStore } from '../store/recovery.js';
 import { StoreError, type Store } from '../store/store.js';
 import { loadExamples, type TrainerExample } from '../trainer/trainer.js';
-import { fail, ok, WorkSchema, type Input, type Outputs, type Result, type TrainerSummary } from './contract.js';
+import { fail, ok, WorkSchema, type DraftData, type Input, type Outputs, type Result, type TrainerSummary } from './contract.js';
 import type { Method } from './methods.js';
 
 export type Handlers = { [M in Method]: (input: Input<M>) => Promise<Result<Outputs[M]>> };
@@ -37,27 +36,29 @@ function trainerSummary(e: TrainerExample): TrainerSummary {
   return { id: e.id, title: e.title, person: e.person, summary: e.summary, categories: e.categories, missing: e.missing, steps: e.steps.length };
 }
 
+/** A made file as the API carries it. */
+const encoded = (m: Made) => ({ filename: m.filename, mime: m.mime, data: Buffer.from(m.bytes).toString('base64') });
+
 const validWork = (w: unknown) => {
   const r = WorkSchema.safeParse(w);
   return r.success ? r.data : null;
 };
 
-/** The user's placements as the mapping takes them; a question the form does not have is bad input. */
-async function placementsOf(list: { text: string; question: string }[] | undefined): Promise<Result<Map<string, string>>> {
-  const { loadForm } = await import('../form/form.js');
-  const { pieceKey } = await import('../form/map.js');
-  const ids = new Set(loadForm().sections.flatMap((s) => s.questions.map((q) => q.id)));
-  const out = new Map<string, string>();
-  for (const p of list ?? []) {
-    if (!ids.has(p.question)) return fail('BadInput', `The form has no question "${p.question}".`);
-    out.set(pieceKey(p.text), p.question);
-  }
-  return ok(out);
-}
-
-const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
-
 export function createHandlers(rules: RuleSet, deps: HandlerDeps = {}): Handlers {
+  const checker = { rules };
+  /** The core's draft for what the app holds (the same object, and one lint, for one revision). */
+  const draftOf = (d: DraftData) => openDraft({ name: d.name, original: d.original, text: d.text, accepted: d.accepted, dismissed: d.dismissed, ...(d.subject ? { subject: d.subject } : {}) }, checker);
+  /** Runs `fn` with the draft and its placements; a question the form does not have is bad input. */
+  const withPlacements = async <T>(d: DraftData, fn: (draft: Draft, placements: Placements) => Result<T> | Promise<Result<T>>): Promise<Result<T>> => {
+    let placements: Placements;
+    try {
+      placements = placementsOf(d.placements);
+    } catch (e) {
+      if (e instanceof RangeError) return fail('BadInput', e.message);
+      throw e;
+    }
+    return fn(draftOf(d), placements);
+  };
   const jobs = new AuditJobs(deps.ruleOptions ?? {}, () => deps.store);
   const noStore = () => fail('Unavailable', deps.storeProblem ?? 'The history is not available in this window.');
   /** Runs a store operation, turning its errors into data. */
@@ -85,15 +86,15 @@ export function createHandlers(rules: RuleSet, deps: HandlerDeps = {}): Handlers
         const bytes = Buffer.from(input.data, 'base64');
         const r = await importBytes(bytes, { password: input.password, ocr: input.ocr });
         const contentHash = createHash('sha256').update(bytes).digest('hex');
-        return ok({ name: input.name, format: r.format, text: r.document.text, blocks: r.document.blocks, warnings: r.warnings, contentHash, ...lint(r.document, rules) });
+        const view = draftOfDocument(input.name, r.document, checker).view();
+        return ok({ name: input.name, format: r.format, text: r.document.text, blocks: r.document.blocks, warnings: r.warnings, contentHash, ...view });
       } catch (e) {
         if (e instanceof ImportError) return fail(e.code, e.message);
         return fail('Internal', 'The document could not be opened because of an unexpected problem in the checker.');
       }
     },
     async lint(input) {
-      const doc = fromPlainText(input.text);
-      return ok(lint(doc, rules, input.subject ? { subject: { isChild: input.subject === 'child' } } : {}));
+      return ok(draftOf(input.draft).view());
     },
     async explain(input) {
       const r = explainAt(input.text, input.at, rules, input.subject ? { isChild: input.subject === 'child' } : {});
@@ -108,31 +109,10 @@ export function createHandlers(rules: RuleSet, deps: HandlerDeps = {}): Handlers
       }
     },
     async exportDocx(input) {
-      const { buildDocx } = await import('../export/docx.js');
-      const { diffEdits } = await import('../rewrite/diff.js');
-      const edits = diffEdits(input.original.text, input.text);
-      const missing = input.appendix ? lint(fromPlainText(input.text), rules).missing.map((m) => ({ element: m.element, question: m.question })) : undefined;
-      const bytes = await buildDocx(input.original, edits, { mode: input.mode, literal: true, ...(missing ? { appendix: missing } : {}) });
-      const base = input.name.replace(/\.[^.]+$/, '');
-      return ok({ filename: `${base}-${input.mode === 'tracked' ? 'tracked' : 'cleaned'}.docx`, mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', data: Buffer.from(bytes).toString('base64') });
+      return ok(encoded(await docxFile(draftOf(input.draft), { mode: input.mode, appendix: input.appendix ?? false })));
     },
     async exportReport(input) {
-      const { reportModel, reportHtml, reportLines } = await import('../export/report.js');
-      const document = fromPlainText(input.text);
-      const now = lint(document, rules);
-      const result = { ...now, findings: [...input.accepted.map((a) => a.finding), ...input.dismissed.map((d) => d.finding), ...now.findings] };
-      const decisions = [
-        ...input.accepted.map((a) => ({ kind: 'accepted' as const, suggestion: a.suggestion })),
-        ...input.dismissed.map((d) => ({ kind: 'dismissed' as const, reason: d.reason })),
-        ...now.findings.map(() => ({ kind: 'open' as const })),
-      ];
-      const model = reportModel({ title: input.name, document, result, rules, decisions, maskNames: input.maskNames ?? true });
-      const base = input.name.replace(/\.[^.]+$/, '');
-      if (input.format === 'pdf') {
-        const { textPdf } = await import('../export/pdf.js');
-        return ok({ filename: `${base}-report.pdf`, mime: 'application/pdf', data: Buffer.from(textPdf(reportLines(model), `Referral quality report: ${model.title}`)).toString('base64') });
-      }
-      return ok({ filename: `${base}-report.html`, mime: 'text/html', data: Buffer.from(reportHtml(model), 'utf8').toString('base64') });
+      return ok(encoded(reportFile(draftOf(input.draft), input.format, { maskNames: input.maskNames ?? true })));
     },
     async historyList(input) {
       return withStore((store) => {
@@ -152,20 +132,12 @@ export function createHandlers(rules: RuleSet, deps: HandlerDeps = {}): Handlers
     },
     async historySave(input) {
       return withStore((store) => {
-        const result = lint(fromPlainText(input.text), rules, { cache: false });
-        // Dismissed findings are still in the text: mark them; accepted ones are gone from it: add them.
-        const dismissedAt = (i: number) => input.dismissed.find((d) => d.finding.rule === result.findings[i]!.rule && d.finding.excerpt === result.findings[i]!.excerpt);
-        const decisions = result.findings.flatMap((_, i) => {
-          const d = dismissedAt(i);
-          return d ? [{ index: i, decision: 'dismissed' as const, reason: d.reason }] : [];
-        });
-        const decided = input.accepted.map((a) => ({ finding: a.finding, decision: 'accepted' as const }));
-        const record = { result, decisions, decided, text: input.text, words: words(input.text), ...(input.status ? { status: input.status } : {}) };
+        const record = { ...historyOf(draftOf(input.draft)), ...(input.status ? { status: input.status } : {}) };
         if (input.id !== undefined) {
           store.updateCheck(input.id, record);
           return { id: input.id };
         }
-        return { id: store.addCheck({ ...record, fileName: input.name, contentHash: input.contentHash, source: 'app' }) };
+        return { id: store.addCheck({ ...record, fileName: input.draft.name, contentHash: input.contentHash, source: 'app' }) };
       });
     },
     async historySetStatus(input) {
@@ -234,38 +206,10 @@ export function createHandlers(rules: RuleSet, deps: HandlerDeps = {}): Handlers
       return ok({ ...trainerSummary(e), original: e.original, cleaned: e.cleaned, steps: e.steps });
     },
     async formMap(input) {
-      const { checkForm } = await import('../form/check.js');
-      const { loadForm } = await import('../form/form.js');
-      const form = loadForm();
-      const placements = await placementsOf(input.placements);
-      if (!placements.ok) return placements;
-      const doc = fromPlainText(input.text);
-      const { mapping, issues, missing } = checkForm(doc, rules, { ...(input.subject ? { isChild: input.subject === 'child' } : {}), placements: placements.value });
-      const answered = new Set(mapping.sections.map((s) => s.id));
-      return ok({
-        limit: form.limit,
-        sections: mapping.sections.map((s) => ({ id: s.id, title: s.title, confidence: s.confidence, questions: s.questions })),
-        ...(mapping.title ? { draftTitle: mapping.title.text } : {}),
-        outline: form.sections.flatMap((s) => s.questions.map((q) => ({ section: s.id, sectionTitle: s.title, id: q.id, title: q.title }))),
-        unanswered: form.sections.filter((s) => !answered.has(s.id)).map((s) => s.title),
-        issues: issues.map(({ check: _c, ...i }) => i),
-        missing: missing.map((m) => ({ element: m.element, rule: m.rule, message: m.message, question: m.question, ...(m.formQuestion ? { formQuestion: m.formQuestion } : {}) })),
-      });
+      return withPlacements(input.draft, (draft, placements) => ok(formViewOf(draft, placements)));
     },
     async exportForm(input) {
-      const { mapToForm } = await import('../form/map.js');
-      const { formBoxes, formDocx, formText } = await import('../form/export.js');
-      const { loadForm } = await import('../form/form.js');
-      const limit = loadForm().limit;
-      const placements = await placementsOf(input.placements);
-      if (!placements.ok) return placements;
-      const doc = fromPlainText(input.text);
-      const mapping = mapToForm(doc, { isChild: detectSubject(doc.text).isChild, placements: placements.value });
-      const boxes = formBoxes(mapping, limit);
-      const opts = { title: input.name, limit, ...(mapping.title ? { draftTitle: mapping.title.text } : {}) };
-      const base = input.name.replace(/\.[^.]+$/, '');
-      if (input.format === 'docx') return ok({ filename: `${base}-form-ready.docx`, mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', data: Buffer.from(await formDocx(boxes, opts)).toString('base64') });
-      return ok({ filename: `${base}-form-ready.txt`, mime: 'text/plain', data: Buffer.from(formText(boxes, opts), 'utf8').toString('base64') });
+      return withPlacements(input.draft, async (draft, placements) => ok(encoded(await formFile(draft, input.format, placements))));
     },
     async recoverySave(input) {
       if (!recovery) return fail('Unavailable', 'Unsaved work is not kept in this window.');

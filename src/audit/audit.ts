@@ -11,7 +11,7 @@ import { lint } from '../engine/lint.js';
 import { ELEMENTS, type ElementName, type LintResult } from '../engine/types.js';
 import { scoreOf } from '../engine/score.js';
 import { ImportError } from '../import/errors.js';
-import { importFile } from '../import/index.js';
+import { importFile, type ImportOptions } from '../import/index.js';
 import { Worker } from 'node:worker_threads';
 import type { RuleSet } from '../rules/compile.js';
 import type { RuleOptions } from '../rules/ruleset.js';
@@ -61,6 +61,8 @@ export function listDrafts(dir: string): string[] {
 
 export interface AuditOptions {
   concurrency?: number;
+  /** Import limits for every file (the CLI's --timeout); default: the importer's own. */
+  importOptions?: AuditImportOptions;
   onProgress?: (done: number, total: number, row: AuditRow) => void;
   /** Called as each file finishes, before its progress is reported. */
   onRow?: (row: AuditRow, detail: AuditDetail) => void;
@@ -76,9 +78,9 @@ function hashFile(file: string): string {
 }
 
 /** Imports and checks one file; an import error becomes an error row. Runs inside an audit worker. */
-export async function checkOne(file: string, rules: RuleSet): Promise<{ row: AuditRow; detail: AuditDetail }> {
+export async function checkOne(file: string, rules: RuleSet, importOptions: AuditImportOptions = {}): Promise<{ row: AuditRow; detail: AuditDetail }> {
   try {
-    const { document } = await importFile(file);
+    const { document } = await importFile(file, importOptions);
     const r = lint(document, rules, { cache: false });
     const count = (c: string) => r.findings.filter((f) => f.category === c).length;
     const perRule: Record<string, number> = {};
@@ -124,7 +126,7 @@ export async function auditFiles(files: string[], ruleOptions: RuleOptions, opts
       if (running === 0) resolve();
     };
     const spawn = () => {
-      const worker = new Worker(script, { workerData: { ruleOptions } satisfies WorkerInit });
+      const worker = new Worker(script, { workerData: { ruleOptions, importOptions: opts.importOptions ?? {} } satisfies WorkerInit });
       live.add(worker);
       running++;
       let current = -1;
@@ -172,8 +174,12 @@ export async function auditFiles(files: string[], ruleOptions: RuleOptions, opts
   return rows.filter(Boolean);
 }
 
+/** The import limits an audit passes to its workers (data only: they cross a thread). */
+export type AuditImportOptions = Pick<ImportOptions, 'timeoutMs' | 'maxBytes' | 'maxPages'>;
+
 export interface WorkerInit {
   ruleOptions: RuleOptions;
+  importOptions: AuditImportOptions;
 }
 export interface WorkerJob {
   index: number;

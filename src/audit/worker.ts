@@ -7,10 +7,10 @@ import { loadRulesCached } from '../rules/ruleset.js';
 import { checkOne, type WorkerInit, type WorkerJob, type WorkerReply } from './audit.js';
 
 const port = parentPort!;
-const { ruleOptions } = workerData as WorkerInit;
+const { ruleOptions, importOptions } = workerData as WorkerInit;
 const rules = await loadRulesCached(ruleOptions);
 port.on('message', async (job: WorkerJob) => {
-  const { row, detail } = await checkOne(job.file, rules);
+  const { row, detail } = await checkOne(job.file, rules, importOptions);
   port.postMessage({ type: 'done', index: job.index, row, detail } satisfies WorkerReply);
 });
 port.postMessage({ type: 'ready' } satisfies WorkerReply);

@@ -7,7 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/config.js';
-import { lint } from '../engine/lint.js';
+import { draftOfDocument, openDraft, type DraftInput } from '../draft/draft.js';
+import { DecisionsFile } from '../draft/schema.js';
 import { ImportError } from '../import/errors.js';
 import { importFile } from '../import/index.js';
 import type { RuleSet } from '../rules/compile.js';
@@ -21,9 +22,9 @@ const VERSION = '0.1.0';
 const USAGE = `usage: nrm-check check <files or patterns...> [--format text|json|sarif] [--config FILE] [--rules DIR]
                  [--disable ID] [--password PW] [--ocr] [--max-size MB] [--max-pages N] [--timeout SECONDS]
        nrm-check fix <file> --out <file.docx> [--tracked] [--category C] [--allow-deletions] [--comments] [--appendix]
-       nrm-check report <file> --out <report.html|report.pdf> [--show-names]
+       nrm-check report <file> --out <report.html|report.pdf> [--show-names] [--decisions <work.json>]
        nrm-check form <file> [--format text|json] [--out <form.docx|form.txt>]
-       nrm-check audit <folder> [--csv <out.csv>] [--out <report.html>] [--jobs N] [--history FILE | --no-history] [--progress]
+       nrm-check audit <folder> [--csv <out.csv>] [--out <report.html>] [--jobs N] [--history FILE | --no-history] [--timeout SECONDS] [--progress]
        nrm-check rules list|lint [--rules DIR]
        nrm-check explain "<sentence>" [--child | --adult] [--format text|json] [--all]
 Checks draft National Referral Mechanism referrals (.docx, .pdf, .txt, .md) for disbelief, victim-blaming
@@ -129,7 +130,7 @@ async function check(argv: readonly string[], io: Io): Promise<number> {
     try {
       const { document: doc, warnings } = await importFile(file, importOpts);
       for (const w of warnings) io.err(`nrm-check: ${file}: ${w}`);
-      results.push({ file, text: doc.text, blocks: doc.blocks, warnings, ...lint(doc, rules, { accept: config.accept }) });
+      results.push({ file, text: doc.text, blocks: doc.blocks, warnings, ...draftOfDocument(path.basename(file), doc, { rules, accept: config.accept }).lint() });
     } catch (e) {
       if (!(e instanceof ImportError)) throw e;
       failures.push({ file, code: e.code, message: e.message });
@@ -163,17 +164,22 @@ async function fix(argv: readonly string[], io: Io): Promise<number> {
   if (category && !['disbelief', 'victim-blaming', 'jargon'].includes(category)) throw new UsageError('--category must be disbelief, victim-blaming or jargon');
   const { rules, config } = await loadFor([file], opts);
   const { document } = await importFile(file, { password: opts.get('password')?.[0], ocr: flags.has('ocr') });
-  const result = lint(document, rules, { accept: config.accept });
+  const checker = { rules, accept: config.accept };
+  const result = draftOfDocument(path.basename(file), document, checker).lint();
   const chosen = result.findings.filter((f) => f.suggestions.length && (!category || f.category === category));
   const applied = chosen.filter((f) => f.suggestions[0] !== '' || flags.has('allow-deletions'));
   const skipped = chosen.length - applied.length;
-  const { buildDocx } = await import('../export/docx.js');
+  const { applySuggestions } = await import('../rewrite/apply.js');
+  const { docxFile } = await import('../draft/outputs.js');
   const { writeAtomic } = await import('../export/write.js');
   const open = result.findings.filter((f) => !applied.includes(f));
-  const bytes = await buildDocx(document, applied.map((f) => ({ start: f.start, end: f.end, replacement: f.suggestions[0]! })), {
+  // the draft with every chosen first suggestion accepted, exported like the app's
+  const text = applySuggestions(document.text, applied.map((f) => ({ start: f.start, end: f.end, replacement: f.suggestions[0]! }))).text;
+  const fixed = openDraft({ name: path.basename(file), original: document, text, accepted: applied.map((f) => ({ finding: f, suggestion: f.suggestions[0]! })), dismissed: [] }, checker);
+  const { bytes } = await docxFile(fixed, {
     mode: flags.has('tracked') ? 'tracked' : 'clean',
+    appendix: flags.has('appendix'),
     ...(flags.has('comments') ? { comments: open.map((f) => ({ start: f.start, end: f.end, text: f.message + (f.note ? ` ${f.note}` : '') })) } : {}),
-    ...(flags.has('appendix') ? { appendix: result.missing.map((m) => ({ element: m.element, question: m.question })) } : {}),
   });
   writeAtomic(out, bytes, { protect: [file] });
   io.out(
@@ -185,23 +191,39 @@ async function fix(argv: readonly string[], io: Io): Promise<number> {
 }
 
 async function report(argv: readonly string[], io: Io): Promise<number> {
-  const { positional, opts, flags } = parseArgs(argv, { values: ['out', 'config', 'password'], repeatable: ['rules', 'disable'], booleans: ['show-names', 'ocr'] });
+  const { positional, opts, flags } = parseArgs(argv, { values: ['out', 'config', 'password', 'decisions'], repeatable: ['rules', 'disable'], booleans: ['show-names', 'ocr'] });
   const file = positional[0];
   const out = opts.get('out')?.[0];
   if (!file || positional.length > 1) throw new UsageError('report takes one file');
   if (!out || !/\.(html?|pdf)$/i.test(out)) throw new UsageError('report needs --out FILE.html or FILE.pdf');
   const { rules, config } = await loadFor([file], opts);
   const { document } = await importFile(file, { password: opts.get('password')?.[0], ocr: flags.has('ocr') });
-  const result = lint(document, rules, { accept: config.accept });
-  const { reportModel, reportHtml, reportLines } = await import('../export/report.js');
+  const decisions = opts.has('decisions') ? readDecisions(opts.get('decisions')![0]!) : undefined;
+  const draft = openDraft({ name: path.basename(file), original: document, text: decisions?.text ?? document.text, accepted: decisions?.accepted ?? [], dismissed: decisions?.dismissed ?? [] }, { rules, accept: config.accept });
+  const { reportFile } = await import('../draft/outputs.js');
   const { writeAtomic } = await import('../export/write.js');
-  const model = reportModel({ title: path.basename(file), document, result, rules, maskNames: !flags.has('show-names') });
-  if (/\.pdf$/i.test(out)) {
-    const { textPdf } = await import('../export/pdf.js');
-    writeAtomic(out, textPdf(reportLines(model), `Referral quality report: ${model.title}`), { protect: [file] });
-  } else writeAtomic(out, reportHtml(model), { protect: [file] });
-  io.out(`Score ${model.score}/100, ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'}, ${result.missing.length} missing element${result.missing.length === 1 ? '' : 's'}. Wrote ${out}${model.masked ? ' (names masked; --show-names to keep them)' : ''}.`);
+  const made = reportFile(draft, /\.pdf$/i.test(out) ? 'pdf' : 'html', { maskNames: !flags.has('show-names') });
+  writeAtomic(out, made.bytes, { protect: [file] });
+  const open = draft.open().length;
+  const missing = draft.lint().missing.length;
+  io.out(`Score ${made.model.score}/100, ${open} open finding${open === 1 ? '' : 's'}, ${missing} missing element${missing === 1 ? '' : 's'}. Wrote ${out}${made.model.masked ? ' (names masked; --show-names to keep them)' : ''}.`);
   return 0;
+}
+
+/**
+ * The user's decisions on a draft, as the app keeps them (its unsaved work or a history entry's): the text
+ * now, the accepted and dismissed findings. A report made from them matches the app's.
+ */
+function readDecisions(file: string): { text?: string } & Pick<DraftInput, 'accepted' | 'dismissed'> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`--decisions ${file} could not be read as JSON (${(e as Error).message})`);
+  }
+  const r = DecisionsFile.safeParse(raw);
+  if (!r.success) throw new UsageError(`--decisions ${file} is not a decisions file: ${r.error.issues[0]!.path.join('.')}: ${r.error.issues[0]!.message}`);
+  return r.data;
 }
 
 /** The draft laid out as the online form: sections and questions in the form's order, with confidence. */
@@ -215,26 +237,24 @@ async function formCmd(argv: readonly string[], io: Io): Promise<number> {
   if (out && !/\.(docx|txt)$/i.test(out)) throw new UsageError('--out is the form-ready text: give it a name ending in .docx or .txt');
   const { rules, config } = await loadFor([file], opts);
   const { document } = await importFile(file, { password: opts.get('password')?.[0], ocr: flags.has('ocr') });
-  const result = lint(document, rules, { accept: config.accept });
-  const { checkForm } = await import('../form/check.js');
-  const { loadForm } = await import('../form/form.js');
-  const { mapping, issues, missing: formMissing } = checkForm(document, rules, { isChild: result.subject.isChild });
-  const limit = loadForm().limit;
+  const draft = draftOfDocument(path.basename(file), document, { rules, accept: config.accept });
+  const result = draft.lint();
+  const { formFile, formViewOf } = await import('../draft/outputs.js');
+  // the same view the app's form view shows
+  const view = formViewOf(draft);
+  const { issues, missing: formMissing, limit } = view;
   if (out) {
-    const { formBoxes, formDocx, formText } = await import('../form/export.js');
     const { writeAtomic } = await import('../export/write.js');
-    const boxes = formBoxes(mapping, limit);
-    const opts = { title: path.basename(file), limit, ...(mapping.title ? { draftTitle: mapping.title.text } : {}) };
-    writeAtomic(out, /\.docx$/i.test(out) ? await formDocx(boxes, opts) : formText(boxes, opts), { protect: [file] });
+    writeAtomic(out, (await formFile(draft, /\.docx$/i.test(out) ? 'docx' : 'txt')).bytes, { protect: [file] });
   }
-  const sections = mapping.sections.map((s) => ({ id: s.id, title: s.title, text: s.text, confidence: s.confidence, questions: s.questions.map(({ pieces: _p, ...q }) => q) }));
+  const sections = view.sections.map((s) => ({ ...s, questions: s.questions.map(({ pieces: _p, ...q }) => q) }));
   if (format === 'json') {
     // The core findings, then the form's own (category "form", each with the form question it concerns).
-    const findings = [...result.findings, ...issues.map(({ check: _c, ...i }) => ({ ...i, category: 'form' }))];
+    const findings = [...result.findings, ...issues.map((i) => ({ ...i, category: 'form' }))];
     const missing = [...result.missing, ...formMissing].map((m) => ({ element: m.element, message: m.message, question: m.question }));
     io.out(JSON.stringify({ file, sections, findings, missing }, null, 2));
   } else {
-    io.out(`${file} — as the online NRM form (${sections.length} of ${loadForm().sections.length} sections answered)`);
+    io.out(`${file} — as the online NRM form (${sections.length} of ${sections.length + view.unanswered.length} sections answered)`);
     for (const s of sections) {
       io.out(`\n  ${s.title}  (confidence ${Math.round(s.confidence * 100)}%)`);
       for (const q of s.questions) {
@@ -257,7 +277,7 @@ async function formCmd(argv: readonly string[], io: Io): Promise<number> {
 }
 
 async function audit(argv: readonly string[], io: Io): Promise<number> {
-  const { positional, opts, flags } = parseArgs(argv, { values: ['csv', 'out', 'config', 'jobs', 'history'], repeatable: ['rules', 'disable'], booleans: ['no-history', 'progress'] });
+  const { positional, opts, flags } = parseArgs(argv, { values: ['csv', 'out', 'config', 'jobs', 'history', 'timeout'], repeatable: ['rules', 'disable'], booleans: ['no-history', 'progress'] });
   const dir = positional[0];
   const csv = opts.get('csv')?.[0];
   const html = opts.get('out')?.[0];
@@ -267,6 +287,8 @@ async function audit(argv: readonly string[], io: Io): Promise<number> {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`${dir} is not a folder`);
   const jobs = Number(opts.get('jobs')?.[0] ?? 2);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 16) throw new UsageError('--jobs takes a whole number from 1 to 16');
+  const timeout = opts.has('timeout') ? Number(opts.get('timeout')![0]) : undefined;
+  if (timeout !== undefined && !(timeout >= 1 && timeout <= 3600)) throw new UsageError('--timeout takes a number of seconds from 1 to 3600');
   const { auditCheck, auditFiles, listDrafts, toCsv } = await import('../audit/audit.js');
   const { writeAtomic } = await import('../export/write.js');
   // Loaded here so a broken rule or config stops the audit before it starts; each worker loads its own copy.
@@ -290,6 +312,7 @@ async function audit(argv: readonly string[], io: Io): Promise<number> {
   const plain = flags.has('progress') && !io.errIsTty;
   const rows = await auditFiles(files, ruleOptions, {
     concurrency: jobs,
+    ...(timeout ? { importOptions: { timeoutMs: timeout * 1000 } } : {}),
     onRow: (row, detail) => history?.addCheck(auditCheck(dir, row, detail, auditId)),
     onProgress: (done, total, row) => {
       if (plain) io.err(`checked ${done} of ${total}: ${path.relative(dir, row.file)}`);

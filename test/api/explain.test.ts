@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseInput } from '../../src/api/contract.js';
 import { createHandlers } from '../../src/api/handlers.js';
-import { builtInRules } from '../helpers.js';
+import { builtInRules, typedDraft } from '../helpers.js';
 
 const TEXT = `Account
 
@@ -13,7 +13,7 @@ describe('the API explains a finding', () => {
   const h = createHandlers(builtInRules());
 
   it('reads the sentence at a finding and says why its rule applies', async () => {
-    const lint = await h.lint({ text: TEXT });
+    const lint = await h.lint({ draft: typedDraft(TEXT) });
     if (!lint.ok) throw new Error(lint.error.message);
     const f = lint.value.findings.find((x) => x.rule === 'disbelief/credibility-judgements')!;
     expect(f).toBeDefined();

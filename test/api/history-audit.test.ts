@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseInput } from '../../src/api/contract.js';
 import { createHandlers } from '../../src/api/handlers.js';
 import { Store } from '../../src/store/store.js';
-import { builtInRules } from '../helpers.js';
+import { builtInRules, typedDraft } from '../helpers.js';
 
 const DEV = path.resolve(import.meta.dirname, '../../../shared/corpus/dev');
 
@@ -71,11 +71,11 @@ describe('history through the API', () => {
   it('records the open draft with its decisions and status, then lists, filters and reports it', async () => {
     const { h } = setup();
     const text = 'Ana claims she was recruited in Iasi in May 2024 and forced to work in a car wash in Leeds. She alleges her passport was taken.';
-    const linted = await value(h.lint({ text }));
+    const linted = await value(h.lint({ draft: typedDraft(text) }));
     const claims = linted.findings.find((f) => f.excerpt === 'claims')!;
     const alleges = linted.findings.find((f) => f.excerpt === 'alleges')!;
     const after = text.replace('claims', 'states');
-    const input = parseInput('historySave', { name: 'ana.docx', contentHash: 'a'.repeat(64), text: after, accepted: [{ finding: claims, suggestion: 'states' }], dismissed: [{ finding: alleges, reason: 'her own word in the interview' }] });
+    const input = parseInput('historySave', { contentHash: 'a'.repeat(64), draft: typedDraft(after, { name: 'ana.docx', accepted: [{ finding: claims, suggestion: 'states' }], dismissed: [{ finding: alleges, reason: 'her own word in the interview' }] }) });
     expect(input.ok).toBe(true);
     const { id } = await value(h.historySave(input.ok ? input.value : ({} as never)));
     const got = await value(h.historyGet({ id }));
@@ -97,7 +97,7 @@ describe('history through the API', () => {
   it('moves checks to another machine through a team file', async () => {
     const a = setup();
     await value(a.h.settingsSet({ team: 'North', author: 'Sam' }));
-    await value(a.h.historySave({ name: 'x.txt', contentHash: 'b'.repeat(64), text: 'He claims it happened.', accepted: [], dismissed: [] }));
+    await value(a.h.historySave({ contentHash: 'b'.repeat(64), draft: typedDraft('He claims it happened.', { name: 'x.txt' }) }));
     const file = await value(a.h.teamExport({}));
     expect(file.filename).toMatch(/^nrm-checks-north-\d{4}-\d{2}-\d{2}\.json$/);
     const b = setup();
@@ -109,7 +109,7 @@ describe('history through the API', () => {
   it('says the history is unavailable when the host has none, and checking still works', async () => {
     const h = createHandlers(builtInRules(), { storeProblem: 'The history could not be opened (disk full).' });
     expect(await h.historyList({})).toMatchObject({ ok: false, error: { code: 'Unavailable', message: expect.stringContaining('disk full') } });
-    expect((await h.lint({ text: 'She claims it.' })).ok).toBe(true);
+    expect((await h.lint({ draft: typedDraft('She claims it.') })).ok).toBe(true);
   });
 });
 

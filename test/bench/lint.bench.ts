@@ -7,6 +7,8 @@
  *   form_view_ms: that draft laid out as the online form with the form's own checks, as the app's form view
  *     does after each edit (median of 20)
  *   cold_check_ms: a whole `nrm-check check` process on that draft saved as .txt (median of 5)
+ *   real_slowest_s / bomb_stop_s: importing every file of ../shared/corpus/real one after another: the
+ *     slowest readable or broken file, and how soon the decompression bomb is stopped
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,6 +17,7 @@ import path from 'node:path';
 import { text as alex } from 'alex';
 import { checkForm } from '../../src/form/check.js';
 import { clearCaches, fromPlainText, lint, loadRules } from '../../src/index.js';
+import { importFile } from '../../src/import/index.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const json = process.argv.includes('--json');
@@ -103,6 +106,20 @@ for (let i = 0; i < 5; i++) {
 }
 fs.rmSync(tmp, { recursive: true, force: true });
 
+// The real-world corpus: each file imported on its own, with the importer's own limits.
+const REAL = path.resolve(ROOT, '../shared/corpus/real');
+const realTimes: { file: string; s: number }[] = [];
+if (fs.existsSync(path.join(REAL, 'MANIFEST.tsv'))) {
+  const files = fs.readFileSync(path.join(REAL, 'MANIFEST.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t')[0]!);
+  for (const file of files) {
+    const t = performance.now();
+    await importFile(path.join(REAL, file)).catch(() => undefined);
+    realTimes.push({ file, s: (performance.now() - t) / 1000 });
+  }
+}
+const bomb = realTimes.find((r) => r.file.includes('bomb'));
+const slowest = realTimes.filter((r) => r !== bomb).sort((a, b) => b.s - a.s)[0];
+
 const result = {
   lint_words_per_s: Math.round((bigWords / lintMs) * 1000),
   alex_words_per_s: Math.round((bigWords / alexMs) * 1000),
@@ -111,6 +128,8 @@ const result = {
   edit_relint_ms: Number(median(editTimes).toFixed(2)),
   form_view_ms: Number(median(formViewTimes).toFixed(2)),
   cold_check_ms: Math.round(median(coldTimes)),
+  real_slowest_s: slowest ? Number(slowest.s.toFixed(1)) : null,
+  bomb_stop_s: bomb ? Number(bomb.s.toFixed(1)) : null,
 };
 
 if (json) {
@@ -125,6 +144,8 @@ if (json) {
     ['edit + re-lint', `${result.edit_relint_ms} ms median (target <= 5)`],
     ['as the NRM form', `${result.form_view_ms} ms median (target <= 100)`],
     ['cold CLI check', `${result.cold_check_ms} ms median (target <= 1500)`],
+    ['real corpus, slowest', slowest ? `${result.real_slowest_s} s (${slowest.file}; target <= 30)` : 'corpus not found'],
+    ['bomb stopped in', bomb ? `${result.bomb_stop_s} s (target <= 10)` : 'corpus not found'],
   ];
   for (const [k, v] of rows) process.stdout.write(`${k.padEnd(22)} ${v}\n`);
 }

@@ -263,20 +263,20 @@ describe('the user’s own placements', () => {
 
   it('reach the form view and the form-ready text through the API; a question the form lacks is refused', async () => {
     const { createHandlers } = await import('../../src/api/handlers.js');
-    const { builtInRules } = await import('../helpers.js');
+    const { builtInRules, typedDraft } = await import('../helpers.js');
     const h = createHandlers(builtInRules());
     const text = fs.readFileSync(path.join(ROOT, 'test/fixtures/form/narrative-adult.txt'), 'utf8');
     const para = text.split('\n\n')[4]!.trim();
-    const view = await h.formMap({ text, placements: [{ text: para, question: 'still-there-or-left' }] });
+    const view = await h.formMap({ draft: typedDraft(text, { placements: [{ text: para, question: 'still-there-or-left' }] }) });
     if (!view.ok) throw new Error(view.error.message);
     const left = view.value.sections.flatMap((s) => s.questions).find((q) => q.id === 'still-there-or-left')!;
     expect(left.pieces).toEqual([{ text: para, confidence: 1, how: 'user' }]);
     expect(view.value.outline.map((o) => o.id)).toEqual(form.sections.flatMap((s) => s.questions.map((q) => q.id)));
-    const file = await h.exportForm({ name: 'n.txt', text, format: 'txt', placements: [{ text: para, question: 'still-there-or-left' }] });
+    const file = await h.exportForm({ draft: typedDraft(text, { name: 'n.txt', placements: [{ text: para, question: 'still-there-or-left' }] }), format: 'txt' });
     if (!file.ok) throw new Error(file.error.message);
     const out = Buffer.from(file.value.data, 'base64').toString('utf8');
     expect(out.slice(out.indexOf('--- How did the potential victim leave'))).toMatch(/^[^\n]*\n[^\n]*He left in February 2025/);
-    expect(await h.formMap({ text, placements: [{ text: para, question: 'favourite-colour' }] })).toMatchObject({ ok: false, error: { code: 'BadInput' } });
+    expect(await h.formMap({ draft: typedDraft(text, { placements: [{ text: para, question: 'favourite-colour' }] }) })).toMatchObject({ ok: false, error: { code: 'BadInput' } });
   });
 });
 

@@ -65,7 +65,7 @@ describe('browser host', () => {
 
   it('lints through the API exactly as the core does', async () => {
     const text = fs.readFileSync(SAMPLE, 'utf8');
-    const r = await api('lint', { text });
+    const r = await api('lint', { draft: { name: 'sample.txt', original: null, text, accepted: [], dismissed: [] } });
     expect(r.status).toBe(200);
     const j = JSON.parse(r.body);
     expect(j.ok).toBe(true);
@@ -91,9 +91,10 @@ describe('browser host', () => {
   });
 
   it.each([
-    ['lint', { text: 5 }],
-    ['lint', { text: 'x', subject: 'alien' }],
-    ['lint', { text: 'x', extra: true }],
+    ['lint', { text: 'x' }],
+    ['lint', { draft: { name: 'a.txt', original: null, text: 'x', accepted: [], dismissed: [], subject: 'alien' } }],
+    ['lint', { draft: { name: 'a.txt', original: null, text: 'x', accepted: [], dismissed: [] }, extra: true }],
+    ['lint', { draft: { name: 'a.txt', original: { text: 'ab', blocks: [{ kind: 'paragraph', start: 0, end: 9 }] }, text: 'ab', accepted: [], dismissed: [] } }],
     ['importDocument', { name: '', data: '' }],
     ['importDocument', { name: 'a.pdf', data: 'x', path: '/etc/passwd' }],
     ['applySuggestions', { text: 'x', edits: [{ start: 3, end: 1, replacement: '' }] }],
@@ -104,8 +105,8 @@ describe('browser host', () => {
     ['auditStart', { folder: 'x'.repeat(5000) }],
     ['auditCancel', {}],
     ['trainerGet', { id: 'A B' }],
-    ['formMap', { text: 1 }],
-    ['exportForm', { name: 'a.txt', text: 'x', format: 'pdf' }],
+    ['formMap', { draft: { name: 'a.txt', original: null, text: 1, accepted: [], dismissed: [] } }],
+    ['exportForm', { draft: { name: 'a.txt', original: null, text: 'x', accepted: [], dismissed: [] }, format: 'pdf' }],
     ['recoverySave', { id: '../../etc/passwd', work: { name: 'a.txt', original: null, text: 'x', warnings: [], accepted: [], dismissed: [] } }],
     ['recoveryGet', { id: 'x/../../y' }],
     ['recoveryClear', {}],

@@ -4,7 +4,7 @@
  * button per box; then the form's own checks. Text is shown as text, never as HTML.
  */
 import { useEffect, useState } from 'react';
-import type { FormView } from '../../../src/api/contract';
+import type { DraftData, FormView } from '../../../src/api/contract';
 import { api } from '../api';
 
 /** The user's placements: a paragraph's text to the question it answers. */
@@ -77,17 +77,19 @@ function MovePieces({ question: q, outline, onMove }: { question: Question; outl
 
 const short = (t: string) => (t.length > 60 ? `${t.slice(0, 57).trimEnd()}…` : t);
 
-export function FormPanel({ text, placements, onMove, onExport }: { text: string; placements: Placements; onMove: (piece: string, question: string | null) => void; onExport: (format: 'docx' | 'txt') => void }) {
+export function FormPanel({ draft, onMove, onExport }: { draft: DraftData; onMove: (piece: string, question: string | null) => void; onExport: (format: 'docx' | 'txt') => void }) {
   const [view, setView] = useState<FormView | null>(null);
   const [note, setNote] = useState('');
+  // laid out again when the text, the decisions or the placements change
+  const key = JSON.stringify([draft.text, draft.placements ?? [], draft.dismissed.length, draft.accepted.length]);
   useEffect(() => {
     const t = setTimeout(async () => {
-      const r = await api.formMap({ text, placements: Object.entries(placements).map(([k, question]) => ({ text: k, question })) });
+      const r = await api.formMap({ draft });
       if (r.ok) setView(r.value);
       else setNote(r.error.message);
     }, 200);
     return () => clearTimeout(t);
-  }, [text, placements]);
+  }, [key]); // `key` stands for the draft's content
 
   if (!view) return <p className="muted">Laying the draft out as the form…</p>;
   // The form's sections in its order: each question the draft answers, and in its place each question the

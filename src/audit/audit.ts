@@ -7,9 +7,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { lint } from '../engine/lint.js';
+import { draftOfDocument } from '../draft/draft.js';
 import { ELEMENTS, type ElementName, type LintResult } from '../engine/types.js';
-import { scoreOf } from '../engine/score.js';
 import { ImportError } from '../import/errors.js';
 import { importFile, type ImportOptions } from '../import/index.js';
 import { Worker } from 'node:worker_threads';
@@ -81,7 +80,9 @@ function hashFile(file: string): string {
 export async function checkOne(file: string, rules: RuleSet, importOptions: AuditImportOptions = {}): Promise<{ row: AuditRow; detail: AuditDetail }> {
   try {
     const { document } = await importFile(file, importOptions);
-    const r = lint(document, rules, { cache: false });
+    // the same draft, lint and score as the app and the CLI give this file
+    const draft = draftOfDocument(path.basename(file), document, { rules, cache: false });
+    const r = draft.lint();
     const count = (c: string) => r.findings.filter((f) => f.category === c).length;
     const perRule: Record<string, number> = {};
     for (const f of r.findings) perRule[f.rule] = (perRule[f.rule] ?? 0) + 1;
@@ -89,7 +90,7 @@ export async function checkOne(file: string, rules: RuleSet, importOptions: Audi
       row: {
         file,
         status: 'checked',
-        score: scoreOf(r.findings, r.missing.length).total,
+        score: draft.score().total,
         disbelief: count('disbelief'),
         victimBlaming: count('victim-blaming'),
         jargon: count('jargon'),

@@ -41,6 +41,8 @@ export interface DraftInput {
 export interface Checker {
   rules: RuleSet;
   accept?: readonly string[];
+  /** Keep per-block results for the next revision (default true; an audit of many files turns it off). */
+  cache?: boolean;
 }
 
 export interface Score {
@@ -85,6 +87,7 @@ export class Draft {
       this.result = lint(this.document, this.rules, {
         ...(this.input.subject ? { subject: { isChild: this.input.subject === 'child' } } : {}),
         ...(this.checker.accept?.length ? { accept: [...this.checker.accept] } : {}),
+        ...(this.checker.cache === false ? { cache: false } : {}),
       });
     }
     return this.result;
@@ -139,14 +142,23 @@ export function revise(original: Document, text: string): Document {
   const plain = (from: number, to: number, page?: number) => {
     for (const p of fromPlainText(text.slice(from, to)).blocks) blocks.push({ ...p, start: p.start + from, end: p.end + from, ...(page ? { page } : {}) });
   };
-  for (const b of moved.sort((x, y) => x.start - y.start)) {
+  // (a reader's own joins between blocks, such as the ": " of a "Label: value" row, are no paragraph)
+  const words = (from: number, to: number) => /[\p{L}\p{N}]/u.test(text.slice(from, to));
+  moved.sort((x, y) => x.start - y.start);
+  moved.forEach((b, k) => {
+    // words typed on at the end of a block's line belong to it ("Leeds" → "Leeds, West Yorkshire")
+    const nl = text.indexOf('\n', b.end);
+    const lineEnd = Math.min(nl < 0 ? text.length : nl, moved[k + 1]?.start ?? text.length);
+    if (lineEnd > b.end && words(b.end, lineEnd)) b.end = text.slice(0, lineEnd).trimEnd().length;
+  });
+  for (const b of moved) {
     if (b.start < pos) continue;
-    if (text.slice(pos, b.start).trim()) plain(pos, b.start, b.page);
+    if (words(pos, b.start)) plain(pos, b.start, b.page);
     if ((b.kind === 'paragraph' || b.kind === 'list-item') && /\n\s*\n/.test(text.slice(b.start, b.end))) plain(b.start, b.end, b.page);
     else blocks.push(b);
     pos = b.end;
   }
-  if (text.slice(pos).trim()) plain(pos, text.length);
+  if (words(pos, text.length)) plain(pos, text.length);
   return { text, blocks };
 }
 

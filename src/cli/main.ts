@@ -16,7 +16,10 @@ import { RuleLoadError } from '../rules/errors.js';
 import { DEFAULT_RULES_DIR, loadRulesCached, type RuleOptions } from '../rules/ruleset.js';
 import { parseArgs, UsageError } from './args.js';
 import { expandGlobs } from './glob.js';
-import { toJson, toSarif, toText, type FileResult } from './format.js';
+import { formatExplanation, toJson, toSarif, toText, type FileResult } from './format.js';
+import { later } from './later.js';
+import { ConfigError } from '../config/config.js';
+import { ExportError, writeAtomic } from '../export/write.js';
 
 const VERSION = '0.1.0';
 const USAGE = `usage: nrm-check check <files or patterns...> [--format text|json|sarif] [--config FILE] [--rules DIR]
@@ -69,7 +72,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.err(`nrm-check: the rules could not be loaded:\n${e.message}`);
       return 2;
     }
-    if (e instanceof Error && e.name === 'ExportError') {
+    if (e instanceof ExportError) {
       io.err(`nrm-check: ${e.message}`);
       return 2;
     }
@@ -77,7 +80,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.err(`nrm-check: ${e.message}`);
       return 2;
     }
-    if (e instanceof Error && e.name === 'ConfigError') {
+    if (e instanceof ConfigError) {
       io.err(`nrm-check: ${e.message}`);
       return 2;
     }
@@ -86,7 +89,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 }
 
 async function loadFor(files: string[], opts: Map<string, string[]>): Promise<{ rules: RuleSet; config: Config; ruleOptions: RuleOptions }> {
-  const { findConfig, readConfig } = await import('../config/find.js');
+  const { findConfig, readConfig } = await later.config();
   const cfgFile = opts.get('config')?.[0] ?? findConfig(files[0] ? path.dirname(path.resolve(files[0])) : process.cwd());
   const config: Config = cfgFile ? await readConfig(cfgFile) : { disable: [], severity: {}, rules: [], accept: [] };
   const ruleOptions: RuleOptions = {
@@ -169,9 +172,8 @@ async function fix(argv: readonly string[], io: Io): Promise<number> {
   const chosen = result.findings.filter((f) => f.suggestions.length && (!category || f.category === category));
   const applied = chosen.filter((f) => f.suggestions[0] !== '' || flags.has('allow-deletions'));
   const skipped = chosen.length - applied.length;
-  const { applySuggestions } = await import('../rewrite/apply.js');
-  const { docxFile } = await import('../draft/outputs.js');
-  const { writeAtomic } = await import('../export/write.js');
+  const { applySuggestions } = await later.apply();
+  const { docxFile } = await later.outputs();
   const open = result.findings.filter((f) => !applied.includes(f));
   // the draft with every chosen first suggestion accepted, exported like the app's
   const text = applySuggestions(document.text, applied.map((f) => ({ start: f.start, end: f.end, replacement: f.suggestions[0]! }))).text;
@@ -200,8 +202,7 @@ async function report(argv: readonly string[], io: Io): Promise<number> {
   const { document } = await importFile(file, { password: opts.get('password')?.[0], ocr: flags.has('ocr') });
   const decisions = opts.has('decisions') ? readDecisions(opts.get('decisions')![0]!) : undefined;
   const draft = openDraft({ name: path.basename(file), original: document, text: decisions?.text ?? document.text, accepted: decisions?.accepted ?? [], dismissed: decisions?.dismissed ?? [] }, { rules, accept: config.accept });
-  const { reportFile } = await import('../draft/outputs.js');
-  const { writeAtomic } = await import('../export/write.js');
+  const { reportFile } = await later.outputs();
   const made = reportFile(draft, /\.pdf$/i.test(out) ? 'pdf' : 'html', { maskNames: !flags.has('show-names') });
   writeAtomic(out, made.bytes, { protect: [file] });
   const open = draft.open().length;
@@ -239,12 +240,11 @@ async function formCmd(argv: readonly string[], io: Io): Promise<number> {
   const { document } = await importFile(file, { password: opts.get('password')?.[0], ocr: flags.has('ocr') });
   const draft = draftOfDocument(path.basename(file), document, { rules, accept: config.accept });
   const result = draft.lint();
-  const { formFile, formViewOf } = await import('../draft/outputs.js');
+  const { formFile, formViewOf } = await later.outputs();
   // the same view the app's form view shows
   const view = formViewOf(draft);
   const { issues, missing: formMissing, limit } = view;
   if (out) {
-    const { writeAtomic } = await import('../export/write.js');
     writeAtomic(out, (await formFile(draft, /\.docx$/i.test(out) ? 'docx' : 'txt')).bytes, { protect: [file] });
   }
   const sections = view.sections.map((s) => ({ ...s, questions: s.questions.map(({ pieces: _p, ...q }) => q) }));
@@ -289,8 +289,7 @@ async function audit(argv: readonly string[], io: Io): Promise<number> {
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 16) throw new UsageError('--jobs takes a whole number from 1 to 16');
   const timeout = opts.has('timeout') ? Number(opts.get('timeout')![0]) : undefined;
   if (timeout !== undefined && !(timeout >= 1 && timeout <= 3600)) throw new UsageError('--timeout takes a number of seconds from 1 to 3600');
-  const { auditCheck, auditFiles, listDrafts, toCsv } = await import('../audit/audit.js');
-  const { writeAtomic } = await import('../export/write.js');
+  const { auditCheck, auditFiles, listDrafts, toCsv } = await later.audit();
   // Loaded here so a broken rule or config stops the audit before it starts; each worker loads its own copy.
   const { ruleOptions } = await loadFor([path.join(dir, 'x')], opts);
   const files = listDrafts(dir);
@@ -298,8 +297,8 @@ async function audit(argv: readonly string[], io: Io): Promise<number> {
   let history: import('../store/store.js').Store | undefined;
   let auditId: number | undefined;
   if (!flags.has('no-history')) {
-    const { Store } = await import('../store/store.js');
-    const { defaultStorePath } = await import('../store/paths.js');
+    const { Store } = await later.store();
+    const { defaultStorePath } = await later.storePaths();
     const file = opts.get('history')?.[0] ?? defaultStorePath();
     try {
       history = Store.open(file);
@@ -326,7 +325,7 @@ async function audit(argv: readonly string[], io: Io): Promise<number> {
   }
   if (csv) writeAtomic(csv, toCsv(rows, dir));
   if (html) {
-    const { auditHtml } = await import('../audit/report.js');
+    const { auditHtml } = await later.auditReport();
     writeAtomic(html, auditHtml(rows, dir));
   }
   const errors = rows.filter((r) => r.status === 'error').length;
@@ -342,8 +341,8 @@ async function explainCmd(argv: readonly string[], io: Io): Promise<number> {
   const format = opts.get('format')?.[0] ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError('--format must be text or json');
   const rules = await loadRulesCached({ extraDirs: opts.get('rules')?.map((d) => path.resolve(d)) ?? [] });
-  const { explain } = await import('../engine/explain.js');
-  const { formatExplanation } = await import('./format.js');
+  const { explain } = await later.explain();
+  
   const subject = flags.has('child') ? { isChild: true } : flags.has('adult') ? { isChild: false } : undefined;
   const ex = explain(text, rules, subject);
   io.out(format === 'json' ? JSON.stringify(ex, null, 2) : formatExplanation(ex, flags.has('all')));
@@ -360,8 +359,8 @@ async function rulesCmd(argv: readonly string[], io: Io): Promise<number> {
     return 0;
   }
   if (sub === 'lint') {
-    const { checkAllExamples } = await import('../form/examples.js');
-    const { loadRuleDirs } = await import('../rules/load.js');
+    const { checkAllExamples } = await later.examples();
+    const { loadRuleDirs } = await later.ruleFiles();
     const failures = checkAllExamples(loadRuleDirs([DEFAULT_RULES_DIR, ...dirs]));
     for (const f of failures) io.err(`${path.relative(process.cwd(), f.file)}: ${f.rule}: ${f.message}`);
     io.out(`${rules.loaded.length} rule files, ${failures.length} problem${failures.length === 1 ? '' : 's'}`);

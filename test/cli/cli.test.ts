@@ -116,6 +116,31 @@ describe('nrm-check check', () => {
   });
 });
 
+describe('nrm-check report --decisions', () => {
+  it("reports the draft as the user left it: a dismissed finding is not open, and the score rises", () => {
+    const dir = tmpDir();
+    const out = path.join(dir, 'r.html');
+    const plain = run(['report', SAMPLE, '--out', out]);
+    expect(plain.code).toBe(0);
+    const before = Number(/Score (\d+)\/100, (\d+) open/.exec(plain.out)![1]);
+    const open = Number(/Score \d+\/100, (\d+) open/.exec(plain.out)![1]);
+    const finding = JSON.parse(run(['check', SAMPLE, '--format', 'json']).out).findings[0];
+    const decisions = path.join(dir, 'work.json');
+    fs.writeFileSync(decisions, JSON.stringify({ accepted: [], dismissed: [{ finding, reason: 'checked with the writer' }] }));
+    const after = run(['report', SAMPLE, '--out', out, '--decisions', decisions]);
+    expect(after.code, after.err).toBe(0);
+    expect(after.out).toContain(`${open - 1} open finding`);
+    expect(Number(/Score (\d+)\/100/.exec(after.out)![1])).toBeGreaterThan(before);
+    expect(fs.readFileSync(out, 'utf8')).toContain('Dismissed: checked with the writer');
+    // a file that is not a decisions file is refused with its name, and nothing is written over
+    fs.writeFileSync(decisions, '{"accepted": "all"}');
+    const bad = run(['report', SAMPLE, '--out', path.join(dir, 'x.html'), '--decisions', decisions]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/work\.json is not a decisions file: accepted/);
+    expect(fs.existsSync(path.join(dir, 'x.html'))).toBe(false);
+  });
+});
+
 describe('nrm-check rules', () => {
   it('lists the rules and checks their examples', () => {
     expect(run(['rules', 'list']).out).toMatch(/disbelief\/claims\s+terms\s+disbelief/);

@@ -4,7 +4,8 @@ import type { AuditJobView } from '../../src/api/contract';
 import { api } from './api';
 import { BarChart } from './components/Charts';
 import { SortableTable, type Column } from './components/SortableTable';
-import { ELEMENT_LABELS, saveFile } from './save';
+import { labelOf } from '../../src/api/labels';
+import { saveFile } from './save';
 
 type Row = AuditJobView['rows'][number];
 
@@ -15,7 +16,7 @@ const COLUMNS: Column<Row>[] = [
   { key: 'disbelief', label: 'Disbelief', value: (r) => r.disbelief, numeric: true },
   { key: 'victimBlaming', label: 'Victim-blaming', value: (r) => r.victimBlaming, numeric: true },
   { key: 'jargon', label: 'Jargon', value: (r) => r.jargon, numeric: true },
-  { key: 'missing', label: 'Missing', value: (r) => (r.missing ?? []).map((m) => ELEMENT_LABELS[m] ?? m).join(', ') },
+  { key: 'missing', label: 'Missing', value: (r) => (r.missing ?? []).map((m) => labelOf(m)).join(', ') },
   { key: 'about', label: 'About', value: (r) => (r.status === 'error' ? '' : r.isChild ? 'child' : 'adult') },
 ];
 
@@ -138,7 +139,7 @@ export function AuditView({ visible, onOpenHistory }: { visible: boolean; onOpen
                 <BarChart title="Files per score band" bars={s.scoreBands} testId="chart-scores" />
                 <BarChart title="Findings per category" bars={s.categories} color="var(--victim)" testId="chart-categories" />
                 <BarChart title="Most frequent rules" bars={s.topRules} color="var(--disbelief)" testId="chart-rules" />
-                <BarChart title="Files missing each element" bars={s.missing.map((m) => ({ label: ELEMENT_LABELS[m.label] ?? m.label, value: m.value }))} color="var(--jargon)" testId="chart-missing" />
+                <BarChart title="Files missing each element" bars={s.missing.map((m) => ({ label: labelOf(m.label), value: m.value }))} color="var(--jargon)" testId="chart-missing" />
                 {s.errors > 0 && <BarChart title="Files that could not be read, by reason" bars={s.errorCodes} color="var(--muted)" testId="chart-errors" />}
               </div>
             </>

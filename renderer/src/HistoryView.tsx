@@ -7,12 +7,12 @@ import type { Input, Outputs } from '../../src/api/contract';
 import { api } from './api';
 import { BarChart, LineChart } from './components/Charts';
 import { SortableTable, type Column } from './components/SortableTable';
-import { ELEMENT_LABELS, saveFile, toBase64 } from './save';
+import { STATUS_LABELS, labelOf } from '../../src/api/labels';
+import { saveFile, toBase64 } from './save';
 
 type Summary = Outputs['historyList']['checks'][number];
 type Filter = NonNullable<Input<'historyList'>['filter']>;
 type Status = 'draft' | 'reviewed' | 'ready';
-const STATUS_LABELS: Record<Status, string> = { draft: 'Draft', reviewed: 'Reviewed', ready: 'Ready to submit' };
 /** A rule dismissed this often is probably noisy for this team. */
 const NOISY = 0.3;
 
@@ -23,7 +23,7 @@ const COLUMNS: Column<Summary>[] = [
   { key: 'team', label: 'Team', value: (c) => c.team },
   { key: 'score', label: 'Score', value: (c) => c.score, numeric: true, render: (c) => (c.error ? `could not be read (${c.error})` : String(c.score ?? '')) },
   { key: 'findings', label: 'Open findings', value: (c) => c.disbelief + c.victimBlaming + c.jargon, numeric: true },
-  { key: 'missing', label: 'Missing', value: (c) => c.missing.map((m) => ELEMENT_LABELS[m] ?? m).join(', ') },
+  { key: 'missing', label: 'Missing', value: (c) => c.missing.map((m) => labelOf(m)).join(', ') },
   { key: 'status', label: 'Status', value: (c) => STATUS_LABELS[c.status] },
   { key: 'source', label: 'From', value: (c) => (c.source === 'audit' ? 'audit' : c.source === 'team' ? 'team file' : 'app') },
 ];
@@ -147,7 +147,7 @@ export function HistoryView() {
           <div className="charts">
             <LineChart title="Average score by day" points={stats.scoreOverTime.map((p) => ({ label: p.day, value: p.average }))} testId="chart-score-time" />
             <BarChart title="Most frequent rules" bars={stats.rules.slice(0, 12).map((r) => ({ label: r.rule, value: r.total }))} color="var(--disbelief)" testId="chart-history-rules" />
-            <BarChart title="Missing elements" bars={stats.missing.map((m) => ({ label: ELEMENT_LABELS[m.element] ?? m.element, value: m.count }))} color="var(--jargon)" testId="chart-history-missing" />
+            <BarChart title="Missing elements" bars={stats.missing.map((m) => ({ label: labelOf(m.element), value: m.count }))} color="var(--jargon)" testId="chart-history-missing" />
           </div>
         </>
       )}
@@ -165,7 +165,7 @@ export function HistoryView() {
             <p>This file could not be read ({open.error}).</p>
           ) : (
             <>
-              <p>Missing: {open.missing.length ? open.missing.map((m) => ELEMENT_LABELS[m] ?? m).join(', ') : 'nothing'}.</p>
+              <p>Missing: {open.missing.length ? open.missing.map((m) => labelOf(m)).join(', ') : 'nothing'}.</p>
               <table>
                 <caption className="visually-hidden">Findings and decisions</caption>
                 <thead>

@@ -5,11 +5,11 @@
 import { useEffect, useState } from 'react';
 import type { Outputs } from '../../src/api/contract';
 import { api } from './api';
-import { ELEMENT_LABELS } from './save';
+import { CATEGORY_LABELS as CATEGORIES, labelOf } from '../../src/api/labels';
 
 type Example = Outputs['trainerGet'];
 
-const CATEGORY_LABELS: Record<string, string> = { disbelief: 'Disbelief', 'victim-blaming': 'Victim-blaming', jargon: 'Jargon', 'missing-element': 'Missing element' };
+const CATEGORY_LABELS: Record<string, string> = { ...CATEGORIES, 'missing-element': 'Missing element' };
 
 export function TrainerView({ presenting, onPresenting }: { presenting: boolean; onPresenting: (on: boolean) => void }) {
   const [list, setList] = useState<Outputs['trainerList']>([]);
@@ -61,7 +61,7 @@ export function TrainerView({ presenting, onPresenting }: { presenting: boolean;
                 <strong>{e.title}</strong>
                 <span>{e.summary}</span>
                 <span className="muted">
-                  About {e.person === 'child' ? 'a child' : 'an adult'} · {e.steps} steps · {[...e.categories.map((c) => CATEGORY_LABELS[c] ?? c), ...e.missing.map((m) => `missing ${ELEMENT_LABELS[m] ?? m}`)].join(', ')}
+                  About {e.person === 'child' ? 'a child' : 'an adult'} · {e.steps} steps · {[...e.categories.map((c) => CATEGORY_LABELS[c] ?? c), ...e.missing.map((m) => `missing ${labelOf(m)}`)].join(', ')}
                 </span>
               </button>
             </li>

@@ -16,13 +16,3 @@ export function toBase64(buf: ArrayBuffer): string {
   return btoa(s);
 }
 
-export const ELEMENT_LABELS: Record<string, string> = {
-  act: 'Act',
-  means: 'Means',
-  purpose: 'Purpose',
-  when: 'When',
-  where: 'Where',
-  'own-words': 'Own account',
-  consent: 'Consent',
-  indicators: 'Indicators',
-};

@@ -7,17 +7,8 @@ import path from 'node:path';
 import { CSS, esc } from '../export/report.js';
 import type { AuditRow } from './audit.js';
 import { summarize, type Bar } from './summary.js';
+import { labelOf } from '../engine/labels.js';
 
-const ELEMENT_LABELS: Record<string, string> = {
-  act: 'Act',
-  means: 'Means',
-  purpose: 'Purpose',
-  when: 'When',
-  where: 'Where',
-  'own-words': "Person's own account",
-  consent: 'Consent',
-  indicators: 'Indicators',
-};
 
 /** A horizontal bar chart as SVG markup: labels on the left, values at the bar ends. */
 export function svgBars(title: string, bars: readonly Bar[], opts: { color?: string } = {}): string {
@@ -49,7 +40,7 @@ export function auditHtml(rows: readonly AuditRow[], base: string, opts: { title
   const files = rows.map((r) =>
     r.status === 'error'
       ? [rel(r.file), `could not be read (${r.error})`, '', '', '', '', '', '']
-      : [rel(r.file), 'checked', r.score ?? '', r.disbelief ?? 0, r.victimBlaming ?? 0, r.jargon ?? 0, (r.missing ?? []).map((m) => ELEMENT_LABELS[m] ?? m).join(', ') || 'none', r.isChild ? 'child' : 'adult'],
+      : [rel(r.file), 'checked', r.score ?? '', r.disbelief ?? 0, r.victimBlaming ?? 0, r.jargon ?? 0, (r.missing ?? []).map((m) => labelOf(m)).join(', ') || 'none', r.isChild ? 'child' : 'adult'],
   );
   return `<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8">
@@ -70,7 +61,7 @@ ${svgBars('Findings per category, all files', s.categories, { color: '#d4351c' }
 <h2>Most frequent rules</h2>
 ${svgBars('Findings per rule, all files', s.topRules, { color: '#912b88' })}
 <h2>Missing elements</h2>
-${svgBars('Files missing each element', s.missing.map((m) => ({ label: ELEMENT_LABELS[m.label] ?? m.label, value: m.value })), { color: '#f47738' })}
+${svgBars('Files missing each element', s.missing.map((m) => ({ label: labelOf(m.label), value: m.value })), { color: '#f47738' })}
 ${s.errors ? `<h2>Files that could not be read</h2>\n${svgBars('Files per error', s.errorCodes, { color: '#505a5f' })}` : ''}
 <h2>Every file</h2>
 ${table(['File', 'Status', 'Score', 'Disbelief', 'Victim-blaming', 'Jargon', 'Missing', 'About'], files)}

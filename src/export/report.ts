@@ -5,6 +5,7 @@
 import type { Document } from '../document/model.js';
 import { analyze } from '../engine/analyze.js';
 import { personNames } from '../engine/checks/required.js';
+import { labelOf } from '../engine/labels.js';
 import { scoreOf } from '../engine/score.js';
 import type { LintResult } from '../engine/types.js';
 import type { RuleSet } from '../rules/compile.js';
@@ -89,7 +90,7 @@ export function reportHtml(m: ReportModel): string {
     )
     .join('\n');
   const missing = m.missing.length
-    ? `<ul>${m.missing.map((x) => `<li><b>${esc(x.element)}</b>: ${esc(x.message)}<br><span class="muted">Ask: ${esc(x.question)}</span></li>`).join('')}</ul>`
+    ? `<ul>${m.missing.map((x) => `<li><b>${esc(labelOf(x.element))}</b>: ${esc(x.message)}<br><span class="muted">Ask: ${esc(x.question)}</span></li>`).join('')}</ul>`
     : '<p>Every element a referral needs is there.</p>';
   return `<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8">
@@ -119,7 +120,7 @@ export function reportLines(m: ReportModel): { text: string; size?: number; bold
     { text: `Score: ${m.score}/100 (${m.breakdown.map((p) => `${p.label} ${p.points ? `-${p.points}` : '0'}`).join(', ')})`, bold: true, gap: 8 },
     { text: `Missing elements (${m.missing.length})`, size: 14, bold: true, gap: 10 },
   ];
-  for (const x of m.missing) out.push({ text: `${x.element}: ${x.message}` }, { text: `Ask: ${x.question}`, size: 10 });
+  for (const x of m.missing) out.push({ text: `${labelOf(x.element)}: ${x.message}` }, { text: `Ask: ${x.question}`, size: 10 });
   if (!m.missing.length) out.push({ text: 'Every element a referral needs is there.' });
   out.push({ text: `Findings (${m.findings.length})`, size: 14, bold: true, gap: 10 });
   for (const f of m.findings) {

@@ -15,7 +15,7 @@ import { scoreOf } from '../engine/score.js';
 
 export const STATUSES = ['draft', 'reviewed', 'ready'] as const;
 export type CheckStatus = (typeof STATUSES)[number];
-export const STATUS_LABELS: Record<CheckStatus, string> = { draft: 'Draft', reviewed: 'Reviewed', ready: 'Ready to submit' };
+export { STATUS_LABELS } from '../engine/labels.js';
 export type CheckSource = 'app' | 'audit' | 'team';
 export type Decision = 'open' | 'accepted' | 'dismissed';
 

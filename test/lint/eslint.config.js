@@ -33,7 +33,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { regex: '(^|/)src/(?!api/methods$)', allowTypeImports: true, message: 'The renderer uses the core through the API only; import types.' },
+            { regex: '(^|/)src/(?!api/methods$|api/labels$)', allowTypeImports: true, message: 'The renderer uses the core through the API only; import types.' },
             { regex: '(^|/)src/(?!api/|engine/types$)', message: 'The renderer sees the API (src/api) and the engine\'s public types (src/engine/types) only.' },
             { group: ['node:*', 'electron', 'fs', 'path'], message: 'The renderer runs in a sandboxed page.' },
           ],

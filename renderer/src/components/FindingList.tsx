@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import type { Category, Finding } from '../../../src/engine/types';
 import type { Outputs, Result } from '../../../src/api/contract';
+import { CATEGORY_LABELS } from '../../../src/api/labels';
 
 type Reading = Outputs['explain'];
 
-const LABELS: Record<Category, string> = { disbelief: 'Disbelief', 'victim-blaming': 'Victim-blaming', jargon: 'Jargon' };
+const LABELS = CATEGORY_LABELS;
 const ORDER: Category[] = ['disbelief', 'victim-blaming', 'jargon'];
 
 interface Props {

@@ -8,18 +8,14 @@ import { MissingList, ScorePanel } from './components/Sidebar';
 import { saveFile, toBase64 } from './save';
 import { decisions, draftOf, emptySession, isDirty, reducer } from './state';
 import { RestoreOffer, type KeptWork } from './components/RestoreOffer';
+import { ExportPanel } from './components/ExportPanel';
+import { ImportErrorPanel } from './components/ImportErrorPanel';
+import { useHistoryEntry } from './hooks/useHistoryEntry';
+import { useRecheck } from './hooks/useRecheck';
+import { useReviewKeys } from './hooks/useReviewKeys';
 
 type Status = 'draft' | 'reviewed' | 'ready';
 
-const ERROR_HELP: Record<string, string> = {
-  encrypted: 'This file is protected by a password.',
-  'no-text-layer': 'This file has no text the checker can read.',
-  malformed: 'This file is damaged or not what its name says.',
-  'too-large': 'This file is too large to check.',
-  timeout: 'Reading this file took too long.',
-  unsupported: 'This kind of file cannot be checked.',
-  empty: 'This file has no text.',
-};
 
 /** A fresh id for one editing session of one draft (never derived from the document). */
 function newWorkId(): string {
@@ -32,7 +28,6 @@ export function CheckView({ visible }: { visible: boolean }) {
   const [s, dispatch] = useReducer(reducer, emptySession);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<{ code: string; message: string; file?: File } | null>(null);
-  const [password, setPassword] = useState('');
   const [editing, setEditing] = useState(false);
   const [asForm, setAsForm] = useState(false);
   // Paragraphs the user moved to another question of the form (kept with the unsaved work).
@@ -88,21 +83,9 @@ export function CheckView({ visible }: { visible: boolean }) {
   };
 
   // The history: the draft is recorded when opened, and again (debounced) as decisions and text change.
-  const historyId = useRef<number | null>(null);
   const contentHash = useRef('');
   const [draftStatus, setDraftStatus] = useState<Status>('draft');
-  const [historyNote, setHistoryNote] = useState('');
-  useEffect(() => {
-    if (!s.name || !contentHash.current) return;
-    const t = setTimeout(async () => {
-      const r = await api.historySave({ ...(historyId.current ? { id: historyId.current } : {}), contentHash: contentHash.current, status: draftStatus, draft: draftOf(s) });
-      if (r.ok) {
-        historyId.current = r.value.id;
-        setHistoryNote('');
-      } else setHistoryNote(r.error.code === 'Unavailable' ? r.error.message : `The history was not updated: ${r.error.message}`);
-    }, historyId.current ? 1000 : 0);
-    return () => clearTimeout(t);
-  }, [s.name, s.text, s.acceptedList, s.dismissed, draftStatus]);
+  const { historyId, historyNote } = useHistoryEntry(s, contentHash, draftStatus);
 
   /** Skips the re-lint that a newly restored text would trigger (restore lints it itself). */
   const first = useRef(true);
@@ -207,27 +190,7 @@ export function CheckView({ visible }: { visible: boolean }) {
     setStatus(`${file.name} opened: ${r.value.findings.length} findings, ${r.value.missing.length} missing elements.`);
   }, []);
 
-  // Re-check as the text changes (debounced), after undo/redo, and at once after a dismissal (the core says
-  // what is still open and what the score is).
-  const lastText = useRef('');
-  useEffect(() => {
-    if (first.current || !s.name) {
-      first.current = false;
-      lastText.current = s.text;
-      return;
-    }
-    const draft = draftOf(s);
-    const typed = draft.text !== lastText.current;
-    lastText.current = draft.text;
-    const t = setTimeout(
-      async () => {
-        const r = await api.lint({ draft });
-        if (r.ok) dispatch({ type: 'linted', text: draft.text, dismissed: draft.dismissed.length, result: r.value });
-      },
-      typed ? 250 : 0,
-    );
-    return () => clearTimeout(t);
-  }, [s.text, s.name, s.dismissed]);
+  useRecheck(s, dispatch, first);
 
   const applyEdits = useCallback(
     async (list: Finding[], pick: (f: Finding) => string | undefined) => {
@@ -258,31 +221,7 @@ export function CheckView({ visible }: { visible: boolean }) {
     setStatus(`Finding dismissed: ${reason}`);
   };
 
-  // Keyboard: j / k next and previous finding, a accept, d dismiss; Ctrl+Z / Ctrl+Shift+Z undo and redo.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!visible) return;
-      const target = e.target as HTMLElement;
-      if (target.closest('input, textarea, select')) return;
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
-        e.preventDefault();
-        dispatch({ type: e.shiftKey ? 'redo' : 'undo' });
-        return;
-      }
-      if (e.ctrlKey || e.metaKey || e.altKey || !findings.length) return;
-      const go = (i: number) => {
-        setActive(i);
-        document.getElementById(`finding-${i}`)?.focus();
-        document.getElementById(`hl-${i}`)?.scrollIntoView({ block: 'nearest' });
-      };
-      if (e.key === 'j') go(Math.min(findings.length - 1, active + 1));
-      else if (e.key === 'k') go(Math.max(0, active - 1));
-      else if (e.key === 'a' && findings[active]?.suggestions.length) accept(active, findings[active]!.suggestions[0]!);
-      else if (e.key === 'd') document.querySelector<HTMLButtonElement>(`#finding-${active} [data-testid="dismiss"]`)?.click();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  });
+  useReviewKeys({ visible, findings, active, setActive, accept, dispatch });
 
   return (
     <div
@@ -345,54 +284,8 @@ export function CheckView({ visible }: { visible: boolean }) {
           {busy}
         </div>
       )}
-      {error && (
-        <div className="error" role="alert" data-testid="import-error" data-code={error.code}>
-          <p>
-            <strong>{ERROR_HELP[error.code] ?? 'The file could not be opened.'}</strong> {error.message}
-          </p>
-          {error.code === 'encrypted' && error.file && (
-            <form
-              onSubmit={(e) => {
-                e.preventDefault();
-                void open(error.file!, { password });
-              }}
-            >
-              <label>
-                Password <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} />
-              </label>
-              <button type="submit">Open</button>
-            </form>
-          )}
-          {error.code === 'no-text-layer' && error.file && (
-            <button type="button" onClick={() => void open(error.file!, { ocr: true })}>
-              Read it with text recognition (slow)
-            </button>
-          )}
-        </div>
-      )}
-      {exporting && s.name && (
-        <section id="export-panel" className="export" aria-label="Export">
-          <h2>Export</h2>
-          <p>The original file is never changed. Reports mask people's names.</p>
-          <div className="actions">
-            <button type="button" data-testid="export-clean" onClick={() => void exportDocx('clean')}>
-              Cleaned Word document
-            </button>
-            <button type="button" data-testid="export-tracked" onClick={() => void exportDocx('tracked')}>
-              Word document with tracked changes
-            </button>
-            <button type="button" data-testid="export-report-html" onClick={() => void exportReport('html')}>
-              Quality report (HTML)
-            </button>
-            <button type="button" data-testid="export-report-pdf" onClick={() => void exportReport('pdf')}>
-              Quality report (PDF)
-            </button>
-            <button type="button" onClick={() => void exportForm('docx')}>
-              Form-ready Word document
-            </button>
-          </div>
-        </section>
-      )}
+      {error && <ImportErrorPanel error={error} onRetry={(file, opts) => void open(file, opts)} />}
+      {exporting && s.name && <ExportPanel onDocx={(m) => void exportDocx(m)} onReport={(f) => void exportReport(f)} onForm={(f) => void exportForm(f)} />}
       {!s.name && !busy && (
         <div className="welcome">
           <p>Open a draft referral (Word, PDF or text), or drop it here. Nothing leaves this computer.</p>

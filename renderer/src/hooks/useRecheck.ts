@@ -1,0 +1,30 @@
+import { useEffect, useRef, type Dispatch, type MutableRefObject } from 'react';
+import { api } from '../api';
+import { draftOf, type Action, type Session } from '../state';
+
+/**
+ * Asks the core for the draft's view again as the text changes (debounced), after undo and redo, and at once
+ * after a dismissal: the core says what is open and what the score is. `skip` is set when the caller has just
+ * asked itself (a restored draft).
+ */
+export function useRecheck(s: Session, dispatch: Dispatch<Action>, skip: MutableRefObject<boolean>): void {
+  const lastText = useRef('');
+  useEffect(() => {
+    if (skip.current || !s.name) {
+      skip.current = false;
+      lastText.current = s.text;
+      return;
+    }
+    const draft = draftOf(s);
+    const typed = draft.text !== lastText.current;
+    lastText.current = draft.text;
+    const t = setTimeout(
+      async () => {
+        const r = await api.lint({ draft });
+        if (r.ok) dispatch({ type: 'linted', text: draft.text, dismissed: draft.dismissed.length, result: r.value });
+      },
+      typed ? 250 : 0,
+    );
+    return () => clearTimeout(t);
+  }, [s.text, s.name, s.dismissed]);
+}

@@ -4,13 +4,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { z } from 'zod';
 import { yamlFiles } from './files.js';
 import { GrownLexicon, Lexicon, MeaningClass, RuleFile, Sections, Sources } from './schema.js';
 
 export { RuleLoadError, formatProblem, type RuleProblem } from './errors.js';
 import { RuleLoadError, type RuleProblem } from './errors.js';
+import { readValidated } from './yaml-file.js';
 
 export interface LoadedRule {
   id: string;
@@ -88,28 +88,4 @@ export function loadRuleDirs(dirs: string[]): RuleData {
   }
   if (problems.length) throw new RuleLoadError(problems);
   return { rules: [...byId.values()].sort((a, b) => a.id.localeCompare(b.id)), lexicon, sources, sections, classes };
-}
-
-function readValidated<T extends z.ZodType>(file: string, schema: T, problems: RuleProblem[]): z.output<T> | undefined {
-  const lines = new LineCounter();
-  const doc = parseDocument(fs.readFileSync(file, 'utf8'), { lineCounter: lines, prettyErrors: false });
-  if (doc.errors.length) {
-    for (const e of doc.errors) {
-      problems.push({ file, line: e.linePos?.[0]?.line ?? lines.linePos(e.pos[0]).line, field: '', message: `YAML: ${e.message.split('\n')[0]}` });
-    }
-    return undefined;
-  }
-  const parsed = schema.safeParse(doc.toJS());
-  if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues) {
-    const keyPath = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-    let line: number | undefined;
-    for (let k = keyPath.length; k >= 0 && line === undefined; k--) {
-      const node = doc.getIn(keyPath.slice(0, k), true);
-      if (isNode(node) && node.range) line = lines.linePos(node.range[0]).line;
-    }
-    const field = keyPath.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
-    problems.push({ file, line, field, message: issue.message });
-  }
-  return undefined;
 }

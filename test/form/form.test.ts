@@ -328,3 +328,15 @@ describe('the form’s own checks', () => {
     expect(form.missing.find((m) => m.element === 'last-contact')?.formQuestion).toBe('last-contact');
   });
 });
+
+describe('rules/form.yml, read as every data file is', () => {
+  it('names the file, line and field of a mistake, as a rule file does', async () => {
+    const { readForm, FORM_FILE } = await import('../../src/form/form.js');
+    const lines = fs.readFileSync(FORM_FILE, 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.trim() === 'title: Organisation');
+    lines[at] = lines[at]!.replace('title: Organisation', 'title: [Organisation]');
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nrm-form-yml-')), 'form.yml');
+    fs.writeFileSync(file, lines.join('\n'));
+    expect(() => readForm(file)).toThrow(`form.yml:${at + 1}: sections[0].questions[0].title: `);
+  });
+});

@@ -222,7 +222,7 @@ function hitsOf(set: RuleSet, b: BlockInfo): Hits {
     if (dated) {
       const at = s.tokens.findIndex((t) => t.start >= s.start + dated!.index);
       reading = readSentence(s, b.text, b.local.quotes);
-      if (at >= 0 && reading.voice[at] === 'other' && speculated(s.tokens, reading, at)) dated = null;
+      if (at >= 0 && reading.voice[at] === 'other' && speculated(set, s.tokens, reading, at)) dated = null;
     }
     for (const rule of eligible) {
       if (dated && rule.detectors.includes('date')) note(rule, 'date', s.start + dated.index, s.start + dated.index + dated[0].length);
@@ -247,7 +247,7 @@ function hitsOf(set: RuleSet, b: BlockInfo): Hits {
         if (negatedAt(reading, m.from) || inDeniedSubject || c.generic || reading.voice[m.from] === 'generic') continue;
         // another party's belief or rumour ("her friend believes the boss may have threatened her") is not an
         // assertion the draft can rest on
-        if (reading.voice[m.from] === 'other' && speculated(s.tokens, reading, m.from)) continue;
+        if (reading.voice[m.from] === 'other' && speculated(set, s.tokens, reading, m.from)) continue;
         let speaker: string | undefined;
         if (rule.element === 'own-words') {
           // the person's words: not another party's, not the writer's own ("I explained"), and a named speaker
@@ -268,8 +268,12 @@ function hitsOf(set: RuleSet, b: BlockInfo): Hits {
   return hits;
 }
 
-/** Where the person lives or stays now: a field label such as "Lives with", "Current address", "Placed at". */
-const RESIDENCE = /^\s*(?:lives?|living|resides?|residence|(?:current |home )?address|accommodation|staying|placed|placement|current(?:ly)? (?:living|staying|location))\b/i;
+/** Where the person lives or stays now: a field label such as "Lives with", "Current address", "Placed at" (the lexicon's `residence-label`). */
+function isResidenceLabel(set: RuleSet, label: string): boolean {
+  const words = label.trim().toLowerCase().split(/[^\p{L}]+/u);
+  const labels = set.lexicon.get('residence-label');
+  return !!labels && (labels.has(words[0] ?? '') || labels.has(words.slice(0, 2).join(' ')));
+}
 
 /** The label in front of a block on its line: "Lives with: ..." in text, or a table row's first cell. */
 function lineLabel(text: string, b: BlockInfo): string {
@@ -277,22 +281,21 @@ function lineLabel(text: string, b: BlockInfo): string {
   return text.slice(lineStart, b.block.start) || b.text;
 }
 
-const SPECULATION = new Set(['believes', 'believed', 'thinks', 'thought', 'suspects', 'suspected', 'wonders', 'wondered', 'alleges', 'alleged', 'claims', 'claimed', 'rumour', 'rumoured', 'heard', 'guesses', 'assumes']);
-
-/** Whether the report that holds token `at` comes from a verb of belief or hearsay ("believes", "claims", "heard"). */
-function speculated(tokens: readonly { norm: string }[], r: SentenceReading, at: number): boolean {
+/** Whether the report that holds token `at` comes from a verb of belief or hearsay (the lexicon's `hearsay`: "believes", "claims", "heard"). */
+function speculated(set: RuleSet, tokens: readonly { norm: string }[], r: SentenceReading, at: number): boolean {
+  const hearsay = set.lexicon.get('hearsay');
   for (let k = r.clauseOf[at]!; k >= 0; k--) {
     const c = r.clauses[k]!;
-    if (c.reports) return tokens.slice(c.from, c.to).some((t) => SPECULATION.has(t.norm));
+    if (c.reports) return !!hearsay && tokens.slice(c.from, c.to).some((t) => hearsay.has(t.norm));
   }
   return false;
 }
 
 /** Whether a sentence passes on another party's belief or rumour ("her brother thinks she may have been in Bradford"). */
-function hearsay(s: BlockInfo['local']['sentences'][number], b: BlockInfo): boolean {
+function hearsay(set: RuleSet, s: BlockInfo['local']['sentences'][number], b: BlockInfo): boolean {
   const r = readSentence(s, b.text, b.local.quotes);
   const at = r.voice.indexOf('other');
-  return at >= 0 && speculated(s.tokens, r, at);
+  return at >= 0 && speculated(set, s.tokens, r, at);
 }
 
 /** A named speaker is the person when the draft's main name is theirs, or the draft names no one most. */
@@ -329,11 +332,11 @@ export function checkRequired(set: RuleSet, blocks: readonly BlockInfo[], subjec
         // Background and plans do not place the exploitation, except where the person lives or stays now:
         // the form asks for it, and it decides which police force is contacted.
         const excluded = [...b.sections].some((k) => rule.excludeSections.has(k));
-        const residence = excluded && RESIDENCE.test(lineLabel(text, b));
+        const residence = excluded && isResidenceLabel(set, lineLabel(text, b));
         if (excluded && !residence) continue;
         for (const s of b.local.sentences) {
           const st = b.text.slice(s.start, s.end);
-          if (!BIRTH.test(st) && hasNamedPlace(s, (names ??= (people ??= peopleOf(blocks)).names)) && !hearsay(s, b)) {
+          if (!BIRTH.test(st) && hasNamedPlace(s, (names ??= (people ??= peopleOf(blocks)).names)) && !hearsay(set, s, b)) {
             acc.set('named-place', { start: s.start + b.block.start, end: s.end + b.block.start });
             break;
           }

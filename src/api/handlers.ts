@@ -1,11 +1,10 @@
 /** The API implemented with the core; host-agnostic. Hosts validate inputs with `parseInput` first. */
 import { createHash } from 'node:crypto';
 import { AuditError, AuditJobs } from '../audit/jobs.js';
-import { draftOfDocument, openDraft, type Draft } from '../draft/draft.js';
+import { draftFromBytes, openDraft, type Draft } from '../draft/draft.js';
 import { docxFile, formFile, formViewOf, historyOf, placementsOf, reportFile, type Made, type Placements } from '../draft/outputs.js';
 import { explainAt } from '../engine/explain.js';
 import { ImportError } from '../import/errors.js';
-import { importBytes } from '../import/index.js';
 import type { RuleSet } from '../rules/compile.js';
 import type { RuleOptions } from '../rules/ruleset.js';
 import { applySuggestions } from '../rewrite/apply.js';
@@ -84,10 +83,9 @@ export function createHandlers(rules: RuleSet, deps: HandlerDeps = {}): Handlers
     async importDocument(input) {
       try {
         const bytes = Buffer.from(input.data, 'base64');
-        const r = await importBytes(bytes, { password: input.password, ocr: input.ocr });
+        const r = await draftFromBytes(input.name, bytes, checker, { password: input.password, ocr: input.ocr });
         const contentHash = createHash('sha256').update(bytes).digest('hex');
-        const view = draftOfDocument(input.name, r.document, checker).view();
-        return ok({ name: input.name, format: r.format, text: r.document.text, blocks: r.document.blocks, warnings: r.warnings, contentHash, ...view });
+        return ok({ name: input.name, format: r.format, text: r.document.text, blocks: r.document.blocks, warnings: r.warnings, contentHash, ...r.draft.view() });
       } catch (e) {
         if (e instanceof ImportError) return fail(e.code, e.message);
         return fail('Internal', 'The document could not be opened because of an unexpected problem in the checker.');

@@ -7,10 +7,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/config.js';
-import { draftOfDocument, openDraft, type DraftInput } from '../draft/draft.js';
+import { draftFromFile, openDraft, type DraftInput } from '../draft/draft.js';
 import { DecisionsFile } from '../draft/schema.js';
 import { ImportError } from '../import/errors.js';
-import { importFile } from '../import/index.js';
 import type { RuleSet } from '../rules/compile.js';
 import { RuleLoadError } from '../rules/errors.js';
 import { DEFAULT_RULES_DIR, loadRulesCached, type RuleOptions } from '../rules/ruleset.js';
@@ -131,9 +130,9 @@ async function check(argv: readonly string[], io: Io): Promise<number> {
   const failures: { file: string; code: string; message: string }[] = [];
   for (const file of positional) {
     try {
-      const { document: doc, warnings } = await importFile(file, importOpts);
+      const { document: doc, warnings, draft } = await draftFromFile(file, { rules, accept: config.accept }, importOpts);
       for (const w of warnings) io.err(`nrm-check: ${file}: ${w}`);
-      results.push({ file, text: doc.text, blocks: doc.blocks, warnings, ...draftOfDocument(path.basename(file), doc, { rules, accept: config.accept }).lint() });
+      results.push({ file, text: doc.text, blocks: doc.blocks, warnings, ...draft.lint() });
     } catch (e) {
       if (!(e instanceof ImportError)) throw e;
       failures.push({ file, code: e.code, message: e.message });
@@ -166,9 +165,9 @@ async function fix(argv: readonly string[], io: Io): Promise<number> {
   const category = opts.get('category')?.[0];
   if (category && !['disbelief', 'victim-blaming', 'jargon'].includes(category)) throw new UsageError('--category must be disbelief, victim-blaming or jargon');
   const { rules, config } = await loadFor([file], opts);
-  const { document } = await importFile(file, { password: opts.get('password')?.[0], ocr: flags.has('ocr') });
   const checker = { rules, accept: config.accept };
-  const result = draftOfDocument(path.basename(file), document, checker).lint();
+  const { document, draft } = await draftFromFile(file, checker, { password: opts.get('password')?.[0], ocr: flags.has('ocr') });
+  const result = draft.lint();
   const chosen = result.findings.filter((f) => f.suggestions.length && (!category || f.category === category));
   const applied = chosen.filter((f) => f.suggestions[0] !== '' || flags.has('allow-deletions'));
   const skipped = chosen.length - applied.length;
@@ -199,9 +198,11 @@ async function report(argv: readonly string[], io: Io): Promise<number> {
   if (!file || positional.length > 1) throw new UsageError('report takes one file');
   if (!out || !/\.(html?|pdf)$/i.test(out)) throw new UsageError('report needs --out FILE.html or FILE.pdf');
   const { rules, config } = await loadFor([file], opts);
-  const { document } = await importFile(file, { password: opts.get('password')?.[0], ocr: flags.has('ocr') });
   const decisions = opts.has('decisions') ? readDecisions(opts.get('decisions')![0]!) : undefined;
-  const draft = openDraft({ name: path.basename(file), original: document, text: decisions?.text ?? document.text, accepted: decisions?.accepted ?? [], dismissed: decisions?.dismissed ?? [] }, { rules, accept: config.accept });
+  const checker = { rules, accept: config.accept };
+  const read = await draftFromFile(file, checker, { password: opts.get('password')?.[0], ocr: flags.has('ocr') });
+  // the draft as the user left it: their text and decisions on the document as read
+  const draft = decisions ? openDraft({ ...read.draft.input, text: decisions.text ?? read.document.text, accepted: decisions.accepted, dismissed: decisions.dismissed }, checker) : read.draft;
   const { reportFile } = await later.outputs();
   const made = reportFile(draft, /\.pdf$/i.test(out) ? 'pdf' : 'html', { maskNames: !flags.has('show-names') });
   writeAtomic(out, made.bytes, { protect: [file] });
@@ -237,8 +238,7 @@ async function formCmd(argv: readonly string[], io: Io): Promise<number> {
   if (!['text', 'json'].includes(format)) throw new UsageError('--format must be text or json');
   if (out && !/\.(docx|txt)$/i.test(out)) throw new UsageError('--out is the form-ready text: give it a name ending in .docx or .txt');
   const { rules, config } = await loadFor([file], opts);
-  const { document } = await importFile(file, { password: opts.get('password')?.[0], ocr: flags.has('ocr') });
-  const draft = draftOfDocument(path.basename(file), document, { rules, accept: config.accept });
+  const { draft } = await draftFromFile(file, { rules, accept: config.accept }, { password: opts.get('password')?.[0], ocr: flags.has('ocr') });
   const result = draft.lint();
   const { formFile, formViewOf } = await later.outputs();
   // the same view the app's form view shows

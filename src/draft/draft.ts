@@ -12,6 +12,7 @@ import { lint } from '../engine/lint.js';
 import type { RuleSet } from '../rules/compile.js';
 import { scoreOf } from '../engine/score.js';
 import type { Finding, LintResult } from '../engine/types.js';
+import { importBytes, importFile, type Imported, type ImportOptions } from '../import/index.js';
 import { applySuggestions } from '../rewrite/apply.js';
 import { diffEdits } from '../rewrite/diff.js';
 
@@ -186,4 +187,16 @@ export function openDraft(input: DraftInput, checker: Checker): Draft {
 /** A draft read from a file or a text, with no edits or decisions yet. */
 export function draftOfDocument(name: string, document: Document, checker: Checker, decisions: Pick<DraftInput, 'accepted' | 'dismissed'> = { accepted: [], dismissed: [] }): Draft {
   return openDraft({ name, original: document, text: document.text, ...decisions }, checker);
+}
+
+/** A file read into a draft: what the reader made of it (format, warnings) and the draft, not yet decided on. */
+export async function draftFromFile(file: string, checker: Checker, opts: ImportOptions = {}): Promise<Imported & { draft: Draft }> {
+  const imported = await importFile(file, opts);
+  return { ...imported, draft: draftOfDocument(file.split(/[\\/]/).pop()!, imported.document, checker) };
+}
+
+/** The same from the file's bytes (the app sends bytes, never a path). */
+export async function draftFromBytes(name: string, bytes: Uint8Array, checker: Checker, opts: ImportOptions = {}): Promise<Imported & { draft: Draft }> {
+  const imported = await importBytes(bytes, opts);
+  return { ...imported, draft: draftOfDocument(name, imported.document, checker) };
 }

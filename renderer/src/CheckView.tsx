@@ -6,12 +6,14 @@ import { FindingList } from './components/FindingList';
 import { FormPanel, type Placements } from './components/FormPanel';
 import { MissingList, ScorePanel } from './components/Sidebar';
 import { saveFile, toBase64 } from './save';
-import { decisions, draftOf, emptySession, isDirty, reducer } from './state';
+import { draftOf, emptySession, reducer } from './state';
 import { RestoreOffer, type KeptWork } from './components/RestoreOffer';
+import { DraftToolbar } from './components/DraftToolbar';
 import { ExportPanel } from './components/ExportPanel';
 import { ImportErrorPanel } from './components/ImportErrorPanel';
 import { useHistoryEntry } from './hooks/useHistoryEntry';
 import { useRecheck } from './hooks/useRecheck';
+import { useKeptWork } from './hooks/useKeptWork';
 import { useReviewKeys } from './hooks/useReviewKeys';
 
 type Status = 'draft' | 'reviewed' | 'ready';
@@ -93,50 +95,7 @@ export function CheckView({ visible }: { visible: boolean }) {
   // goes when the draft is back as it was opened. Each opened draft is kept under its own id.
   const workId = useRef<string | null>(null);
   const kept = useRef(false);
-  const [keptNote, setKeptNote] = useState('');
-  /** The save waiting for its moment, run at once if the window goes away first. */
-  const pendingSave = useRef<(() => void) | null>(null);
-  useEffect(() => {
-    const flush = () => pendingSave.current?.();
-    window.addEventListener('pagehide', flush);
-    return () => window.removeEventListener('pagehide', flush);
-  }, []);
-  useEffect(() => {
-    const id = workId.current;
-    if (!id || !s.name) return;
-    const dirty = isDirty(s) || placementList.length > 0;
-    if (!dirty) {
-      if (kept.current) void api.recoveryClear({ id }).then(() => (kept.current = false));
-      return;
-    }
-    const save = async () => {
-      pendingSave.current = null;
-      const r = await api.recoverySave({
-        id,
-        work: {
-          name: s.name,
-          ...(contentHash.current ? { contentHash: contentHash.current } : {}),
-          ...(historyId.current ? { historyId: historyId.current } : {}),
-          ...(placementList.length ? { placements: placementList } : {}),
-          status: draftStatus,
-          original: s.original,
-          text: s.text,
-          warnings: s.warnings,
-          ...decisions(s),
-        },
-      });
-      if (r.ok) {
-        kept.current = true;
-        setKeptNote('');
-      } else setKeptNote(r.error.code === 'Unavailable' ? '' : r.error.message);
-    };
-    pendingSave.current = () => void save();
-    const t = setTimeout(() => void save(), 500);
-    return () => {
-      clearTimeout(t);
-      pendingSave.current = null;
-    };
-  }, [s, draftStatus, placements]);
+  const keptNote = useKeptWork(s, { workId, kept, contentHash, historyId, placements: placementList, status: draftStatus });
 
   const [offers, setOffers] = useState<KeptWork[]>([]);
   useEffect(() => {
@@ -234,48 +193,23 @@ export function CheckView({ visible }: { visible: boolean }) {
         if (f) void open(f);
       }}
     >
-      <div className="toolbar view-toolbar" role="toolbar" aria-label="Draft">
-          <label className="button">
-            Open draft…
-            <input
-              ref={fileInput}
-              type="file"
-              data-testid="open-file"
-              accept=".docx,.pdf,.txt,.md"
-              className="visually-hidden"
-              onChange={(e) => {
-                const f = e.target.files?.[0];
-                if (f) void open(f);
-                e.target.value = '';
-              }}
-            />
-          </label>
-          <button type="button" onClick={() => setExporting((v) => !v)} disabled={!s.name} aria-expanded={exporting} aria-controls="export-panel">
-            Export…
-          </button>
-          <button type="button" onClick={() => setEditing((v) => !v)} disabled={!s.name} aria-pressed={editing}>
-            {editing ? 'Done editing' : 'Edit text'}
-          </button>
-          <button type="button" data-testid="as-form" onClick={() => setAsForm((v) => !v)} disabled={!s.name} aria-pressed={asForm}>
-            As the NRM form
-          </button>
-          <button type="button" onClick={() => dispatch({ type: 'undo' })} disabled={!s.undo.length}>
-            Undo
-          </button>
-          <button type="button" onClick={() => dispatch({ type: 'redo' })} disabled={!s.redo.length}>
-            Redo
-          </button>
-          {s.name && (
-            <label className="status-select">
-              Status{' '}
-              <select data-testid="draft-status" value={draftStatus} onChange={(e) => setDraftStatus(e.target.value as Status)}>
-                <option value="draft">Draft</option>
-                <option value="reviewed">Reviewed</option>
-                <option value="ready">Ready to submit</option>
-              </select>
-            </label>
-          )}
-      </div>
+      <DraftToolbar
+        fileInput={fileInput}
+        onOpen={(f) => void open(f)}
+        hasDraft={Boolean(s.name)}
+        exporting={exporting}
+        onExporting={() => setExporting((v) => !v)}
+        editing={editing}
+        onEditing={() => setEditing((v) => !v)}
+        asForm={asForm}
+        onAsForm={() => setAsForm((v) => !v)}
+        canUndo={s.undo.length > 0}
+        canRedo={s.redo.length > 0}
+        onUndo={() => dispatch({ type: 'undo' })}
+        onRedo={() => dispatch({ type: 'redo' })}
+        status={draftStatus}
+        onStatus={setDraftStatus}
+      />
       <p className="visually-hidden" role="status" aria-live="polite">
         {busy ?? status}
       </p>

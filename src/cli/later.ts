@@ -6,7 +6,6 @@
 export const later = {
   config: () => import('../config/find.js'),
   outputs: () => import('../draft/outputs.js'),
-  apply: () => import('../rewrite/apply.js'),
   audit: () => import('../audit/audit.js'),
   auditReport: () => import('../audit/report.js'),
   store: () => import('../store/store.js'),

@@ -7,7 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/config.js';
-import { draftFromFile, openDraft, type DraftInput } from '../draft/draft.js';
+import { acceptAll, draftFromFile, openDraft, type DraftInput } from '../draft/draft.js';
+import type { Finding } from '../engine/types.js';
 import { DecisionsFile } from '../draft/schema.js';
 import { ImportError } from '../import/errors.js';
 import type { RuleSet } from '../rules/compile.js';
@@ -166,17 +167,16 @@ async function fix(argv: readonly string[], io: Io): Promise<number> {
   if (category && !['disbelief', 'victim-blaming', 'jargon'].includes(category)) throw new UsageError('--category must be disbelief, victim-blaming or jargon');
   const { rules, config } = await loadFor([file], opts);
   const checker = { rules, accept: config.accept };
-  const { document, draft } = await draftFromFile(file, checker, { password: opts.get('password')?.[0], ocr: flags.has('ocr') });
+  const { draft } = await draftFromFile(file, checker, { password: opts.get('password')?.[0], ocr: flags.has('ocr') });
   const result = draft.lint();
-  const chosen = result.findings.filter((f) => f.suggestions.length && (!category || f.category === category));
+  const wanted = (f: Finding) => f.suggestions.length > 0 && (!category || f.category === category);
+  const chosen = result.findings.filter(wanted);
   const applied = chosen.filter((f) => f.suggestions[0] !== '' || flags.has('allow-deletions'));
   const skipped = chosen.length - applied.length;
-  const { applySuggestions } = await later.apply();
   const { docxFile } = await later.outputs();
   const open = result.findings.filter((f) => !applied.includes(f));
-  // the draft with every chosen first suggestion accepted, exported like the app's
-  const text = applySuggestions(document.text, applied.map((f) => ({ start: f.start, end: f.end, replacement: f.suggestions[0]! }))).text;
-  const fixed = openDraft({ name: path.basename(file), original: document, text, accepted: applied.map((f) => ({ finding: f, suggestion: f.suggestions[0]! })), dismissed: [] }, checker);
+  // the draft with every chosen first suggestion accepted, exported as the app exports
+  const fixed = acceptAll(draft, (f) => (applied.includes(f) ? f.suggestions[0] : undefined));
   const { bytes } = await docxFile(fixed, {
     mode: flags.has('tracked') ? 'tracked' : 'clean',
     appendix: flags.has('appendix'),

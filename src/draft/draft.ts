@@ -200,3 +200,16 @@ export async function draftFromBytes(name: string, bytes: Uint8Array, checker: C
   const imported = await importBytes(bytes, opts);
   return { ...imported, draft: draftOfDocument(name, imported.document, checker) };
 }
+
+/**
+ * The draft with a suggestion accepted for each finding `pick` chooses (its first, say), as the app's
+ * "accept" does: the text changes and each finding is recorded as accepted.
+ */
+export function acceptAll(d: Draft, pick: (f: Finding) => string | undefined): Draft {
+  const chosen = d.open().flatMap((finding) => {
+    const suggestion = pick(finding);
+    return suggestion === undefined ? [] : [{ finding, suggestion }];
+  });
+  const text = applySuggestions(d.text, chosen.map(({ finding: f, suggestion }) => ({ start: f.start, end: f.end, replacement: suggestion }))).text;
+  return openDraft({ ...d.input, text, accepted: [...d.input.accepted, ...chosen] }, d.checker);
+}

@@ -95,6 +95,7 @@ test('the app, the reports, the history and the CLI agree on the score and the o
     fs.writeFileSync(pdfFile, await download(page, 'export-report-pdf'));
     const pdfText = (await importFile(pdfFile)).document.text;
     expect(scoreIn(pdfText), `${name}: PDF report`).toBe(score);
+    expect((pdfText.match(/Decision: Open/g) ?? []).length, `${name}: open findings in the PDF report`).toBe(open.length);
 
     // the history entry
     await expect(async () => {

@@ -78,6 +78,8 @@ export interface CompiledFormCheck {
   meta: Meta;
   check: (typeof FORM_CHECKS)[number];
   question: string;
+  /** The check's word lists from its rule file, each one whole-word, case-insensitive expression. */
+  phrases: Map<string, RegExp>;
 }
 
 /** `L`: what the rules layer keeps of each loaded file (for listing the rules); the engine never reads it. */

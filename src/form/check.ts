@@ -50,11 +50,6 @@ export interface FormCheckResult {
   missing: FormMissing[];
 }
 
-const INCONSISTENCY = /\b(?:inconsisten(?:t|cy|cies)|contradict(?:s|ed|ory|ion|ions)?|changed (?:his|her|their) (?:account|story|version)|(?:account|story|version) (?:has )?changed|late disclosure|disclosed (?:late|only (?:later|recently))|only (?:later|recently|now) disclosed|did not (?:mention|disclose|say) (?:this|it|that) (?:until|before|at first)|delay(?:ed)? in (?:reporting|disclosing|telling))\b/i;
-const EXPLANATION = /\b(?:because|due to|as (?:she|he|they) (?:was|were)|trauma\w*|fear\w*|afraid|frightened|scared|shame|ashamed|interpreter|memory|distress\w*|coached|threat\w*|ptsd|dissociat\w*|learning (?:difficult|disabilit)\w*|reason)\b/i;
-const ATTACHMENT = /\b(?:attached(?! to (?:her|his|their|him|them|my|me|each)\b)|enclosed|uploaded|see (?:the )?attach\w*|attachment|appended|(?:a )?copy of (?:the|her|his|their|a))\b/i;
-const DOUBT = /\b(?:not credible|lacks? credibility|(?:do|does|did) not believe|don't believe|doesn't believe|disbelieve|(?:is|was|are|were) lying|lied about|fabricat\w*|made (?:it|this|that|the \w+) up|not (?:a )?genuine|(?:doubt|doubts|suspicion|suspicions) (?:about|over|as to) (?:his|her|their|the) (?:account|credibility|story|version))\b/i;
-const EVIDENCE = /\b(?:because|evidence|records?|recorded|cctv|footage|statement|documents?|checks? (?:show|showed)|shows?|showed|confirmed|contradicted by|according to)\b/i;
 
 function issueOf(c: CompiledFormCheck, doc: Document, start: number, end: number, detail: string, formQuestion?: string): FormIssue {
   return {
@@ -71,6 +66,9 @@ function issueOf(c: CompiledFormCheck, doc: Document, start: number, end: number
     ...(formQuestion ? { formQuestion } : {}),
   };
 }
+
+/** A pattern that matches nothing: a check whose rule file gives no words finds nothing. */
+const NOTHING = /(?!)/;
 
 /** Runs the form's checks on a draft (with its mapping, made here unless given). */
 export function checkForm(doc: Document, rules: RuleSet, opts: { mapping?: FormMapping; isChild?: boolean; placements?: ReadonlyMap<string, string> } = {}): FormCheckResult {
@@ -109,21 +107,23 @@ export function checkForm(doc: Document, rules: RuleSet, opts: { mapping?: FormM
         break;
       }
     } else {
+      // the check's word lists are data, in its rule file (rules/form/*.yml, `phrases`)
+      const words = (name: string) => c.phrases.get(name) ?? NOTHING;
       sentences.forEach((s, i) => {
         const text = doc.text.slice(s.start, s.end);
         if (c.check === 'unexplained-inconsistency') {
-          const m = INCONSISTENCY.exec(text);
+          const m = words('inconsistency').exec(text);
           const next = nextSentence(i);
-          if (m && !EXPLANATION.test(text) && !(next && EXPLANATION.test(doc.text.slice(next.start, next.end)))) issues.push(issueOf(c, doc, s.start, s.end, m[0], partAt(s.start)?.question));
+          if (m && !words('explanation').test(text) && !(next && words('explanation').test(doc.text.slice(next.start, next.end)))) issues.push(issueOf(c, doc, s.start, s.end, m[0], partAt(s.start)?.question));
         } else if (c.check === 'undated-evidence') {
-          const m = ATTACHMENT.exec(text);
+          const m = words('attachment').exec(text);
           if (m && !DATE.test(text)) issues.push(issueOf(c, doc, s.start, s.end, m[0], partAt(s.start)?.question));
         } else if (c.check === 'credibility-placement') {
-          const m = DOUBT.exec(text);
+          const m = words('doubt').exec(text);
           if (!m) return;
           const where = partAt(s.start)?.question;
           if (where !== 'credibility') issues.push(issueOf(c, doc, s.start, s.end, 'in the narrative, not under the credibility question', where));
-          else if (!EVIDENCE.test(text)) issues.push(issueOf(c, doc, s.start, s.end, 'with no evidence given', where));
+          else if (!words('evidence').test(text)) issues.push(issueOf(c, doc, s.start, s.end, 'with no evidence given', where));
         }
       });
     }

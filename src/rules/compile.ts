@@ -140,7 +140,15 @@ export function compileRules(data: RuleData, overrides: RuleOverrides = {}, whic
     } else if (r.kind === 'scare-quotes') {
       set.scareQuotes.push({ meta, maxWords: r.max_words, namingCues: new Set(r.naming_cues.map((w) => w.toLowerCase())) });
     } else if (r.kind === 'form-check') {
-      set.formChecks.push({ meta, check: r.check, question: r.question });
+      const phrases = new Map<string, RegExp>();
+      for (const [name, list] of Object.entries(r.phrases)) {
+        try {
+          phrases.set(name, new RegExp(`\\b(?:${list.join('|')})\\b`, 'i'));
+        } catch (e) {
+          problems.push({ file: lr.file, field: `phrases.${name}`, message: `not a regular expression: ${(e as Error).message}` });
+        }
+      }
+      set.formChecks.push({ meta, check: r.check, question: r.question, phrases });
     } else {
       const groups = new Map<string, Pattern[]>();
       if (r.any) groups.set('any', pat(r.any, 'any') ?? []);

@@ -119,6 +119,11 @@ export const RuleFile = z.discriminatedUnion('kind', [
       set: z.literal('form').default('form'),
       /** The check in code this file words; `{detail}` in the message is what it found. */
       check: z.enum(FORM_CHECKS),
+      /**
+       * The words the check looks for, by name (regular expressions, case-insensitive, matched as whole words):
+       * a trainer tunes them here, not in code. Which names a check reads is listed in src/form/check.ts.
+       */
+      phrases: z.record(z.string().regex(/^[a-z][a-z-]*$/), z.array(z.string().min(1)).min(1)).default({}),
       ...Asked,
       examples: z.object({ incorrect: z.array(FormCheckExample).min(1), correct: z.array(FormCheckExample).min(1) }).strict(),
     })

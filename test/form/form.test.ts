@@ -340,3 +340,24 @@ describe('rules/form.yml, read as every data file is', () => {
     expect(() => readForm(file)).toThrow(`form.yml:${at + 1}: sections[0].questions[0].title: `);
   });
 });
+
+describe('the form checks’ words are data', () => {
+  it('a trainer tunes a check from its rule file, and a broken expression names its file and field', async () => {
+    const { loadRules, RuleLoadError } = await import('../../src/index.js');
+    const { checkForm } = await import('../../src/form/check.js');
+    const { fromPlainText } = await import('../../src/document/plain.js');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nrm-form-words-'));
+    fs.mkdirSync(path.join(dir, 'form'));
+    const own = fs.readFileSync(path.join(ROOT, 'rules/form/unexplained-inconsistency.yml'), 'utf8');
+    const file = path.join(dir, 'form/unexplained-inconsistency.yml');
+    const text = 'Credibility\n\nHis account of the journey was wobbly.';
+    const flagged = (rules: ReturnType<typeof loadRules>) => checkForm(fromPlainText(text), rules, { isChild: false }).issues.some((i) => i.rule === 'form/unexplained-inconsistency');
+    fs.writeFileSync(file, own);
+    expect(flagged(loadRules({ extraDirs: [dir] }))).toBe(false);
+    fs.writeFileSync(file, own.replace("  inconsistency:\n", "  inconsistency:\n    - 'wobbly'\n"));
+    expect(flagged(loadRules({ extraDirs: [dir] }))).toBe(true);
+    fs.writeFileSync(file, own.replace("  inconsistency:\n", "  inconsistency:\n    - 'wobbly('\n"));
+    expect(() => loadRules({ extraDirs: [dir] })).toThrow(RuleLoadError);
+    expect(() => loadRules({ extraDirs: [dir] })).toThrow(/unexplained-inconsistency\.yml: phrases\.inconsistency: not a regular expression/);
+  });
+});

@@ -33,8 +33,6 @@ const BIRTH = /\b(?:born|birth|d\.?o\.?b)\b/i;
 /** A statement of age: "15-year-old", "aged 34", "under 18", a date of birth, an age assessment or dispute. */
 const AGE = /\b(?:\d{1,2}[- ]years?[- ]old|aged?:? \d{1,2}|age (?:is|of|was) (?:about |around )?\d{1,2}|(?:under|over) (?:18|eighteen)|date of birth|d\.?o\.?b|born (?:on|in) \d|age (?:is )?(?:unknown|uncertain|disputed|not known)|age assessment|age dispute)\b/i;
 
-const PREP = new Set(['in', 'at', 'to', 'from', 'near', 'into', 'outside', 'around', 'between', 'across', 'through', 'via', 'towards', 'inside', 'within', 'of', 'on']);
-const NOT_PLACES = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'easter', 'christmas', 'year', 'i', 'english', 'universal', 'modern', 'national', 'home', 'police', 'independent', 'child', 'children', 'the', 'a', 'an', 'his', 'her', 'their', 'my', 'our', 'ramadan', 'eid', 'whatsapp', 'facebook', 'instagram', 'snapchat', 'tiktok', 'google']);
 
 const VERBS_AFTER_NAMES = /^(?:said|says|told|tells|was|is|has|had|went|came|explained|described|lives|lived|worked|works|showed|stated|reported|arrived|left|met|walked|kept|became|remains)$/;
 const namesCache = registerCache(new Map<string, string[]>());
@@ -140,7 +138,14 @@ export function personNames(blocks: readonly BlockInfo[]): Set<string> {
   return peopleOf(blocks).names;
 }
 
-function hasNamedPlace(s: Sentence, names: ReadonlySet<string>): boolean {
+/**
+ * Whether a sentence names a place: a capitalised word after a preposition of place (the lexicon's
+ * `place-preposition`) that is not a person's name or a capitalised non-place (`not-place`: months, days,
+ * festivals, apps), or a postcode or a street address.
+ */
+function hasNamedPlace(set: RuleSet, s: Sentence, names: ReadonlySet<string>): boolean {
+  const PREP = set.lexicon.get('place-preposition') ?? new Set<string>();
+  const NOT_PLACES = set.lexicon.get('not-place') ?? new Set<string>();
   const t = s.tokens;
   for (let i = 0; i + 1 < t.length; i++) {
     if (!PREP.has(t[i]!.norm)) continue;
@@ -336,7 +341,7 @@ export function checkRequired(set: RuleSet, blocks: readonly BlockInfo[], subjec
         if (excluded && !residence) continue;
         for (const s of b.local.sentences) {
           const st = b.text.slice(s.start, s.end);
-          if (!BIRTH.test(st) && hasNamedPlace(s, (names ??= (people ??= peopleOf(blocks)).names)) && !hearsay(set, s, b)) {
+          if (!BIRTH.test(st) && hasNamedPlace(set, s, (names ??= (people ??= peopleOf(blocks)).names)) && !hearsay(set, s, b)) {
             acc.set('named-place', { start: s.start + b.block.start, end: s.end + b.block.start });
             break;
           }

@@ -84,6 +84,12 @@ He was recruited and made to work at a car wash. He said, "They kept my passport
     expect(missing('Referral for Ana, aged 38.\n\nAccount\n\nShe cleaned the house for them.', 'adult')).toContain('when');
   });
 
+  it("does not take the draft's own dates (the draft, the referrer's contact, the consent) as the exploitation's", () => {
+    const process = 'Date of draft: 14 March 2025\n\nAccount\n\nI first met her on 4 February 2025. She consented to the referral on 25 February 2025. She cleaned the house for them.';
+    expect(missing(process, 'adult')).toContain('when');
+    expect(missing(`${process} She was kept there from 3 May 2024.`, 'adult')).not.toContain('when');
+  });
+
   it('names the kinds of indicator it found when one is not enough', () => {
     const r = check('Account\n\nHe had bruises on both arms.', 'child');
     const indicators = r.missing.find((m) => m.element === 'indicators');

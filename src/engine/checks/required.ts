@@ -223,11 +223,14 @@ function hitsOf(set: RuleSet, b: BlockInfo): Hits {
     const st = b.text.slice(s.start, s.end);
     let reading: SentenceReading | undefined;
     let dated = !BIRTH.test(st) ? DATE.exec(st) : null;
-    // another party's guess at a date ("her brother believes it started around 2019") does not date it
+    // another party's guess at a date ("her brother believes it started around 2019") does not date it, nor
+    // does the date of the draft or of the referrer's own contact ("I first met her on 4 February", "she
+    // consented to the referral on 25 February": the lexicon's `service-event`)
     if (dated) {
       const at = s.tokens.findIndex((t) => t.start >= s.start + dated!.index);
       reading = readSentence(s, b.text, b.local.quotes);
       if (at >= 0 && reading.voice[at] === 'other' && speculated(set, s.tokens, reading, at)) dated = null;
+      else if (at >= 0 && isServiceDate(set, s.tokens, reading, at)) dated = null;
     }
     for (const rule of eligible) {
       if (dated && rule.detectors.includes('date')) note(rule, 'date', s.start + dated.index, s.start + dated.index + dated[0].length);
@@ -294,6 +297,17 @@ function speculated(set: RuleSet, tokens: readonly { norm: string }[], r: Senten
     if (c.reports) return !!hearsay && tokens.slice(c.from, c.to).some((t) => hearsay.has(t.norm));
   }
   return false;
+}
+
+/** Whether the date at token `at` is the referrer's own contact or the draft's process, not the exploitation. */
+function isServiceDate(set: RuleSet, tokens: readonly { norm: string }[], r: SentenceReading, at: number): boolean {
+  const c = r.clauses[r.clauseOf[at]!]!;
+  const events = set.lexicon.get('service-event');
+  const words = tokens.slice(c.from, c.to).map((t) => t.norm);
+  // a "Label: date" line such as "Date of draft: 14 March 2025"
+  const label = tokens.slice(0, at).map((t) => t.norm);
+  if (label.includes('date') && label.some((w) => events?.has(w))) return true;
+  return c.subject?.role === 'writer' || words.some((w) => events?.has(w));
 }
 
 /** Whether a sentence passes on another party's belief or rumour ("her brother thinks she may have been in Bradford"). */

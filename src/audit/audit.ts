@@ -188,9 +188,14 @@ export interface WorkerJob {
 }
 export type WorkerReply = { type: 'ready' } | { type: 'done'; index: number; row: AuditRow; detail: AuditDetail };
 
+/**
+ * One CSV cell. Text that a spreadsheet would run as a formula (a file named "=HYPERLINK(...)" or "+cmd|...":
+ * it starts with = + - @, a tab or a carriage return) gets a leading apostrophe, so it is shown, not run.
+ */
 function cell(v: string | number | boolean | undefined): string {
-  const s = v === undefined ? '' : String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  let s = v === undefined ? '' : String(v);
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export function toCsv(rows: AuditRow[], base: string): string {

@@ -118,7 +118,8 @@ export class Draft {
   }
 
   view(): DraftView {
-    return { ...this.lint(), open: this.open(), score: this.score() };
+    const open = this.open();
+    return { ...this.lint(), open, score: scoreOf(open, this.lint().missing.length) };
   }
 }
 

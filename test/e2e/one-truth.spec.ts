@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { importFile } from '../../src/import/index.js';
+import { writePromptTable } from '../fixtures/prompt-table.js';
 import { ROOT, useAppHost } from './host.js';
 
 const DEV = path.resolve(ROOT, '../shared/corpus/dev');
@@ -134,16 +135,7 @@ function cliAnswers(file: string): Record<string, string> {
 }
 
 test('the form view answers each question as nrm-check form does, a Word table of the questions included', async ({ page }) => {
-  const { Document: Docx, Packer, Paragraph, Table, TableRow, TableCell } = await import('docx');
-  const rows: [string, string][] = [
-    ['How did the exploitation start?', 'A man at the bus station offered her a cleaning job in Leeds for £400 a week.'],
-    ['How did the potential victim leave the exploitative situation?', 'She ran away when the door was left open on 3 May 2024.'],
-    ['Tell us about the last contact between the potential victim and their exploiters', 'He messaged her on 10 May 2024 saying she still owed him.'],
-    ['Tell us about the interviews', 'We met at our office with a Polish interpreter.'],
-  ];
-  const cell = (t: string) => new TableCell({ children: [new Paragraph(t)] });
-  const table = path.join(TMP, 'prompt-table.docx');
-  fs.writeFileSync(table, await Packer.toBuffer(new Docx({ sections: [{ children: [new Table({ rows: rows.map(([q, a]) => new TableRow({ children: [cell(q), cell(a)] })) })] }] })));
+  const table = await writePromptTable(TMP);
   await openApp(page);
   for (const file of [table, ...['d01.docx', 'd06.pdf', 'd10.docx'].map((f) => path.join(DEV, f))]) {
     await page.getByTestId('open-file').setInputFiles(file);

@@ -8,6 +8,7 @@ import type { Document } from '../../src/document/model.js';
 import { detectSubject } from '../../src/engine/subject.js';
 import { formBoxes, formDocx, formText, splitToLimit } from '../../src/form/export.js';
 import { loadForm } from '../../src/form/form.js';
+import { writePromptTable } from '../fixtures/prompt-table.js';
 import { mapToForm, matchHeading, pieceKey } from '../../src/form/map.js';
 import { fromPlainText } from '../../src/document/plain.js';
 import { importFile } from '../../src/import/index.js';
@@ -210,17 +211,7 @@ describe.skipIf(!DRAFTS.length)('mapping a narrative with no headings', () => {
 
 describe('a Word table of the form’s own questions', () => {
   it('places each answer under the question in its row, long titles and question marks included', async () => {
-    const { Document: Docx, Packer, Paragraph, Table, TableRow, TableCell } = await import('docx');
-    const rows: [string, string][] = [
-      ['How did the exploitation start?', 'A man at the bus station offered her a cleaning job in Leeds for £400 a week.'],
-      ['How did the potential victim leave the exploitative situation?', 'She ran away when the door was left open on 3 May 2024.'],
-      ['Tell us about the last contact between the potential victim and their exploiters', 'He messaged her on 10 May 2024 saying she still owed him.'],
-      ['Tell us about the interviews', 'We met at our office with a Polish interpreter.'],
-    ];
-    const cell = (t: string) => new TableCell({ children: [new Paragraph(t)] });
-    const doc = new Docx({ sections: [{ children: [new Table({ rows: rows.map(([q, a]) => new TableRow({ children: [cell(q), cell(a)] })) })] }] });
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nrm-form-')), 'prompt-table.docx');
-    fs.writeFileSync(file, await Packer.toBuffer(doc));
+    const file = await writePromptTable(fs.mkdtempSync(path.join(os.tmpdir(), 'nrm-form-')));
     const { document } = await importFile(file);
     const m = map(document);
     const answer = (id: string) => m.sections.flatMap((s) => s.questions).find((q) => q.id === id)?.text;

@@ -89,29 +89,19 @@ describe('PDF layout', () => {
   });
 
   it('splits a long label from its value at the value column, and keeps a centred label with the lines beside it', () => {
-    const eol = (x: number, y: number): PdfItem => ({ s: '', x, y, w: 0, h: 0, eol: true });
+    // each row: its items as [text, x, y, width], then the end of its line
+    const row = (...cells: [string, number, number, number][]): PdfItem[] => [...cells.map(([t, x, y, w]) => ({ s: t, x, y, w, h: 10.5 })), { s: '', x: cells[0]![1], y: cells[0]![2], w: 0, h: 0, eol: true }];
     const items: PdfItem[] = [
-      { s: 'Name', x: 60, y: 760, w: 30, h: 10.5 },
-      { s: 'Ana P.', x: 203, y: 760, w: 30, h: 10.5 },
-      eol(60, 760),
+      ...row(['Name', 60, 760, 30], ['Ana P.', 203, 760, 30]),
       // a long label leaves less than two spaces before the value column
-      { s: 'Referring organisation', x: 60, y: 740, w: 134, h: 10.5 },
-      { s: ' ', x: 194, y: 740, w: 9, h: 10.5 },
-      { s: 'Migrant workers advice project, Leeds', x: 203, y: 740, w: 200, h: 10.5 },
-      eol(60, 740),
+      ...row(['Referring organisation', 60, 740, 134], [' ', 194, 740, 9], ['Migrant workers advice project, Leeds', 203, 740, 200]),
       // a label centred beside three lines of its value, the first of them higher up
-      { s: 'How encountered', x: 60, y: 706, w: 90, h: 10.5 },
-      eol(203, 718),
-      { s: 'She came to our office on 3 May with a', x: 203, y: 718, w: 300, h: 10.5 },
-      eol(203, 706),
-      { s: 'neighbour who had heard shouting and', x: 203, y: 706, w: 300, h: 10.5 },
-      eol(203, 694),
-      { s: 'gave her a bus fare.', x: 203, y: 694, w: 120, h: 10.5 },
-      eol(60, 670),
-      { s: 'Control and threats', x: 60, y: 670, w: 110, h: 10.5 },
-      eol(203, 676),
-      { s: 'She was slapped when she asked for pay.', x: 203, y: 676, w: 250, h: 10.5 },
-      eol(203, 664),
+      ...row(['How encountered', 60, 706, 90]),
+      ...row(['She came to our office on 3 May with a', 203, 718, 300]),
+      ...row(['neighbour who had heard shouting and', 203, 706, 300]),
+      ...row(['gave her a bus fare.', 203, 694, 120]),
+      ...row(['Control and threats', 60, 670, 110]),
+      ...row(['She was slapped when she asked for pay.', 203, 676, 250]),
     ];
     const doc = layoutToDocument([{ num: 1, width: 595, height: 842, items }]);
     expect(doc.text).toBe(

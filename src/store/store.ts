@@ -2,8 +2,10 @@
  * The history of checks: one SQLite file (better-sqlite3) in WAL mode with versioned migrations. Each check
  * keeps its file name, content hash, time, author and team labels, word count, score, counts per category,
  * missing elements, status and every finding with its decision. Document text (the text itself and finding
- * excerpts) is kept only when the user turns that on; turning it off erases what was kept, and secure_delete
- * overwrites the freed pages. Every write is one transaction, so a crash loses at most the check being written.
+ * excerpts) is kept only when the user turns that on; turning it off erases what was kept, secure_delete
+ * overwrites the freed pages, and erase.ts confirms the text is gone from the file and its log. The file, its
+ * log and the data folder are readable by the user only. Every write is one transaction, so a crash loses at
+ * most the check being written.
  */
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
@@ -12,6 +14,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import { CATEGORIES, ELEMENTS, SEVERITIES, type Category, type ElementName, type Finding, type LintResult, type Severity } from '../engine/types.js';
 import { scoreOf } from '../engine/score.js';
+import { privateDir } from '../config/trust.js';
+import { checkpointTruncate, confirmErased, samplesOf, type Erasure } from './erase.js';
+import { appDataDir } from './paths.js';
 
 export const STATUSES = ['draft', 'reviewed', 'ready'] as const;
 export type CheckStatus = (typeof STATUSES)[number];
@@ -211,7 +216,7 @@ export class Store {
 
   /** Opens (creating if needed) the store at `file`, migrates it, and applies the retention setting. */
   static open(file: string, opts: { now?: Date } = {}): Store {
-    if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
+    if (file !== ':memory:') keepPrivate(file);
     let db: Database.Database;
     try {
       db = new Database(file);
@@ -226,6 +231,8 @@ export class Store {
     const store = new Store(db, file);
     store.migrate();
     store.applyRetention(opts.now);
+    // text erased by a session that could not finish wiping it (another program was reading) is wiped now
+    if (!store.settings().storeText && file !== ':memory:') checkpointTruncate(db);
     return store;
   }
 
@@ -262,7 +269,13 @@ export class Store {
     return s;
   }
 
-  updateSettings(patch: Partial<Settings>, now = new Date()): Settings {
+  /**
+   * Changes settings. Turning text keeping off erases the kept text and reports whether it is confirmed gone
+   * from the disk (`erasure`); until it is, each later change tries again.
+   */
+  updateSettings(patch: Partial<Settings>, now = new Date()): Settings & { erasure?: Erasure } {
+    const erasing = patch.storeText === false;
+    const samples = erasing ? samplesOf((this.db.prepare('SELECT text FROM checks WHERE text IS NOT NULL ORDER BY id DESC LIMIT 20').all() as { text: string }[]).map((r) => r.text)) : [];
     const put = this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
     this.db.transaction(() => {
       if (patch.storeText !== undefined) {
@@ -275,9 +288,14 @@ export class Store {
       if (patch.keepUnsaved !== undefined) put.run('keepUnsaved', patch.keepUnsaved ? '1' : '0');
     })();
     if (patch.retentionDays !== undefined) this.applyRetention(now);
-    if (patch.storeText === false) this.db.pragma('wal_checkpoint(TRUNCATE)');
-    return this.settings();
+    if (!erasing && !this.unconfirmed) return this.settings();
+    const erasure = confirmErased(this.db, this.file, erasing ? samples : this.unconfirmed!);
+    this.unconfirmed = erasure.verified ? undefined : erasing ? samples : this.unconfirmed;
+    return { ...this.settings(), erasure };
   }
+
+  /** Samples of text erased but not yet confirmed gone from the disk. */
+  private unconfirmed: Buffer[] | undefined;
 
   /** Forgets every kept document text and excerpt. */
   private eraseText(): void {
@@ -485,6 +503,28 @@ export class Store {
       }
     })();
     return { added, skipped };
+  }
+}
+
+/**
+ * The history file, its log and shared-memory file are readable by the user only (SQLite gives the log and
+ * shared-memory files the database file's mode), and so is the app-data folder that holds them.
+ */
+function keepPrivate(file: string): void {
+  const dir = path.dirname(path.resolve(file));
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (dir === appDataDir()) privateDir(dir);
+  try {
+    fs.closeSync(fs.openSync(file, 'a', 0o600)); // created here, so SQLite never makes it readable by others
+  } catch {
+    // opening it with SQLite says what is wrong
+  }
+  for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) {
+    try {
+      if (fs.statSync(f).mode & 0o077) fs.chmodSync(f, 0o600);
+    } catch {
+      // not there, or not ours to change (then opening it says so)
+    }
   }
 }
 

@@ -1,10 +1,11 @@
+import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION, Store, StoreError } from '../../src/store/store.js';
-import { appDataDir } from '../../src/store/paths.js';
+import { appDataDir, defaultStorePath } from '../../src/store/paths.js';
 import { check } from '../helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -23,7 +24,7 @@ function tmpStore(): string {
 
 /** Every byte SQLite has written for the store: the database and, if present, its write-ahead log. */
 function storeBytes(file: string): string {
-  return ['', '-wal', '-journal']
+  return ['', '-wal', '-shm', '-journal']
     .map((s) => file + s)
     .filter((f) => fs.existsSync(f))
     .map((f) => fs.readFileSync(f).toString('latin1'))
@@ -95,6 +96,76 @@ describe('history store', () => {
     again.close();
     const erased = storeBytes(file);
     for (const s of SECRETS) expect(erased).not.toContain(s);
+  });
+
+  it('wipes erased text from the file and its log while another connection is open, and checks that it did', () => {
+    const file = tmpStore();
+    const a = Store.open(file);
+    a.updateSettings({ storeText: true });
+    for (let i = 0; i < 3; i++) record(a);
+    const other = new Database(file); // another window or an audit with the same history open
+    other.prepare('SELECT count(*) FROM checks').get();
+    expect(storeBytes(file)).toContain('Wrzesniewski');
+    const s = a.updateSettings({ storeText: false });
+    expect(s.erasure).toEqual({ verified: true });
+    expect(fs.statSync(`${file}-wal`).size).toBe(0);
+    const erased = storeBytes(file);
+    for (const x of SECRETS) expect(erased).not.toContain(x);
+    other.close();
+    a.close();
+  });
+
+  it('says so when another connection is reading and the text cannot be wiped yet, and finishes the wipe later', () => {
+    const file = tmpStore();
+    const a = Store.open(file);
+    a.updateSettings({ storeText: true });
+    record(a);
+    const reader = new Database(file);
+    reader.exec('BEGIN');
+    reader.prepare('SELECT count(*) FROM checks').get(); // holds a read of the pages that have the text
+    const s = a.updateSettings({ storeText: false });
+    expect(s.storeText).toBe(false);
+    expect(s.erasure?.verified).toBe(false);
+    expect(s.erasure?.message).toMatch(/could not yet be wiped/);
+    reader.exec('COMMIT');
+    reader.close();
+    // the next change of settings tries again, and confirms it
+    expect(a.updateSettings({ author: 'Sam' }).erasure).toEqual({ verified: true });
+    const erased = storeBytes(file);
+    for (const x of SECRETS) expect(erased).not.toContain(x);
+    expect(a.updateSettings({ team: 'North' }).erasure).toBeUndefined();
+    a.close();
+  });
+
+  it('keeps the history file, its log and the data folder readable by the user only', () => {
+    if (process.platform === 'win32') return;
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nrm-store-')), 'data');
+    const file = path.join(dir, 'history.sqlite');
+    const store = Store.open(file);
+    record(store);
+    const mode = (f: string) => fs.statSync(f).mode & 0o777;
+    expect(mode(dir)).toBe(0o700);
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) expect(mode(f), f).toBe(0o600);
+    store.close();
+    // a history made by an earlier version, open to others, is closed when next opened
+    fs.chmodSync(file, 0o644);
+    Store.open(file).close();
+    expect(mode(file)).toBe(0o600);
+  });
+
+  it('closes the app-data folder to other users when it opens the history there', () => {
+    if (process.platform === 'win32') return;
+    const before = process.env.NRM_CHECKER_DATA_DIR;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nrm-data-'));
+    fs.chmodSync(dir, 0o755);
+    process.env.NRM_CHECKER_DATA_DIR = dir;
+    try {
+      Store.open(defaultStorePath()).close();
+      expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+    } finally {
+      if (before === undefined) delete process.env.NRM_CHECKER_DATA_DIR;
+      else process.env.NRM_CHECKER_DATA_DIR = before;
+    }
   });
 
   it('deletes checks older than the retention period', () => {

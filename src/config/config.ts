@@ -1,6 +1,7 @@
 /**
  * Organisation settings in `.nrmcheckrc.json`: disable rules, change severities, add rule folders, accept
- * terms. Looked up from the checked file's folder upwards, or given with --config.
+ * terms. Looked up from the checked file's folder upwards (see find.ts), given with --config, or kept in the
+ * app-data folder for the app (see app-config.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,9 +24,20 @@ export class ConfigError extends Error {
 
 /** Reads and validates a config file; rule folders are resolved against the file's folder. */
 export function readConfig(file: string): Config {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ConfigError(`${file}: cannot read the config file (${(e as Error).message})`);
+  }
+  return parseConfig(text, file);
+}
+
+/** Validates a config file's text, read from `file`. */
+export function parseConfig(text: string, file: string): Config {
   let raw: unknown;
   try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+    raw = JSON.parse(text);
   } catch (e) {
     throw new ConfigError(`${file}: cannot read the config file (${(e as Error).message})`);
   }

@@ -25,19 +25,18 @@ export function distrust(st: fs.Stats, uid: number | undefined, want: 'file' | '
 
 /**
  * Makes `dir` (and any missing parents) a private folder, mode 0700. A folder that is ours but open to
- * others is closed (`tightened`: what it holds may have been changed meanwhile). Returns the reason when
- * the folder cannot be trusted at all (a link, another user's), in which case nothing in it should be used.
+ * others is closed; `tightened` when others could write to it (what it holds may have been changed
+ * meanwhile). Returns the reason when the folder cannot be trusted at all (a link, another user's), in
+ * which case nothing in it should be used.
  */
 export function privateDir(dir: string, uid = currentUid()): { ok: true; tightened: boolean } | { ok: false; reason: string } {
   try {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     const st = fs.lstatSync(dir);
     const why = distrust(st, uid, 'dir');
-    if (why === 'other users may change it') {
-      fs.chmodSync(dir, 0o700);
-      return { ok: true, tightened: true };
-    }
-    return why ? { ok: false, reason: why } : { ok: true, tightened: false };
+    if (why && why !== 'other users may change it') return { ok: false, reason: why };
+    if (uid !== undefined && st.mode & 0o077) fs.chmodSync(dir, 0o700);
+    return { ok: true, tightened: why !== undefined };
   } catch (e) {
     return { ok: false, reason: `it cannot be used (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
   }

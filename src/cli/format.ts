@@ -67,7 +67,8 @@ export function lineCol(text: string, offset: number): { line: number; col: numb
   return { line, col: offset - last };
 }
 
-export function toText(r: FileResult, color: boolean): string {
+/** `off`: which rules are turned off, said beside the count so that "0 findings" is never taken for a clean draft. */
+export function toText(r: FileResult, color: boolean, off?: string): string {
   const c = (code: string, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
   const out: string[] = [];
   const who = r.subject.isChild ? `child${r.subject.age !== null ? ` (age ${r.subject.age})` : ''}` : `adult${r.subject.age !== null ? ` (age ${r.subject.age})` : ''}`;
@@ -87,7 +88,7 @@ export function toText(r: FileResult, color: boolean): string {
     }
   }
   const errors = r.findings.filter((f) => f.severity === 'error').length;
-  out.push('', `  ${r.findings.length} finding${r.findings.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}), ${r.missing.length} missing element${r.missing.length === 1 ? '' : 's'}`);
+  out.push('', `  ${r.findings.length} finding${r.findings.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}), ${r.missing.length} missing element${r.missing.length === 1 ? '' : 's'}${off ? ` — ${off}` : ''}`);
   return out.join('\n');
 }
 
@@ -104,7 +105,14 @@ function findingLines(text: string, f: Finding, c: (code: string, s: string) => 
 
 const LEVEL = { error: 'error', warning: 'warning', suggestion: 'note' } as const;
 
-export function toSarif(results: FileResult[], rules: { id: string; message: string; rationale: string; source: string }[], version: string): object {
+/** The config in force, for SARIF: as data (run properties), as rule overrides and as notes. */
+export interface SarifConfig {
+  data: object;
+  disabled: string[];
+  notes: string[];
+}
+
+export function toSarif(results: FileResult[], rules: { id: string; message: string; rationale: string; source: string }[], version: string, config?: SarifConfig): object {
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -117,6 +125,18 @@ export function toSarif(results: FileResult[], rules: { id: string; message: str
             rules: rules.map((r) => ({ id: r.id, shortDescription: { text: r.message }, fullDescription: { text: r.rationale }, help: { text: `${r.rationale} Source: ${r.source}.` } })),
           },
         },
+        ...(config
+          ? {
+              invocations: [
+                {
+                  executionSuccessful: true,
+                  ruleConfigurationOverrides: config.disabled.map((id) => ({ descriptor: { id }, configuration: { enabled: false } })),
+                  toolConfigurationNotifications: config.notes.map((text) => ({ level: 'note', message: { text } })),
+                },
+              ],
+              properties: { config: config.data },
+            }
+          : {}),
         results: results.flatMap((r) =>
           r.findings.map((f) => {
             const a = lineCol(r.text, f.start);

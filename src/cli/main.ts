@@ -19,7 +19,9 @@ import { expandGlobs } from './glob.js';
 import { formatExplanation, toJson, toSarif, toText, type FileResult } from './format.js';
 import { later } from './later.js';
 import { ConfigError } from '../config/config.js';
+import { configLine, ignoredLines, inForce, offNote, type ConfigInForce } from '../config/in-force.js';
 import { ExportError, writeAtomic } from '../export/write.js';
+import { rememberExportFolder, sweepAtStart } from '../store/sweep.js';
 
 const VERSION = '0.1.0';
 const USAGE = `usage: nrm-check check <files or patterns...> [--format text|json|sarif] [--config FILE] [--rules DIR]
@@ -55,6 +57,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.out(VERSION);
       return 0;
     }
+    sweepAtStart(); // temporary files an export killed mid-write left behind
     if (cmd === 'check') return await check(rest, io);
     if (cmd === 'fix') return await fix(rest, io);
     if (cmd === 'report') return await report(rest, io);
@@ -88,16 +91,48 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-async function loadFor(files: string[], opts: Map<string, string[]>): Promise<{ rules: RuleSet; config: Config; ruleOptions: RuleOptions }> {
+interface Loaded {
+  rules: RuleSet;
+  config: Config;
+  ruleOptions: RuleOptions;
+  /** The config in force and what it changes, as the output states it. */
+  inForce: ConfigInForce;
+  /** Rules turned off with --disable. */
+  offByFlag: string[];
+}
+
+/**
+ * The rules with the config in force (--config, or found from the first file's folder upwards). Says on
+ * stderr which config is in force and which were passed over, unless `quiet` (JSON and SARIF carry it).
+ */
+async function loadFor(files: string[], opts: Map<string, string[]>, io: Io, quiet = false): Promise<Loaded> {
   const { findConfig, readConfig } = await later.config();
-  const cfgFile = opts.get('config')?.[0] ?? findConfig(files[0] ? path.dirname(path.resolve(files[0])) : process.cwd());
-  const config: Config = cfgFile ? await readConfig(cfgFile) : { disable: [], severity: {}, rules: [], accept: [] };
+  const given = opts.get('config')?.[0];
+  const found = given ? { file: path.resolve(given), ignored: [] } : findConfig(files[0] ? path.dirname(path.resolve(files[0])) : process.cwd());
+  const config: Config = found.file ? await readConfig(found.file) : { disable: [], severity: {}, rules: [], accept: [] };
+  const offByFlag = opts.get('disable') ?? [];
   const ruleOptions: RuleOptions = {
     extraDirs: [...config.rules, ...(opts.get('rules') ?? []).map((d) => path.resolve(d))],
-    disable: [...config.disable, ...(opts.get('disable') ?? [])],
+    disable: [...config.disable, ...offByFlag],
     severity: config.severity,
   };
-  return { rules: await loadRulesCached(ruleOptions), config, ruleOptions };
+  const rules = await loadRulesCached(ruleOptions);
+  const state = inForce(found.file ?? null, found.file ? config : undefined, { known: rules.loaded.map((l) => l.id), ignored: found.ignored });
+  for (const line of ignoredLines(state)) io.err(`nrm-check: ${line}`);
+  const line = configLine(state);
+  if (line && !quiet) io.err(line);
+  return { rules, config, ruleOptions, inForce: state, offByFlag };
+}
+
+/** The config as JSON and SARIF carry it: the file in force, what it changes, and rules off by --disable. */
+function configData(l: Loaded): object {
+  return { ...l.inForce, disabledOnCommandLine: l.offByFlag };
+}
+
+/** Writes an export atomically and remembers its folder, so a start after a crash can sweep it. */
+function writeExport(out: string, data: Uint8Array | string, opts?: { protect?: string[] }): void {
+  writeAtomic(out, data, opts);
+  rememberExportFolder(path.dirname(path.resolve(out)));
 }
 
 async function check(argv: readonly string[], io: Io): Promise<number> {
@@ -126,7 +161,8 @@ async function check(argv: readonly string[], io: Io): Promise<number> {
       ? { onOcrProgress: (p: { page: number; pages: number; progress: number }) => io.progress(`Reading scanned page ${p.page} of ${p.pages}: ${Math.round(p.progress * 100)}%`) }
       : {}),
   };
-  const { rules, config } = await loadFor(positional, opts);
+  const loaded = await loadFor(positional, opts, io, format !== 'text');
+  const { rules, config } = loaded;
   const results: FileResult[] = [];
   const failures: { file: string; code: string; message: string }[] = [];
   for (const file of positional) {
@@ -141,13 +177,14 @@ async function check(argv: readonly string[], io: Io): Promise<number> {
     }
   }
   if (format === 'json') {
-    const items: object[] = [...results.map(toJson), ...failures.map((f) => ({ file: f.file, error: { code: f.code, message: f.message } }))];
+    const items: object[] = [...results.map((r) => ({ ...toJson(r), config: configData(loaded) })), ...failures.map((f) => ({ file: f.file, error: { code: f.code, message: f.message } }))];
     io.out(JSON.stringify(positional.length === 1 ? items[0] : items, null, 2));
   } else if (format === 'sarif') {
     const meta = rules.loaded.map((l) => ({ id: l.id, message: l.rule.message, rationale: l.rule.rationale.trim(), source: l.rule.source.id }));
-    io.out(JSON.stringify(toSarif(results, meta, VERSION), null, 2));
+    io.out(JSON.stringify(toSarif(results, meta, VERSION, { data: configData(loaded), disabled: [...loaded.inForce.disabled, ...loaded.offByFlag], notes: [configLine(loaded.inForce), ...ignoredLines(loaded.inForce)].filter((x) => x !== undefined) }), null, 2));
   } else {
-    io.out(results.map((r) => toText(r, io.isTty && !process.env.NO_COLOR)).join('\n\n'));
+    const off = offNote(loaded.inForce, loaded.offByFlag);
+    io.out(results.map((r) => toText(r, io.isTty && !process.env.NO_COLOR, off)).join('\n\n'));
   }
   if (failures.length) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
@@ -165,7 +202,7 @@ async function fix(argv: readonly string[], io: Io): Promise<number> {
   if (!out || !/\.docx$/i.test(out)) throw new UsageError('fix needs --out FILE.docx');
   const category = opts.get('category')?.[0];
   if (category && !['disbelief', 'victim-blaming', 'jargon'].includes(category)) throw new UsageError('--category must be disbelief, victim-blaming or jargon');
-  const { rules, config } = await loadFor([file], opts);
+  const { rules, config } = await loadFor([file], opts, io);
   const checker = { rules, accept: config.accept };
   const { draft } = await draftFromFile(file, checker, { password: opts.get('password')?.[0], ocr: flags.has('ocr') });
   const result = draft.lint();
@@ -182,7 +219,7 @@ async function fix(argv: readonly string[], io: Io): Promise<number> {
     appendix: flags.has('appendix'),
     ...(flags.has('comments') ? { comments: open.map((f) => ({ start: f.start, end: f.end, text: f.message + (f.note ? ` ${f.note}` : '') })) } : {}),
   });
-  writeAtomic(out, bytes, { protect: [file] });
+  writeExport(out, bytes, { protect: [file] });
   io.out(
     `Applied ${applied.length} suggestion${applied.length === 1 ? '' : 's'}${flags.has('tracked') ? ' as tracked changes' : ''}` +
       (skipped ? ` (${skipped} deletion${skipped === 1 ? '' : 's'} left: add --allow-deletions to apply them)` : '') +
@@ -197,7 +234,7 @@ async function report(argv: readonly string[], io: Io): Promise<number> {
   const out = opts.get('out')?.[0];
   if (!file || positional.length > 1) throw new UsageError('report takes one file');
   if (!out || !/\.(html?|pdf)$/i.test(out)) throw new UsageError('report needs --out FILE.html or FILE.pdf');
-  const { rules, config } = await loadFor([file], opts);
+  const { rules, config } = await loadFor([file], opts, io);
   const decisions = opts.has('decisions') ? readDecisions(opts.get('decisions')![0]!) : undefined;
   const checker = { rules, accept: config.accept };
   const read = await draftFromFile(file, checker, { password: opts.get('password')?.[0], ocr: flags.has('ocr') });
@@ -205,7 +242,7 @@ async function report(argv: readonly string[], io: Io): Promise<number> {
   const draft = decisions ? openDraft({ ...read.draft.input, text: decisions.text ?? read.document.text, accepted: decisions.accepted, dismissed: decisions.dismissed }, checker) : read.draft;
   const { reportFile } = await later.outputs();
   const made = reportFile(draft, /\.pdf$/i.test(out) ? 'pdf' : 'html', { maskNames: !flags.has('show-names') });
-  writeAtomic(out, made.bytes, { protect: [file] });
+  writeExport(out, made.bytes, { protect: [file] });
   const open = draft.open().length;
   const missing = draft.lint().missing.length;
   io.out(`Score ${made.model.score}/100, ${open} open finding${open === 1 ? '' : 's'}, ${missing} missing element${missing === 1 ? '' : 's'}. Wrote ${out}${made.model.masked ? ' (names masked; --show-names to keep them)' : ''}.`);
@@ -237,7 +274,7 @@ async function formCmd(argv: readonly string[], io: Io): Promise<number> {
   if (!file || positional.length > 1) throw new UsageError('form takes one file');
   if (!['text', 'json'].includes(format)) throw new UsageError('--format must be text or json');
   if (out && !/\.(docx|txt)$/i.test(out)) throw new UsageError('--out is the form-ready text: give it a name ending in .docx or .txt');
-  const { rules, config } = await loadFor([file], opts);
+  const { rules, config } = await loadFor([file], opts, io);
   const { draft } = await draftFromFile(file, { rules, accept: config.accept }, { password: opts.get('password')?.[0], ocr: flags.has('ocr') });
   const result = draft.lint();
   const { formFile, formViewOf } = await later.outputs();
@@ -245,7 +282,7 @@ async function formCmd(argv: readonly string[], io: Io): Promise<number> {
   const view = formViewOf(draft);
   const { issues, missing: formMissing, limit } = view;
   if (out) {
-    writeAtomic(out, (await formFile(draft, /\.docx$/i.test(out) ? 'docx' : 'txt')).bytes, { protect: [file] });
+    writeExport(out, (await formFile(draft, /\.docx$/i.test(out) ? 'docx' : 'txt')).bytes, { protect: [file] });
   }
   const sections = view.sections.map((s) => ({ ...s, questions: s.questions.map(({ pieces: _p, ...q }) => q) }));
   if (format === 'json') {
@@ -291,7 +328,7 @@ async function audit(argv: readonly string[], io: Io): Promise<number> {
   if (timeout !== undefined && !(timeout >= 1 && timeout <= 3600)) throw new UsageError('--timeout takes a number of seconds from 1 to 3600');
   const { auditCheck, auditFiles, listDrafts, toCsv } = await later.audit();
   // Loaded here so a broken rule or config stops the audit before it starts; each worker loads its own copy.
-  const { ruleOptions } = await loadFor([path.join(dir, 'x')], opts);
+  const { ruleOptions } = await loadFor([path.join(dir, 'x')], opts, io);
   const files = listDrafts(dir);
   // Every finished file goes into the history (one transaction each) before its progress is reported.
   let history: import('../store/store.js').Store | undefined;
@@ -323,10 +360,10 @@ async function audit(argv: readonly string[], io: Io): Promise<number> {
     history.finishAudit(auditId);
     history.close();
   }
-  if (csv) writeAtomic(csv, toCsv(rows, dir));
+  if (csv) writeExport(csv, toCsv(rows, dir));
   if (html) {
     const { auditHtml } = await later.auditReport();
-    writeAtomic(html, auditHtml(rows, dir));
+    writeExport(html, auditHtml(rows, dir));
   }
   const errors = rows.filter((r) => r.status === 'error').length;
   io.out(`Checked ${rows.length - errors} of ${rows.length} files (${errors} could not be read). Wrote ${[csv, html].filter(Boolean).join(' and ')}.`);

@@ -1,6 +1,8 @@
 /**
  * Atomic export: the bytes go to a temporary file beside the target, are flushed, then renamed over it, so a
- * failed export leaves nothing half-written. The original document is never a target.
+ * failed export leaves nothing half-written. The original document is never a target. A process killed
+ * mid-write leaves its temporary file (which may hold document text) behind: the next export into that
+ * folder, and the hosts and the CLI at start, sweep such files away (sweepStaleTemps).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +16,49 @@ export function isAtomicTemp(name: string): boolean {
   return /^\..+\.\d+\.\d+\.tmp$/.test(name);
 }
 
+/** A temporary file counts as left behind when it is older than this (an export takes well under a second). */
+export const STALE_MS = 60_000;
+
+/** Whether the process that wrote a temporary file may still be running (the same pid answers). */
+function writerAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'; // alive, as another user
+  }
+}
+
+/**
+ * Removes writeAtomic's temporary files in `dir` that were left behind: older than a minute, the user's own,
+ * and whose writing process is gone. Returns how many went. Never throws: a sweep only tidies.
+ */
+export function sweepStaleTemps(dir: string, now = Date.now()): number {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  const uid = process.getuid?.();
+  let n = 0;
+  for (const name of names) {
+    if (!isAtomicTemp(name)) continue;
+    const pid = Number(/\.(\d+)\.\d+\.tmp$/.exec(name)![1]);
+    const file = path.join(dir, name);
+    try {
+      const st = fs.lstatSync(file);
+      if (!st.isFile() || (uid !== undefined && st.uid !== uid) || now - st.mtimeMs <= STALE_MS || writerAlive(pid)) continue;
+      fs.rmSync(file);
+      n++;
+    } catch {
+      // gone already, or not ours to remove
+    }
+  }
+  return n;
+}
+
 export function writeAtomic(target: string, data: Uint8Array | string, opts: { protect?: string[]; mode?: number } = {}): void {
   const out = path.resolve(target);
   for (const p of opts.protect ?? []) {
@@ -23,6 +68,7 @@ export function writeAtomic(target: string, data: Uint8Array | string, opts: { p
   }
   const dir = path.dirname(out);
   if (!fs.existsSync(dir)) throw new ExportError(`The folder ${dir} does not exist. Choose an existing folder.`);
+  sweepStaleTemps(dir);
   const tmp = path.join(dir, `.${path.basename(out)}.${process.pid}.${Date.now()}.tmp`); // see isAtomicTemp
   let fd: number | undefined;
   try {

@@ -6,8 +6,9 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'elect
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createHandlers } from '../src/api/handlers.js';
-import { loadRulesCached } from '../src/rules/ruleset.js';
+import { loadAppRules } from '../src/config/app-config.js';
 import { openHistory } from '../src/store/open.js';
+import { sweepAtStart } from '../src/store/sweep.js';
 import { registerIpc, trustedSender } from './ipc.js';
 import { menuTemplate } from './menu.js';
 import { guardSession } from './security.js';
@@ -31,6 +32,9 @@ app.on('second-instance', () => {
 
 void app.whenReady().then(async () => {
   guardSession(session.defaultSession, root);
+  sweepAtStart(app.getPath('userData')); // temporary files an export or a save killed mid-write left behind
+  // The organisation config kept in the app-data folder, if any, applied to the rules and shown in Settings.
+  const { rules, ruleOptions, config, accept } = await loadAppRules(app.getPath('userData'));
   // The history lives in the app's own data folder (the CLI and browser host use the same one).
   const history = openHistory(path.join(app.getPath('userData'), 'history.sqlite'));
   app.on('will-quit', () => history.store?.close());
@@ -38,7 +42,7 @@ void app.whenReady().then(async () => {
     const r = win ? await dialog.showOpenDialog(win, { title: 'Choose a folder of drafts to audit', properties: ['openDirectory'] }) : { canceled: true, filePaths: [] };
     return r.canceled ? null : (r.filePaths[0] ?? null);
   };
-  registerIpc(ipcMain, createHandlers(await loadRulesCached(), { ...history, chooseFolder, recoveryDir: path.join(app.getPath('userData'), 'recovery') }), trustedSender(appUrl, () => (win ? [win.webContents.id] : [])));
+  registerIpc(ipcMain, createHandlers(rules, { ...history, chooseFolder, recoveryDir: path.join(app.getPath('userData'), 'recovery'), ruleOptions, config, accept }), trustedSender(appUrl, () => (win ? [win.webContents.id] : [])));
   win = createMainWindow(BrowserWindow, path.join(import.meta.dirname, 'preload.cjs'), appUrl);
   const send = (type: string) => win?.webContents.send('nrm:event', { type });
   Menu.setApplicationMenu(

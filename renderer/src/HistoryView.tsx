@@ -67,7 +67,8 @@ export function HistoryView() {
     const r = await api.settingsSet(patch);
     if (r.ok) {
       setSettings(r.value);
-      setNote('Settings saved.');
+      // turning text keeping off says so when the text could not yet be confirmed gone from the disk
+      setNote(r.value.erasure && !r.value.erasure.verified ? (r.value.erasure.message ?? 'Settings saved.') : 'Settings saved.');
       void load(filter);
     } else setNote(r.error.message);
   };
@@ -315,6 +316,7 @@ function SettingsForm({ settings, onSave }: { settings: Outputs['settingsGet']; 
         <input type="checkbox" data-testid="keep-unsaved" checked={settings.keepUnsaved} onChange={(e) => onSave({ keepUnsaved: e.target.checked })} /> Keep unsaved work on this computer so that a crash loses nothing (on by default; turning it off removes what is kept)
       </label>
       <button type="submit">Save settings</button>
+      <p data-testid="org-config">{settings.config.summary}</p>
       <p className="muted">History file: {settings.storePath}</p>
     </form>
   );

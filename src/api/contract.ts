@@ -225,6 +225,13 @@ export interface FormView {
   missing: { element: string; rule: string; message: string; question: string; formQuestion?: string }[];
 }
 
+/** The organisation config in force in the app: its file (null: none), the rules it turns off, and the line Settings shows. */
+export interface OrgConfig {
+  file: string | null;
+  disabled: string[];
+  summary: string;
+}
+
 export interface Outputs {
   importDocument: { name: string; format: string; text: string; blocks: Block[]; warnings: string[]; contentHash: string } & DraftView;
   lint: DraftView;
@@ -239,8 +246,9 @@ export interface Outputs {
   historySave: { id: number };
   historySetStatus: { id: number };
   historyDelete: { id: number };
-  settingsGet: Settings & { storePath: string };
-  settingsSet: Settings & { storePath: string };
+  settingsGet: Settings & { storePath: string; config: OrgConfig };
+  /** `erasure`: after text keeping is turned off, whether the text is confirmed gone from the disk. */
+  settingsSet: Settings & { storePath: string; config: OrgConfig; erasure?: { verified: boolean; message?: string } };
   teamExport: ExportFile;
   teamImport: { added: number; skipped: number };
   chooseFolder: { folder: string | null };

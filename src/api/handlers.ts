@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { AuditError, AuditJobs } from '../audit/jobs.js';
 import { draftFromBytes, openDraft, type Draft } from '../draft/draft.js';
 import { docxFile, formFile, formViewOf, historyOf, placementsOf, reportFile, type Made, type Placements } from '../draft/outputs.js';
+import { inForce, settingsLine, type ConfigInForce } from '../config/in-force.js';
 import { explainAt } from '../engine/explain.js';
 import { ImportError } from '../import/errors.js';
 import type { RuleSet } from '../rules/compile.js';
@@ -29,6 +30,10 @@ export interface HandlerDeps {
   recoveryDir?: string;
   /** The host's folder chooser (Electron's dialog); the browser host has none. */
   chooseFolder?: () => Promise<string | null>;
+  /** The organisation config in force (read by the host from the app-data folder), shown in Settings. */
+  config?: ConfigInForce;
+  /** Terms that config accepts (never flagged). */
+  accept?: string[];
 }
 
 function trainerSummary(e: TrainerExample): TrainerSummary {
@@ -44,7 +49,7 @@ const validWork = (w: unknown) => {
 };
 
 export function createHandlers(rules: RuleSet, deps: HandlerDeps = {}): Handlers {
-  const checker = { rules };
+  const checker = { rules, ...(deps.accept?.length ? { accept: deps.accept } : {}) };
   /** The core's draft for what the app holds (the same object, and one lint, for one revision). */
   const draftOf = (d: DraftData) => openDraft({ name: d.name, original: d.original, text: d.text, accepted: d.accepted, dismissed: d.dismissed, ...(d.subject ? { subject: d.subject } : {}) }, checker);
   /** Runs `fn` with the draft and its placements; a question the form does not have is bad input. */
@@ -70,6 +75,9 @@ export function createHandlers(rules: RuleSet, deps: HandlerDeps = {}): Handlers
       return fail('Internal', 'The history could not be updated because of an unexpected problem.');
     }
   };
+  const org = deps.config ?? inForce(null, undefined);
+  /** Which organisation config is in force, as Settings shows it. */
+  const orgConfig = { file: org.file, disabled: org.disabled, summary: settingsLine(org) };
   const recovery = deps.recoveryDir ? new RecoveryStore(deps.recoveryDir) : undefined;
   const auditCall = <T>(fn: () => T): Result<T> => {
     try {
@@ -151,14 +159,14 @@ export function createHandlers(rules: RuleSet, deps: HandlerDeps = {}): Handlers
       });
     },
     async settingsGet() {
-      return withStore((store) => ({ ...store.settings(), storePath: deps.storePath ?? store.file }));
+      return withStore((store) => ({ ...store.settings(), storePath: deps.storePath ?? store.file, config: orgConfig }));
     },
     async settingsSet(input) {
       return withStore((store) => {
         const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
         // Turning it off removes the work kept so far.
         if (input.keepUnsaved === false) recovery?.clearAll();
-        return { ...store.updateSettings(patch), storePath: deps.storePath ?? store.file };
+        return { ...store.updateSettings(patch), storePath: deps.storePath ?? store.file, config: orgConfig };
       });
     },
     async teamExport(input) {

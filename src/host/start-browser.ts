@@ -5,9 +5,11 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createHandlers } from '../api/handlers.js';
-import { loadRulesCached } from '../rules/ruleset.js';
+import { loadAppRules } from '../config/app-config.js';
 import { openHistory } from '../store/open.js';
+import { appDataDir } from '../store/paths.js';
 import { defaultRecoveryDir } from '../store/recovery.js';
+import { sweepAtStart } from '../store/sweep.js';
 import { startBrowserHost } from './http.js';
 
 const args = process.argv.slice(2);
@@ -17,9 +19,11 @@ if (portAt >= 0 && (!Number.isInteger(port) || port < 0 || port > 65535)) {
   process.stderr.write('start:browser: --port needs a port number\n');
   process.exit(2);
 }
-const rules = await loadRulesCached();
+sweepAtStart(); // temporary files an export or a save killed mid-write left behind
+// The organisation config kept in the app-data folder, if any, applied to the rules and shown in Settings.
+const { rules, ruleOptions, config, accept } = await loadAppRules(appDataDir());
 const history = openHistory();
-const host = await startBrowserHost({ handlers: createHandlers(rules, { ...history, recoveryDir: defaultRecoveryDir() }), staticDir: fileURLToPath(new URL('../../dist/renderer', import.meta.url)), port });
+const host = await startBrowserHost({ handlers: createHandlers(rules, { ...history, recoveryDir: defaultRecoveryDir(), ruleOptions, config, accept }), staticDir: fileURLToPath(new URL('../../dist/renderer', import.meta.url)), port });
 process.stdout.write(host.url + '\n');
 if (process.stdout.isTTY) {
   // A person at a terminal: open their browser (never when the output goes to a program or a file).

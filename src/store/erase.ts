@@ -37,13 +37,13 @@ export function samplesOf(texts: readonly string[]): Buffer[] {
 
 type Checkpoint = { busy: number; log: number; checkpointed: number };
 
-/** Checkpoints with TRUNCATE, trying again while another connection holds a read; the last result. */
-export function checkpointTruncate(db: Database.Database): Checkpoint {
+/** Checkpoints with TRUNCATE, trying again (up to `tries` times) while another connection holds a read; the last result. */
+export function checkpointTruncate(db: Database.Database, tries = TRIES): Checkpoint {
   const before = db.pragma('busy_timeout', { simple: true }) as number;
   db.pragma(`busy_timeout = ${WAIT_MS}`);
   let r: Checkpoint = { busy: 1, log: -1, checkpointed: -1 };
   try {
-    for (let i = 0; i < TRIES; i++) {
+    for (let i = 0; i < tries; i++) {
       try {
         r = (db.pragma('wal_checkpoint(TRUNCATE)') as Checkpoint[])[0]!;
       } catch {

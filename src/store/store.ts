@@ -232,7 +232,7 @@ export class Store {
     store.migrate();
     store.applyRetention(opts.now);
     // text erased by a session that could not finish wiping it (another program was reading) is wiped now
-    if (!store.settings().storeText && file !== ':memory:') checkpointTruncate(db);
+    if (!store.settings().storeText && file !== ':memory:') checkpointTruncate(db, 1);
     return store;
   }
 

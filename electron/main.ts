@@ -7,6 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createHandlers } from '../src/api/handlers.js';
 import { loadAppRules } from '../src/config/app-config.js';
+import { HostRegistry } from '../src/store/hosts.js';
 import { openHistory } from '../src/store/open.js';
 import { sweepAtStart } from '../src/store/sweep.js';
 import { registerIpc, trustedSender } from './ipc.js';
@@ -42,7 +43,10 @@ void app.whenReady().then(async () => {
     const r = win ? await dialog.showOpenDialog(win, { title: 'Choose a folder of drafts to audit', properties: ['openDirectory'] }) : { canceled: true, filePaths: [] };
     return r.canceled ? null : (r.filePaths[0] ?? null);
   };
-  registerIpc(ipcMain, createHandlers(rules, { ...history, chooseFolder, recoveryDir: path.join(app.getPath('userData'), 'recovery'), ruleOptions, config, accept }), trustedSender(appUrl, () => (win ? [win.webContents.id] : [])));
+  // Registered in the data folder, so a browser host on the same folder sees this window's work is open.
+  const hosts = HostRegistry.register(path.join(app.getPath('userData'), 'hosts'));
+  app.on('will-quit', () => hosts.release());
+  registerIpc(ipcMain, createHandlers(rules, { ...history, chooseFolder, recoveryDir: path.join(app.getPath('userData'), 'recovery'), hosts, ruleOptions, config, accept }), trustedSender(appUrl, () => (win ? [win.webContents.id] : [])));
   win = createMainWindow(BrowserWindow, path.join(import.meta.dirname, 'preload.cjs'), appUrl);
   const send = (type: string) => win?.webContents.send('nrm:event', { type });
   Menu.setApplicationMenu(

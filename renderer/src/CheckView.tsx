@@ -14,6 +14,7 @@ import { ImportErrorPanel } from './components/ImportErrorPanel';
 import { useHistoryEntry } from './hooks/useHistoryEntry';
 import { useRecheck } from './hooks/useRecheck';
 import { useKeptWork } from './hooks/useKeptWork';
+import { windowId } from './window';
 import { useReviewKeys } from './hooks/useReviewKeys';
 
 type Status = 'draft' | 'reviewed' | 'ready';
@@ -99,17 +100,19 @@ export function CheckView({ visible }: { visible: boolean }) {
 
   const [offers, setOffers] = useState<KeptWork[]>([]);
   useEffect(() => {
-    void api.recoveryList({}).then((r) => r.ok && setOffers(r.value.kept));
+    // Only work no other open window is working on (another tab, or another copy of the app).
+    void api.recoveryList({ window: windowId }).then((r) => r.ok && setOffers(r.value.kept));
   }, []);
   const restore = async (id: string) => {
-    const r = await api.recoveryGet({ id });
+    // The work moves to this window, under a new id that no other window saves to.
+    const r = await api.recoveryRestore({ id, window: windowId });
     setOffers((o) => o.filter((x) => x.id !== id));
     if (!r.ok) {
       setStatus(r.error.message);
       return;
     }
     const w = r.value.work;
-    workId.current = id;
+    workId.current = r.value.id;
     kept.current = true;
     historyId.current = w.historyId ?? null;
     contentHash.current = w.contentHash ?? '';
@@ -123,9 +126,10 @@ export function CheckView({ visible }: { visible: boolean }) {
     setStatus(`Restored your unsaved work on ${w.name}.`);
   };
   const discard = async (id: string) => {
-    await api.recoveryClear({ id });
+    const r = await api.recoveryClear({ id, window: windowId });
     setOffers((o) => o.filter((x) => x.id !== id));
-    setStatus('Unsaved work discarded.');
+    if (!r.ok) setStatus(r.error.message);
+    else setStatus(r.value.cleared ? 'Unsaved work discarded.' : 'That unsaved work was no longer kept: it may have been restored or discarded in another window.');
   };
 
   const open = useCallback(async (file: File, opts: { password?: string; ocr?: boolean } = {}) => {

@@ -81,6 +81,8 @@ export type DraftData = z.infer<typeof DraftSchema>;
 
 /** One editing session of one draft: chosen by the app when the draft is opened. */
 const WorkId = z.string().regex(/^[a-z0-9-]{8,64}$/);
+/** One app window (one browser tab, or the desktop window), from its start to its close. */
+const WindowId = z.string().regex(/^[a-z0-9-]{8,64}$/);
 const JobId = z.string().regex(/^[a-z0-9-]{8,64}$/);
 
 export const contract = {
@@ -143,13 +145,24 @@ export const contract = {
   /** The draft laid out as the online form, with the form's own checks. */
   formMap: z.object({ draft: DraftSchema }).strict(),
   exportForm: z.object({ draft: DraftSchema, format: z.enum(['docx', 'txt']) }).strict(),
-  /** The open draft and the user's decisions, kept so that a crash loses nothing (replaces what was kept). */
-  recoverySave: z.object({ id: WorkId, work: WorkSchema }).strict(),
-  /** Every piece of kept work, newest first (name and time; the text only with recoveryGet). */
-  recoveryList: z.object({}).strict(),
+  /**
+   * The open draft and the user's decisions, kept so that a crash loses nothing (replaces what was kept).
+   * `window`: the asking window's id (made by the window when it starts); the work is that window's until it closes.
+   */
+  recoverySave: z.object({ id: WorkId, window: WindowId, work: WorkSchema }).strict(),
+  /**
+   * Kept work, newest first (name and time; the text only when restored). A window is offered only what no
+   * other open window is working on; without `window` (a tool, not a window) everything, each marked inUse.
+   */
+  recoveryList: z.object({ window: WindowId.optional() }).strict(),
+  /** A look at kept work, as it is; it stays where it is (a window restores with recoveryRestore). */
   recoveryGet: z.object({ id: WorkId }).strict(),
-  /** The user discarded the kept work, or the draft is back as it was opened. */
-  recoveryClear: z.object({ id: WorkId }).strict(),
+  /** The window carries on with kept work: it moves to a new id (in the answer) that only this window saves to. */
+  recoveryRestore: z.object({ id: WorkId, window: WindowId }).strict(),
+  /** The user discarded the kept work, or the draft is back as it was opened; refused while another window has it open. */
+  recoveryClear: z.object({ id: WorkId, window: WindowId }).strict(),
+  /** The window is still open (sent every third of the lease), or is `closing` now. */
+  recoveryTouch: z.object({ window: WindowId, closing: z.boolean().optional() }).strict(),
 } satisfies Record<Method, z.ZodType>;
 
 export type Input<M extends Method> = z.input<(typeof contract)[M]>;
@@ -261,7 +274,9 @@ export interface Outputs {
   formMap: FormView;
   exportForm: ExportFile;
   recoverySave: { savedAt: string };
-  recoveryList: { kept: { id: string; name: string; savedAt: string; chars: number }[] };
+  recoveryList: { kept: { id: string; name: string; savedAt: string; chars: number; inUse: boolean }[] };
   recoveryGet: { id: string; savedAt: string; work: Work };
+  recoveryRestore: { id: string; savedAt: string; work: Work };
   recoveryClear: { cleared: boolean };
+  recoveryTouch: { leaseSeconds: number };
 }

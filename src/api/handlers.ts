@@ -9,7 +9,8 @@ import { ImportError } from '../import/errors.js';
 import type { RuleSet } from '../rules/compile.js';
 import type { RuleOptions } from '../rules/ruleset.js';
 import { applySuggestions } from '../rewrite/apply.js';
-import { RecoveryStore } from '../store/recovery.js';
+import { LEASE_MS, type HostRegistry } from '../store/hosts.js';
+import { RecoveryStore, WorkInUse } from '../store/recovery.js';
 import { StoreError, type Store } from '../store/store.js';
 import { loadExamples, type TrainerExample } from '../trainer/trainer.js';
 import { fail, ok, WorkSchema, type DraftData, type Input, type Outputs, type Result, type TrainerSummary } from './contract.js';
@@ -28,6 +29,8 @@ export interface HandlerDeps {
   ruleOptions?: RuleOptions;
   /** Where work in progress is kept (the app-data folder's recovery/); absent: not kept. */
   recoveryDir?: string;
+  /** This process's registration in the data folder, so that windows of other hosts can tell its windows are open. */
+  hosts?: HostRegistry;
   /** The host's folder chooser (Electron's dialog); the browser host has none. */
   chooseFolder?: () => Promise<string | null>;
   /** The organisation config in force (read by the host from the app-data folder), shown in Settings. */
@@ -78,7 +81,7 @@ export function createHandlers(rules: RuleSet, deps: HandlerDeps = {}): Handlers
   const org = deps.config ?? inForce(null, undefined);
   /** Which organisation config is in force, as Settings shows it. */
   const orgConfig = { file: org.file, disabled: org.disabled, summary: settingsLine(org) };
-  const recovery = deps.recoveryDir ? new RecoveryStore(deps.recoveryDir) : undefined;
+  const recovery = deps.recoveryDir ? new RecoveryStore(deps.recoveryDir, deps.hosts) : undefined;
   const auditCall = <T>(fn: () => T): Result<T> => {
     try {
       return ok(fn());
@@ -221,21 +224,44 @@ export function createHandlers(rules: RuleSet, deps: HandlerDeps = {}): Handlers
       if (!recovery) return fail('Unavailable', 'Unsaved work is not kept in this window.');
       if (deps.store && !deps.store.settings().keepUnsaved) return fail('Unavailable', 'Keeping unsaved work is turned off in the settings.');
       try {
-        return ok({ savedAt: recovery.save(input.id, input.work) });
-      } catch {
+        return ok({ savedAt: recovery.save(input.id, input.work, { window: input.window }) });
+      } catch (e) {
+        if (e instanceof WorkInUse) return fail('Busy', 'This draft is being kept by another open window, so this window did not save over it. Carry on in that window, or open the draft again here.');
         // The reason may name the folder, never the text.
         return fail('Internal', 'Your unsaved work could not be kept on disk: the app-data folder is not writable or the disk is full.');
       }
     },
-    async recoveryList() {
-      return ok({ kept: (recovery?.list(validWork) ?? []).map((k) => ({ id: k.id, name: k.work.name, savedAt: k.savedAt, chars: k.work.text.length })) });
+    async recoveryList(input) {
+      if (input.window) recovery?.hosts.touch(input.window, Date.now(), { reopen: true });
+      const kept = (recovery?.list(validWork, input.window) ?? []).filter((k) => !input.window || !k.inUse);
+      return ok({ kept: kept.map((k) => ({ id: k.id, name: k.work.name, savedAt: k.savedAt, chars: k.work.text.length, inUse: k.inUse })) });
     },
     async recoveryGet(input) {
       const k = recovery?.load(input.id, validWork);
-      return k ? ok(k) : fail('NotFound', 'That unsaved work is no longer kept.');
+      return k ? ok({ id: k.id, savedAt: k.savedAt, work: k.work }) : fail('NotFound', 'That unsaved work is no longer kept.');
+    },
+    async recoveryRestore(input) {
+      if (!recovery) return fail('NotFound', 'That unsaved work is no longer kept.');
+      try {
+        const k = recovery.restore(input.id, input.window, validWork);
+        return k ? ok({ id: k.id, savedAt: k.savedAt, work: k.work }) : fail('NotFound', 'That unsaved work is no longer kept: it may have been restored or discarded in another window.');
+      } catch (e) {
+        if (e instanceof WorkInUse) return fail('Busy', 'This draft is open in another window, so it was not restored here. Carry on in that window, or close it and try again.');
+        return fail('Internal', 'Your unsaved work could not be restored: the app-data folder is not writable or the disk is full. It is still kept; try again.');
+      }
     },
     async recoveryClear(input) {
-      return ok({ cleared: recovery?.clear(input.id) ?? false });
+      try {
+        return ok({ cleared: recovery?.clear(input.id, input.window) ?? false });
+      } catch (e) {
+        if (e instanceof WorkInUse) return fail('Busy', 'This draft is open in another window, so its unsaved work was not discarded. Close it in that window first.');
+        return fail('Internal', 'The unsaved work could not be discarded because of an unexpected problem; it is still kept.');
+      }
+    },
+    async recoveryTouch(input) {
+      if (input.closing) recovery?.hosts.close(input.window);
+      else recovery?.hosts.touch(input.window, Date.now(), { reopen: true });
+      return ok({ leaseSeconds: LEASE_MS / 1000 });
     },
     async listRules() {
       return ok(

@@ -28,7 +28,9 @@ export const METHODS = [
   'recoverySave',
   'recoveryList',
   'recoveryGet',
+  'recoveryRestore',
   'recoveryClear',
+  'recoveryTouch',
 ] as const;
 export type Method = (typeof METHODS)[number];
 

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createHandlers } from '../api/handlers.js';
 import { loadAppRules } from '../config/app-config.js';
+import { defaultHostsDir, HostRegistry } from '../store/hosts.js';
 import { openHistory } from '../store/open.js';
 import { appDataDir } from '../store/paths.js';
 import { defaultRecoveryDir } from '../store/recovery.js';
@@ -23,7 +24,10 @@ sweepAtStart(); // temporary files an export or a save killed mid-write left beh
 // The organisation config kept in the app-data folder, if any, applied to the rules and shown in Settings.
 const { rules, ruleOptions, config, accept } = await loadAppRules(appDataDir());
 const history = openHistory();
-const host = await startBrowserHost({ handlers: createHandlers(rules, { ...history, recoveryDir: defaultRecoveryDir(), ruleOptions, config, accept }), staticDir: fileURLToPath(new URL('../../dist/renderer', import.meta.url)), port });
+// Other hosts on the same data folder (another browser host, the desktop app) see this one's open windows.
+const hosts = HostRegistry.register(defaultHostsDir());
+process.on('exit', () => hosts.release());
+const host = await startBrowserHost({ handlers: createHandlers(rules, { ...history, recoveryDir: defaultRecoveryDir(), hosts, ruleOptions, config, accept }), staticDir: fileURLToPath(new URL('../../dist/renderer', import.meta.url)), port });
 process.stdout.write(host.url + '\n');
 if (process.stdout.isTTY) {
   // A person at a terminal: open their browser (never when the output goes to a program or a file).

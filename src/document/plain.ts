@@ -12,7 +12,7 @@ const LABEL = /^\s*[A-Z][A-Za-z’' /()-]{1,40}:\s/;
 export function fromPlainText(raw: string): Document {
   const text = normalizeText(raw);
   const blocks: Block[] = [];
-  const paraRe = /[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g;
+  const paraRe = /[^\n]+(?:\n(?![^\S\n]*\n)[^\n]*)*/g; // a blank line is looked at once, not rescanned
   for (const m of text.matchAll(paraRe)) {
     const start = m.index;
     const body = m[0];

@@ -2,6 +2,7 @@
  * lint(document, rules) → subject, findings and missing elements. Term findings are cached per block
  * (keyed by the block's text and the subject), so re-linting after an edit re-reads only what changed.
  */
+import { SIZE_LIMITS, TooLarge } from '../document/limits.js';
 import type { Document } from '../document/model.js';
 import type { RuleSet } from './rule-set.js';
 import { analyze } from './analyze.js';
@@ -19,6 +20,8 @@ export interface LintOptions {
   accept?: string[];
   /** Reuse per-block results between calls (default true). */
   cache?: boolean;
+  /** More findings than this stop the lint with TooLarge (default SIZE_LIMITS.maxFindings). */
+  maxFindings?: number;
 }
 
 const termCache = new WeakMap<RuleSet, Map<string, Finding[]>>();
@@ -30,21 +33,26 @@ export function lint(doc: Document, rules: RuleSet, opts: LintOptions = {}): Lin
   let cache = opts.cache === false ? undefined : termCache.get(rules);
   if (!cache && opts.cache !== false) termCache.set(rules, (cache = new Map()));
   const findings: Finding[] = [];
+  const max = opts.maxFindings ?? SIZE_LIMITS.maxFindings;
+  const tooMany = (n: number) => new TooLarge('findings', n, max);
   for (const b of blocks) {
     if (b.block.kind === 'heading') continue;
     const key = `${subject.isChild ? 'c' : 'a'}\u0000${b.text}`;
     let rel = cache?.get(key);
     if (!rel) {
-      rel = checkTerms(rules, { block: { ...b.block, start: 0, end: b.text.length }, text: b.text, sections: b.sections, local: b.local, ...b.local }, b.text, subject);
+      rel = checkTerms(rules, { block: { ...b.block, start: 0, end: b.text.length }, text: b.text, sections: b.sections, local: b.local, ...b.local }, b.text, subject, max - findings.length);
+      if (findings.length + rel.length > max) throw tooMany(findings.length + rel.length);
       if (cache) {
         if (cache.size > 20000) cache.clear();
         cache.set(key, rel);
       }
     }
+    if (findings.length + rel.length > max) throw tooMany(findings.length + rel.length);
     for (const f of rel) findings.push({ ...f, start: f.start + b.block.start, end: f.end + b.block.start });
   }
   for (const r of rules.acronyms) findings.push(...checkAcronyms(r, blocks, doc.text));
   for (const r of rules.scareQuotes) findings.push(...checkScareQuotes(r, blocks));
+  if (findings.length > max) throw tooMany(findings.length);
   const accept = new Set((opts.accept ?? []).map((a) => a.toLowerCase()));
   const kept = dedupe(findings.filter((f) => !accept.has(f.excerpt.toLowerCase())));
   const elements = checkRequired(rules, blocks, subject, doc.text);

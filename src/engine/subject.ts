@@ -48,11 +48,15 @@ export function detectSubject(text: string, today = new Date()): Subject {
   // 2. A date of birth, measured against the latest date in the draft (the referral's own date).
   let dob: { at: number; age: number; basis: string } | null = null;
   for (const m of text.matchAll(DOB_RE)) {
-    DATE_RE.lastIndex = m.index + m[0].length;
-    const d = DATE_RE.exec(text);
-    const birthYear = /^\s*(\d{4})\b/.exec(text.slice(m.index + m[0].length));
+    // only the words right after it: a search to the end of the text at every "born" is quadratic
+    const after = m.index + m[0].length;
+    const near = text.slice(after, after + 40);
+    DATE_RE.lastIndex = 0;
+    const found = DATE_RE.exec(near);
+    const d = found && found.index <= 2 ? Object.assign(found, { index: found.index + after }) : null;
+    const birthYear = /^\s*(\d{4})\b/.exec(near);
     let born: Date | null = null;
-    if (d && d.index - (m.index + m[0].length) <= 2) born = parseDate(d);
+    if (d) born = parseDate(d);
     else if (birthYear) born = new Date(Date.UTC(+birthYear[1]!, 6, 1));
     if (!born) continue;
     let ref = today;

@@ -7,6 +7,8 @@
  *   form_view_ms: that draft laid out as the online form with the form's own checks, as the app's form view
  *     does after each edit (median of 20)
  *   cold_check_ms: a whole `nrm-check check` process on that draft saved as .txt (median of 5)
+ *   adversarial_2mb_ms: the slowest of the texts shaped to find quadratic work (test/fixtures/adversarial.ts),
+ *     2 MB each, read and linted as a file's bytes are; a typed "too large" counts as an answer
  *   real_slowest_s / bomb_stop_s: importing every file of ../shared/corpus/real one after another: the
  *     slowest readable or broken file, and how soon the decompression bomb is stopped
  */
@@ -17,7 +19,8 @@ import path from 'node:path';
 import { text as alex } from 'alex';
 import { checkForm } from '../../src/form/check.js';
 import { clearCaches, fromPlainText, lint, loadRules } from '../../src/index.js';
-import { importFile } from '../../src/import/index.js';
+import { importBytes, importFile } from '../../src/import/index.js';
+import { ADVERSARIAL } from '../fixtures/adversarial.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const json = process.argv.includes('--json');
@@ -106,6 +109,20 @@ for (let i = 0; i < 5; i++) {
 }
 fs.rmSync(tmp, { recursive: true, force: true });
 
+// Texts shaped to find quadratic work: 2 MB each, from bytes to findings (or a typed "too large").
+const adversarial: Record<string, number> = {};
+for (const [shape, make] of Object.entries(ADVERSARIAL)) {
+  const bytes = Buffer.from(make(2 * 1024 * 1024), 'utf8');
+  const t = performance.now();
+  try {
+    lint((await importBytes(bytes)).document, rules, { cache: false });
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'too-large') throw e;
+  }
+  adversarial[shape] = Math.round(performance.now() - t);
+}
+const worstShape = Object.entries(adversarial).sort((a, b) => b[1] - a[1])[0]!;
+
 // The real-world corpus: each file imported on its own, with the importer's own limits.
 const REAL = path.resolve(ROOT, '../shared/corpus/real');
 const realTimes: { file: string; s: number }[] = [];
@@ -128,6 +145,7 @@ const result = {
   edit_relint_ms: Number(median(editTimes).toFixed(2)),
   form_view_ms: Number(median(formViewTimes).toFixed(2)),
   cold_check_ms: Math.round(median(coldTimes)),
+  adversarial_2mb_ms: worstShape[1],
   real_slowest_s: slowest ? Number(slowest.s.toFixed(1)) : null,
   bomb_stop_s: bomb ? Number(bomb.s.toFixed(1)) : null,
 };
@@ -144,6 +162,7 @@ if (json) {
     ['edit + re-lint', `${result.edit_relint_ms} ms median (target <= 5)`],
     ['as the NRM form', `${result.form_view_ms} ms median (target <= 100)`],
     ['cold CLI check', `${result.cold_check_ms} ms median (target <= 1500)`],
+    ['adversarial 2 MB', `${result.adversarial_2mb_ms} ms, slowest (${worstShape[0]}; target <= 2000)`],
     ['real corpus, slowest', slowest ? `${result.real_slowest_s} s (${slowest.file}; target <= 30)` : 'corpus not found'],
     ['bomb stopped in', bomb ? `${result.bomb_stop_s} s (target <= 10)` : 'corpus not found'],
   ];

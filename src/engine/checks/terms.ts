@@ -46,11 +46,11 @@ export function sentenceHas(patterns: readonly Pattern[], ctx: MatchContext): bo
   return false;
 }
 
-function conditionsHold(t: CompiledTerm, ctx: MatchContext, para: () => MatchContext[]): boolean {
+function conditionsHold(t: CompiledTerm, ctx: MatchContext, paraHas: (patterns: readonly Pattern[]) => boolean): boolean {
   if (t.ifSentence && !sentenceHas(t.ifSentence, ctx)) return false;
   if (t.unlessSentence && sentenceHas(t.unlessSentence, ctx)) return false;
-  if (t.ifParagraph && !para().some((c) => sentenceHas(t.ifParagraph!, c))) return false;
-  if (t.unlessParagraph && para().some((c) => sentenceHas(t.unlessParagraph!, c))) return false;
+  if (t.ifParagraph && !paraHas(t.ifParagraph)) return false;
+  if (t.unlessParagraph && paraHas(t.unlessParagraph)) return false;
   return true;
 }
 
@@ -165,14 +165,23 @@ function clauseSpan(text: string, s: Sentence, from: number, to: number): [numbe
   return [t[a]!.start, t[b - 1]!.end];
 }
 
-/** All term findings in one block. `text` is the whole document text. */
-export function checkTerms(set: RuleSet, info: BlockInfo, text: string, subject: Subject): Finding[] {
+/** All term findings in one block (the first `stopAfter` and one more, at most). `text` is the whole document text. */
+export function checkTerms(set: RuleSet, info: BlockInfo, text: string, subject: Subject, stopAfter = Infinity): Finding[] {
   const out: Finding[] = [];
   const offset = info.block.start;
   const blockText = info.text;
   let paraCtx: MatchContext[] | undefined;
   const para = () => (paraCtx ??= info.sentences.map((s) => contextFor(blockText, s, offset)));
+  // a paragraph condition is answered once per block, not again for every candidate (a long paragraph of
+  // candidates would be quadratic)
+  const paraAnswers = new Map<readonly Pattern[], boolean>();
+  const paraHas = (patterns: readonly Pattern[]) => {
+    let has = paraAnswers.get(patterns);
+    if (has === undefined) paraAnswers.set(patterns, (has = para().some((c) => sentenceHas(patterns, c))));
+    return has;
+  };
   info.sentences.forEach((s, si) => {
+    if (out.length > stopAfter) return;
     let ctx: MatchContext | undefined;
     let reading: SentenceReading | undefined;
     for (let i = 0; i < s.tokens.length; i++) {
@@ -189,7 +198,7 @@ export function checkTerms(set: RuleSet, info: BlockInfo, text: string, subject:
         // a name written in capitals ("STREETWISE NORTH", a charity) uses the word, it does not label anyone
         if (s.tokens.slice(m.from, m.to).every((t, k) => !t.isWord || inCapitalName(s.tokens, m.from + k))) continue;
         if (!readingAllows(term, (reading ??= readSentence(s, blockText, info.quotes)), m.from)) continue;
-        if (!conditionsHold(term, ctx, para)) continue;
+        if (!conditionsHold(term, ctx, paraHas)) continue;
         const form = resolveForm(m.headForms, s.tokens, m.headToken);
         const subjectWord = m.headToken >= 0 ? subjectWordBefore(s.tokens, m.headToken) : undefined;
         const sug = term.patternSuggest.get(pattern) ?? term.suggest;

@@ -3,8 +3,9 @@
  * Unaccepted tracked changes and comments are reported, because mammoth keeps insertions and drops deletions
  * without saying so.
  */
+import { checkSize, SIZE_LIMITS, type Measure, type SizeLimits } from '../document/limits.js';
 import type { Document } from '../document/model.js';
-import { ImportError } from './errors.js';
+import { ImportError, tooLargeError } from './errors.js';
 import { htmlToDocument } from './html-blocks.js';
 import { DEFAULT_LIMITS, runIsolated, type Limits } from './isolate.js';
 
@@ -13,17 +14,19 @@ export interface DocxResult {
   warnings: string[];
 }
 
-type WorkerReply = { html: string; warnings: string[] } | { error: { name: string; message: string } };
+type WorkerReply = { html: string; warnings: string[] } | { error: { name: string; message: string } } | { tooLarge: { measure: Measure; reached: number; limit: number } };
 
 /** mammoth needs over a gigabyte for some long, legitimate documents. */
 export const DOCX_LIMITS: Limits = { ...DEFAULT_LIMITS, maxMemoryMb: 2048 };
 
-export async function readDocx(bytes: Uint8Array, limits: Limits = DOCX_LIMITS): Promise<DocxResult> {
-  const reply = await runIsolated<WorkerReply>(new URL('./docx-worker.mjs', import.meta.url), { data: bytes }, limits);
+export async function readDocx(bytes: Uint8Array, limits: Limits = DOCX_LIMITS, size: SizeLimits = SIZE_LIMITS): Promise<DocxResult> {
+  const reply = await runIsolated<WorkerReply>(new URL('./docx-worker.mjs', import.meta.url), { data: bytes, limits: size }, limits);
+  if ('tooLarge' in reply) throw tooLargeError(reply.tooLarge);
   if ('error' in reply) {
     throw new ImportError('malformed', `This Word document could not be read (${reply.error.message.split('\n')[0]}). Open it in Word and save it again as .docx, then try again.`);
   }
   const document = htmlToDocument(reply.html);
+  checkSize(document, size);
   if (!document.text.trim()) {
     throw new ImportError('no-text-layer', 'The Word document has no text in its body (it may hold only pictures or comments). Check that you chose the right file.');
   }

@@ -1,4 +1,6 @@
 /** Typed import errors: a code a host can switch on, and a message that tells a person what to do next. */
+import { tooLargeMessage, type Measure } from '../document/limits.js';
+
 export const IMPORT_ERROR_CODES = ['encrypted', 'malformed', 'no-text-layer', 'empty', 'too-large', 'unsupported', 'timeout', 'not-found'] as const;
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
 
@@ -6,8 +8,15 @@ export class ImportError extends Error {
   constructor(
     readonly code: ImportErrorCode,
     message: string,
+    /** For `too-large`: what was measured, how far the reader got, and the limit. */
+    readonly size?: { measure: Measure; reached: number; limit: number },
   ) {
     super(message);
     this.name = 'ImportError';
   }
+}
+
+/** The import error for a document past a size limit, saying how far the reader got. */
+export function tooLargeError(size: { measure: Measure; reached: number; limit: number }): ImportError {
+  return new ImportError('too-large', tooLargeMessage(size.measure, size.reached, size.limit), size);
 }

@@ -3,9 +3,10 @@
  * text and Markdown, DOCX (mammoth) and, behind the same interface, PDF.
  */
 import fs from 'node:fs';
+import { checkSize, SIZE_LIMITS, TooLarge, type SizeLimits } from '../document/limits.js';
 import type { Document } from '../document/model.js';
 import { fromPlainText } from '../document/plain.js';
-import { ImportError } from './errors.js';
+import { ImportError, tooLargeError } from './errors.js';
 import { DEFAULT_LIMITS, type Limits } from './isolate.js';
 import type { OcrProgress } from './ocr.js';
 
@@ -34,6 +35,8 @@ export interface ImportOptions {
   timeoutMs?: number;
   password?: string;
   limits?: Limits;
+  /** What a file may expand to once read: characters, blocks (default SIZE_LIMITS). */
+  size?: SizeLimits;
   /** Text recognition for scanned PDFs (opt-in). */
   ocr?: boolean;
   onOcrProgress?: (p: OcrProgress) => void;
@@ -63,6 +66,15 @@ export async function importFile(file: string, opts: ImportOptions = {}): Promis
 }
 
 export async function importBytes(bytes: Uint8Array, opts: ImportOptions = {}): Promise<Imported> {
+  try {
+    return await read(bytes, opts);
+  } catch (e) {
+    throw e instanceof TooLarge ? tooLargeError(e) : e;
+  }
+}
+
+async function read(bytes: Uint8Array, opts: ImportOptions): Promise<Imported> {
+  const size = opts.size ?? SIZE_LIMITS;
   const kind = sniff(bytes);
   if (kind === 'text' || kind === 'utf16') {
     let text: string;
@@ -74,19 +86,22 @@ export async function importBytes(bytes: Uint8Array, opts: ImportOptions = {}): 
         text = new TextDecoder('windows-1252').decode(bytes);
       }
     }
+    if (text.length > size.maxChars) throw new TooLarge('characters', text.length, size.maxChars);
     if (!text.trim()) throw new ImportError('empty', 'The document has no text. Check that you chose the right file.');
-    return { document: fromPlainText(text), format: 'text', warnings: [] };
+    const document = fromPlainText(text);
+    checkSize(document, size);
+    return { document, format: 'text', warnings: [] };
   }
   if (kind === 'docx') {
     const { readDocx } = await import('./docx.js');
     const { DOCX_LIMITS } = await import('./docx.js');
-    const r = await readDocx(bytes, { ...(opts.limits ?? DOCX_LIMITS), ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}) });
+    const r = await readDocx(bytes, { ...(opts.limits ?? DOCX_LIMITS), ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}) }, size);
     return { document: r.document, format: 'docx', warnings: r.warnings };
   }
   if (kind === 'pdf') {
     const { readPdf } = await import('./pdf.js');
     const limits = { ...(opts.limits ?? DEFAULT_LIMITS), ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}) };
-    const r = await readPdf(bytes, { password: opts.password, maxPages: opts.maxPages, limits, ocr: opts.ocr, onOcrProgress: opts.onOcrProgress });
+    const r = await readPdf(bytes, { password: opts.password, maxPages: opts.maxPages, limits, ocr: opts.ocr, onOcrProgress: opts.onOcrProgress, size });
     return { document: r.document, format: 'pdf', warnings: [] };
   }
   if (kind === 'ole') {

@@ -27,7 +27,7 @@ async function render({ data, password, pages, scale }) {
   }
 }
 
-async function run({ data, password, maxPages, mode, pages: renderPages, scale }) {
+async function run({ data, password, maxPages, mode, pages: renderPages, scale, limits }) {
   if (mode === 'render') return render({ data, password, pages: renderPages, scale });
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const task = pdfjs.getDocument({
@@ -45,6 +45,8 @@ async function run({ data, password, maxPages, mode, pages: renderPages, scale }
     return { error: { name: 'TooManyPages', message: String(doc.numPages) } };
   }
   const pages = [];
+  // A few pages can hold millions of characters (text drawn over and over): stop at the limit.
+  let chars = 0;
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
     const [, , width, height] = page.view;
@@ -53,6 +55,11 @@ async function run({ data, password, maxPages, mode, pages: renderPages, scale }
     for (const it of tc.items) {
       if (!('str' in it)) continue;
       if (it.str === '' && !it.hasEOL) continue;
+      chars += it.str.length;
+      if (limits && chars > limits.maxChars) {
+        await doc.destroy();
+        return { tooLarge: { measure: 'characters', reached: chars, limit: limits.maxChars } };
+      }
       items.push({ s: it.str, x: it.transform[4], y: it.transform[5], w: it.width, h: it.height || Math.abs(it.transform[3]), eol: it.hasEOL || undefined });
     }
     pages.push({ num: n, width, height, items });

@@ -1,6 +1,7 @@
 /** PDF reader: pdfjs in an isolated worker, layout rebuilt here; typed errors for every failure. */
+import { checkSize, SIZE_LIMITS, type Measure, type SizeLimits } from '../document/limits.js';
 import type { Document } from '../document/model.js';
-import { ImportError } from './errors.js';
+import { ImportError, tooLargeError } from './errors.js';
 import { DEFAULT_LIMITS, runIsolated, type Limits } from './isolate.js';
 import { ocrPdf, type OcrProgress } from './ocr.js';
 import { layoutToDocument, type PdfPage } from './pdf-layout.js';
@@ -12,15 +13,19 @@ export interface PdfOptions {
   /** Recognise text in pages that have no text layer (scans); off by default because it is slow. */
   ocr?: boolean;
   onOcrProgress?: (p: OcrProgress) => void;
+  /** What the text may expand to (default SIZE_LIMITS). */
+  size?: SizeLimits;
 }
 
 export const DEFAULT_MAX_PAGES = 500;
 
-type WorkerReply = { pages: PdfPage[] } | { error: { name: string; message: string } };
+type WorkerReply = { pages: PdfPage[] } | { error: { name: string; message: string } } | { tooLarge: { measure: Measure; reached: number; limit: number } };
 
 export async function readPdf(bytes: Uint8Array, opts: PdfOptions = {}): Promise<{ document: Document; pages: number }> {
   const maxPages = opts.maxPages ?? DEFAULT_MAX_PAGES;
-  const reply = await runIsolated<WorkerReply>(new URL('./pdf-worker.mjs', import.meta.url), { data: bytes, password: opts.password, maxPages }, opts.limits ?? DEFAULT_LIMITS);
+  const size = opts.size ?? SIZE_LIMITS;
+  const reply = await runIsolated<WorkerReply>(new URL('./pdf-worker.mjs', import.meta.url), { data: bytes, password: opts.password, maxPages, limits: size }, opts.limits ?? DEFAULT_LIMITS);
+  if ('tooLarge' in reply) throw tooLargeError(reply.tooLarge);
   if ('error' in reply) {
     const { name, message } = reply.error;
     if (name === 'PasswordException') {
@@ -35,6 +40,7 @@ export async function readPdf(bytes: Uint8Array, opts: PdfOptions = {}): Promise
     throw new ImportError('malformed', `This PDF could not be read (${message}). It may be damaged: open it and save or print it to a new PDF, then try again.`);
   }
   const document = layoutToDocument(reply.pages);
+  checkSize(document, size);
   if (!document.text.trim()) {
     if (opts.ocr) {
       const pages = reply.pages.map((p) => p.num);

@@ -2,8 +2,11 @@ import JSZip from 'jszip';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 
-/** A minimal DOCX whose body is the given WordprocessingML paragraphs (tests build their own fixtures). */
-export async function makeDocx(bodyXml: string, comments?: string[]): Promise<Buffer> {
+/**
+ * A minimal DOCX whose body is the given WordprocessingML paragraphs (tests build their own fixtures);
+ * `deflate` compresses it as Word does (a bomb is small only when compressed).
+ */
+export async function makeDocx(bodyXml: string, comments?: string[], opts: { deflate?: boolean } = {}): Promise<Buffer> {
   const zip = new JSZip();
   zip.file(
     '[Content_Types].xml',
@@ -18,7 +21,7 @@ export async function makeDocx(bodyXml: string, comments?: string[]): Promise<Bu
   if (comments) {
     zip.file('word/comments.xml', `<?xml version="1.0" encoding="UTF-8"?><w:comments ${W}>${comments.map((c, i) => `<w:comment w:id="${i}" w:author="A"><w:p><w:r><w:t>${c}</w:t></w:r></w:p></w:comment>`).join('')}</w:comments>`);
   }
-  return zip.generateAsync({ type: 'nodebuffer' });
+  return zip.generateAsync({ type: 'nodebuffer', ...(opts.deflate ? { compression: 'DEFLATE' as const, compressionOptions: { level: 9 } } : {}) });
 }
 
 export function para(text: string): string {

@@ -12,6 +12,8 @@ const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: tr
 await build({ ...common, entryPoints: [path.join(root, 'electron/main.ts')], outfile: path.join(out, 'main.mjs'), format: 'esm', packages: 'external' });
 // An audit worker thread: the same relative name as its source-run shim (src/audit/audit-worker.mjs).
 await build({ ...common, entryPoints: [path.join(root, 'src/audit/worker.ts')], outfile: path.join(out, 'audit-worker.mjs'), format: 'esm', packages: 'external' });
+// The lint worker thread (src/draft/off-thread.ts opens ./lint-worker.mjs beside the bundle).
+await build({ ...common, entryPoints: [path.join(root, 'src/draft/lint-thread.ts')], outfile: path.join(out, 'lint-worker.mjs'), format: 'esm', packages: 'external' });
 await build({ ...common, entryPoints: [path.join(root, 'electron/preload.ts')], outfile: path.join(out, 'preload.cjs'), format: 'cjs' });
 for (const worker of ['pdf-worker.mjs', 'docx-worker.mjs']) fs.copyFileSync(path.join(root, 'src/import', worker), path.join(out, worker));
 // The trainer's example drafts are read beside the bundle (src/trainer/trainer.ts: ./examples).

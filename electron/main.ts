@@ -7,6 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createHandlers } from '../src/api/handlers.js';
 import { loadAppRules } from '../src/config/app-config.js';
+import { LintThread } from '../src/draft/off-thread.js';
 import { HostRegistry } from '../src/store/hosts.js';
 import { openHistory } from '../src/store/open.js';
 import { sweepAtStart } from '../src/store/sweep.js';
@@ -46,7 +47,10 @@ void app.whenReady().then(async () => {
   // Registered in the data folder, so a browser host on the same folder sees this window's work is open.
   const hosts = HostRegistry.register(path.join(app.getPath('userData'), 'hosts'));
   app.on('will-quit', () => hosts.release());
-  registerIpc(ipcMain, createHandlers(rules, { ...history, chooseFolder, recoveryDir: path.join(app.getPath('userData'), 'recovery'), hosts, ruleOptions, config, accept }), trustedSender(appUrl, () => (win ? [win.webContents.id] : [])));
+  // Drafts are linted on a worker thread with a time limit: a long draft never freezes the main process.
+  const linter = new LintThread(ruleOptions);
+  app.on('will-quit', () => void linter.close());
+  registerIpc(ipcMain, createHandlers(rules, { ...history, chooseFolder, recoveryDir: path.join(app.getPath('userData'), 'recovery'), hosts, ruleOptions, config, accept, linter }), trustedSender(appUrl, () => (win ? [win.webContents.id] : [])));
   win = createMainWindow(BrowserWindow, path.join(import.meta.dirname, 'preload.cjs'), appUrl);
   const send = (type: string) => win?.webContents.send('nrm:event', { type });
   Menu.setApplicationMenu(

@@ -2,6 +2,8 @@
 import { createHash } from 'node:crypto';
 import { AuditError, AuditJobs } from '../audit/jobs.js';
 import { draftFromBytes, openDraft, type Draft } from '../draft/draft.js';
+import { LintStopped, type LintThread } from '../draft/off-thread.js';
+import { TooLarge } from '../document/limits.js';
 import { docxFile, formFile, formViewOf, historyOf, placementsOf, reportFile, type Made, type Placements } from '../draft/outputs.js';
 import { inForce, settingsLine, type ConfigInForce } from '../config/in-force.js';
 import { explainAt } from '../engine/explain.js';
@@ -37,6 +39,14 @@ export interface HandlerDeps {
   config?: ConfigInForce;
   /** Terms that config accepts (never flagged). */
   accept?: string[];
+  /** Where drafts are linted off the host's main thread, with a time limit (the hosts give one; tests may not). */
+  linter?: LintThread;
+}
+
+/** A lint stopped by a limit, as the API answers it; anything else is the checker's own fault. */
+function stopped(e: unknown, internal = 'The draft could not be checked because of an unexpected problem in the checker.'): Result<never> {
+  if (e instanceof TooLarge || e instanceof LintStopped) return e.code === 'internal' ? fail('Internal', e.message) : fail(e.code, e.message);
+  return fail('Internal', internal);
 }
 
 function trainerSummary(e: TrainerExample): TrainerSummary {
@@ -52,10 +62,22 @@ const validWork = (w: unknown) => {
 };
 
 export function createHandlers(rules: RuleSet, deps: HandlerDeps = {}): Handlers {
-  const checker = { rules, ...(deps.accept?.length ? { accept: deps.accept } : {}) };
-  /** The core's draft for what the app holds (the same object, and one lint, for one revision). */
-  const draftOf = (d: DraftData) => openDraft({ name: d.name, original: d.original, text: d.text, accepted: d.accepted, dismissed: d.dismissed, ...(d.subject ? { subject: d.subject } : {}) }, checker);
-  /** Runs `fn` with the draft and its placements; a question the form does not have is bad input. */
+  const linter = deps.linter;
+  const checker = { rules, ...(deps.accept?.length ? { accept: deps.accept } : {}), ...(linter ? { linter: linter.lint.bind(linter) } : {}) };
+  /**
+   * Runs `fn` with the core's draft for what the app holds (the same object, and one lint, for one revision),
+   * linted off the main thread when the host gave a linter; a draft too large or too slow to check is
+   * answered with its typed error.
+   */
+  const withDraft = async <T>(d: DraftData, fn: (draft: Draft) => Result<T> | Promise<Result<T>>): Promise<Result<T>> => {
+    try {
+      const draft = openDraft({ name: d.name, original: d.original, text: d.text, accepted: d.accepted, dismissed: d.dismissed, ...(d.subject ? { subject: d.subject } : {}) }, checker);
+      return await fn(await draft.ready());
+    } catch (e) {
+      return stopped(e);
+    }
+  };
+  /** The same with the draft's placements on the form; a question the form does not have is bad input. */
   const withPlacements = async <T>(d: DraftData, fn: (draft: Draft, placements: Placements) => Result<T> | Promise<Result<T>>): Promise<Result<T>> => {
     let placements: Placements;
     try {
@@ -64,7 +86,7 @@ export function createHandlers(rules: RuleSet, deps: HandlerDeps = {}): Handlers
       if (e instanceof RangeError) return fail('BadInput', e.message);
       throw e;
     }
-    return fn(draftOf(d), placements);
+    return withDraft(d, (draft) => fn(draft, placements));
   };
   const jobs = new AuditJobs(deps.ruleOptions ?? {}, () => deps.store);
   const noStore = () => fail('Unavailable', deps.storeProblem ?? 'The history is not available in this window.');
@@ -96,14 +118,14 @@ export function createHandlers(rules: RuleSet, deps: HandlerDeps = {}): Handlers
         const bytes = Buffer.from(input.data, 'base64');
         const r = await draftFromBytes(input.name, bytes, checker, { password: input.password, ocr: input.ocr });
         const contentHash = createHash('sha256').update(bytes).digest('hex');
-        return ok({ name: input.name, format: r.format, text: r.document.text, blocks: r.document.blocks, warnings: r.warnings, contentHash, ...r.draft.view() });
+        return ok({ name: input.name, format: r.format, text: r.document.text, blocks: r.document.blocks, warnings: r.warnings, contentHash, ...(await r.draft.ready()).view() });
       } catch (e) {
         if (e instanceof ImportError) return fail(e.code, e.message);
-        return fail('Internal', 'The document could not be opened because of an unexpected problem in the checker.');
+        return stopped(e, 'The document could not be opened because of an unexpected problem in the checker.');
       }
     },
     async lint(input) {
-      return ok(draftOf(input.draft).view());
+      return withDraft(input.draft, (draft) => ok(draft.view()));
     },
     async explain(input) {
       const r = explainAt(input.text, input.at, rules, input.subject ? { isChild: input.subject === 'child' } : {});
@@ -118,10 +140,10 @@ export function createHandlers(rules: RuleSet, deps: HandlerDeps = {}): Handlers
       }
     },
     async exportDocx(input) {
-      return ok(encoded(await docxFile(draftOf(input.draft), { mode: input.mode, appendix: input.appendix ?? false })));
+      return withDraft(input.draft, async (draft) => ok(encoded(await docxFile(draft, { mode: input.mode, appendix: input.appendix ?? false }))));
     },
     async exportReport(input) {
-      return ok(encoded(reportFile(draftOf(input.draft), input.format, { maskNames: input.maskNames ?? true })));
+      return withDraft(input.draft, (draft) => ok(encoded(reportFile(draft, input.format, { maskNames: input.maskNames ?? true }))));
     },
     async historyList(input) {
       return withStore((store) => {
@@ -140,14 +162,16 @@ export function createHandlers(rules: RuleSet, deps: HandlerDeps = {}): Handlers
       return c ? ok(c) : fail('NotFound', 'That check is no longer in the history.');
     },
     async historySave(input) {
-      return withStore((store) => {
-        const record = { ...historyOf(draftOf(input.draft)), ...(input.status ? { status: input.status } : {}) };
-        if (input.id !== undefined) {
-          store.updateCheck(input.id, record);
-          return { id: input.id };
-        }
-        return { id: store.addCheck({ ...record, fileName: input.draft.name, contentHash: input.contentHash, source: 'app' }) };
-      });
+      return withDraft(input.draft, (draft) =>
+        withStore((store) => {
+          const record = { ...historyOf(draft), ...(input.status ? { status: input.status } : {}) };
+          if (input.id !== undefined) {
+            store.updateCheck(input.id, record);
+            return { id: input.id };
+          }
+          return { id: store.addCheck({ ...record, fileName: input.draft.name, contentHash: input.contentHash, source: 'app' }) };
+        }),
+      );
     },
     async historySetStatus(input) {
       return withStore((store) => {

@@ -8,7 +8,7 @@
  */
 import type { Block, Document } from '../document/model.js';
 import { fromPlainText } from '../document/plain.js';
-import { lint } from '../engine/lint.js';
+import { lint, type LintOptions } from '../engine/lint.js';
 import type { RuleSet } from '../rules/compile.js';
 import { scoreOf } from '../engine/score.js';
 import type { Finding, LintResult } from '../engine/types.js';
@@ -44,6 +44,11 @@ export interface Checker {
   accept?: readonly string[];
   /** Keep per-block results for the next revision (default true; an audit of many files turns it off). */
   cache?: boolean;
+  /**
+   * Where the lint runs when it must not block the caller's thread (the hosts: a LintThread with the same
+   * rules); `Draft.ready()` uses it. Without it, the lint runs in place.
+   */
+  linter?: (document: Document, options: LintOptions) => Promise<LintResult>;
 }
 
 export interface Score {
@@ -85,13 +90,34 @@ export class Draft {
   lint(): LintResult {
     if (!this.result) {
       draftStats.lints++;
-      this.result = lint(this.document, this.rules, {
-        ...(this.input.subject ? { subject: { isChild: this.input.subject === 'child' } } : {}),
-        ...(this.checker.accept?.length ? { accept: [...this.checker.accept] } : {}),
-        ...(this.checker.cache === false ? { cache: false } : {}),
-      });
+      this.result = lint(this.document, this.rules, this.lintOptions());
     }
     return this.result;
+  }
+
+  /** The draft, linted through the checker's linter (off the caller's thread) if it is not linted yet. */
+  async ready(): Promise<this> {
+    if (!this.result && this.checker.linter) {
+      const result = await this.checker.linter(this.document, this.lintOptions());
+      if (!this.result) {
+        draftStats.lints++;
+        this.result = result;
+      }
+    }
+    return this;
+  }
+
+  /** Whether this revision has been linted. */
+  get linted(): LintResult | undefined {
+    return this.result;
+  }
+
+  private lintOptions(): LintOptions {
+    return {
+      ...(this.input.subject ? { subject: { isChild: this.input.subject === 'child' } } : {}),
+      ...(this.checker.accept?.length ? { accept: [...this.checker.accept] } : {}),
+      ...(this.checker.cache === false ? { cache: false } : {}),
+    };
   }
 
   /**
@@ -177,7 +203,11 @@ export function openDraft(input: DraftInput, checker: Checker): Draft {
   const key = keyOf(input, checker);
   const hit = recent.find((r) => r.key === key && r.rules === checker.rules);
   // decisions change without a new revision: the lint is kept, the decisions are the caller's
-  if (hit) return hit.draft.input === input ? hit.draft : new Draft(checker, input, hit.draft.document, hit.draft.lint());
+  if (hit) {
+    // the newest decisions on this revision take its place (with its lint, once there is one)
+    if (hit.draft.input !== input) hit.draft = new Draft(checker, input, hit.draft.document, hit.draft.linted ?? (checker.linter ? undefined : hit.draft.lint()));
+    return hit.draft;
+  }
   const document = input.original ? revise(input.original, input.text) : fromPlainText(input.text);
   const draft = new Draft(checker, input, document);
   recent.unshift({ key, rules: checker.rules, draft });

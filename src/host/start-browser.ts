@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createHandlers } from '../api/handlers.js';
 import { loadAppRules } from '../config/app-config.js';
+import { LintThread } from '../draft/off-thread.js';
 import { defaultHostsDir, HostRegistry } from '../store/hosts.js';
 import { openHistory } from '../store/open.js';
 import { appDataDir } from '../store/paths.js';
@@ -27,7 +28,14 @@ const history = openHistory();
 // Other hosts on the same data folder (another browser host, the desktop app) see this one's open windows.
 const hosts = HostRegistry.register(defaultHostsDir());
 process.on('exit', () => hosts.release());
-const host = await startBrowserHost({ handlers: createHandlers(rules, { ...history, recoveryDir: defaultRecoveryDir(), hosts, ruleOptions, config, accept }), staticDir: fileURLToPath(new URL('../../dist/renderer', import.meta.url)), port });
+// Drafts are linted on a worker thread with a time limit, so one long draft never stalls the other windows.
+const linter = new LintThread(ruleOptions);
+const handlers = createHandlers(rules, { ...history, recoveryDir: defaultRecoveryDir(), hosts, ruleOptions, config, accept, linter });
+const host = await startBrowserHost({ handlers, staticDir: fileURLToPath(new URL('../../dist/renderer', import.meta.url)), port }).catch((e: NodeJS.ErrnoException) => {
+  const why = e.code === 'EADDRINUSE' ? `port ${port} is already in use; choose another with --port, or leave it out to use a free one` : e.code === 'EACCES' ? `port ${port} needs privileges this user does not have; choose a port above 1024` : `the server could not start (${e.code ?? e.message})`;
+  process.stderr.write(`start:browser: ${why}.\n`);
+  process.exit(2);
+});
 process.stdout.write(host.url + '\n');
 if (process.stdout.isTTY) {
   // A person at a terminal: open their browser (never when the output goes to a program or a file).
@@ -40,7 +48,8 @@ if (process.stdout.isTTY) {
   process.stdout.write('Opening it in your browser; if nothing opens, paste the address above. Press Ctrl+C to stop.\n');
 }
 const stop = () =>
-  void host.close().then(() => {
+  void host.close().then(async () => {
+    await linter.close();
     history.store?.close();
     process.exit(0);
   });

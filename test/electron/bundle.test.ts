@@ -1,9 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { WorkerReply } from '../../src/audit/audit.js';
+import { fromPlainText } from '../../src/document/plain.js';
+import { LINT_THREAD_LIMITS, LintThread } from '../../src/draft/off-thread.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const OUT = path.join(ROOT, 'dist/electron');
@@ -17,7 +20,7 @@ describe('the desktop bundle', () => {
   }, 60_000);
 
   it('ships the parser workers, the audit worker and the trainer examples beside main.mjs', () => {
-    for (const f of ['main.mjs', 'preload.cjs', 'pdf-worker.mjs', 'docx-worker.mjs', 'audit-worker.mjs']) expect(fs.existsSync(path.join(OUT, f)), f).toBe(true);
+    for (const f of ['main.mjs', 'preload.cjs', 'pdf-worker.mjs', 'docx-worker.mjs', 'audit-worker.mjs', 'lint-worker.mjs']) expect(fs.existsSync(path.join(OUT, f)), f).toBe(true);
     const examples = fs.readdirSync(path.join(OUT, 'examples')).filter((f) => f.endsWith('.yml'));
     expect(examples.sort()).toEqual(fs.readdirSync(path.join(ROOT, 'src/trainer/examples')).filter((f) => f.endsWith('.yml')).sort());
   });
@@ -30,5 +33,15 @@ describe('the desktop bundle', () => {
     });
     await worker.terminate();
     expect(reply).toMatchObject({ type: 'done', index: 0, row: { status: 'checked', score: 65, victimBlaming: 4, jargon: 2, missing: ['where'], isChild: true } });
+  }, 60_000);
+
+  it('lints a draft on the bundled lint worker, as the desktop main process does', async () => {
+    const thread = new LintThread({}, LINT_THREAD_LIMITS, pathToFileURL(path.join(OUT, 'lint-worker.mjs')));
+    try {
+      const r = await thread.lint(fromPlainText('The child claims he was forced to sell drugs.'));
+      expect(r.findings.map((f) => f.excerpt)).toContain('claims');
+    } finally {
+      await thread.close();
+    }
   }, 60_000);
 });

@@ -9,8 +9,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { draftOfDocument } from '../draft/draft.js';
 import { ELEMENTS, type ElementName, type LintResult } from '../engine/types.js';
+import { TooLarge } from '../document/limits.js';
 import { ImportError } from '../import/errors.js';
 import { importFile, type ImportOptions } from '../import/index.js';
+import { DEFAULT_LIMITS } from '../import/isolate.js';
+import { LINT_THREAD_LIMITS } from '../draft/off-thread.js';
 import { Worker } from 'node:worker_threads';
 import type { RuleSet } from '../rules/compile.js';
 import type { RuleOptions } from '../rules/ruleset.js';
@@ -62,6 +65,8 @@ export interface AuditOptions {
   concurrency?: number;
   /** Import limits for every file (the CLI's --timeout); default: the importer's own. */
   importOptions?: AuditImportOptions;
+  /** Time one file may take in a worker, import and lint (default: both their limits and 10 s more). */
+  fileTimeoutMs?: number;
   onProgress?: (done: number, total: number, row: AuditRow) => void;
   /** Called as each file finishes, before its progress is reported. */
   onRow?: (row: AuditRow, detail: AuditDetail) => void;
@@ -103,7 +108,7 @@ export async function checkOne(file: string, rules: RuleSet, importOptions: Audi
       detail: { result: r, text: document.text },
     };
   } catch (e) {
-    return { row: { file, status: 'error', error: e instanceof ImportError ? e.code : 'malformed', hash: hashFile(file) }, detail: {} };
+    return { row: { file, status: 'error', error: e instanceof ImportError || e instanceof TooLarge ? e.code : 'malformed', hash: hashFile(file) }, detail: {} };
   }
 }
 
@@ -131,7 +136,12 @@ export async function auditFiles(files: string[], ruleOptions: RuleOptions, opts
       live.add(worker);
       running++;
       let current = -1;
+      // A file the worker is still on after the import's and the lint's time limits is stopped: its row
+      // says `timeout`, and a new worker takes the next file.
+      let watchdog: NodeJS.Timeout | undefined;
+      let timedOut = false;
       const feed = () => {
+        clearTimeout(watchdog);
         if (opts.signal?.aborted || next >= files.length) {
           current = -1;
           live.delete(worker);
@@ -140,6 +150,10 @@ export async function auditFiles(files: string[], ruleOptions: RuleOptions, opts
         }
         current = next++;
         worker.postMessage({ index: current, file: files[current]! } satisfies WorkerJob);
+        watchdog = setTimeout(() => {
+          timedOut = true;
+          void worker.terminate();
+        }, opts.fileTimeoutMs ?? fileTimeLimit(opts.importOptions));
       };
       const record = (index: number, row: AuditRow, detail: AuditDetail) => {
         rows[index] = row;
@@ -157,10 +171,11 @@ export async function auditFiles(files: string[], ruleOptions: RuleOptions, opts
         current = -1;
       });
       worker.once('exit', () => {
+        clearTimeout(watchdog);
         live.delete(worker);
         running--;
         if (current >= 0 && !opts.signal?.aborted) {
-          record(current, { file: files[current]!, status: 'error', error: 'malformed', hash: hashFile(files[current]!) }, {});
+          record(current, { file: files[current]!, status: 'error', error: timedOut ? 'timeout' : 'malformed', hash: hashFile(files[current]!) }, {});
           current = -1;
         }
         if (!opts.signal?.aborted && next < files.length) spawn();
@@ -173,6 +188,11 @@ export async function auditFiles(files: string[], ruleOptions: RuleOptions, opts
     for (let k = 0; k < size; k++) spawn();
   });
   return rows.filter(Boolean);
+}
+
+/** How long one file may take in an audit worker: its import's time limit and the lint's, and a margin. */
+function fileTimeLimit(importOptions: AuditImportOptions = {}): number {
+  return (importOptions.timeoutMs ?? DEFAULT_LIMITS.timeoutMs) + LINT_THREAD_LIMITS.timeoutMs + 10_000;
 }
 
 /** The import limits an audit passes to its workers (data only: they cross a thread). */

@@ -11,6 +11,7 @@ import { acceptAll, draftFromFile, openDraft, type DraftInput } from '../draft/d
 import type { Finding } from '../engine/types.js';
 import { DecisionsFile } from '../draft/schema.js';
 import { ImportError } from '../import/errors.js';
+import { TooLarge } from '../document/limits.js';
 import type { RuleSet } from '../rules/compile.js';
 import { RuleLoadError } from '../rules/errors.js';
 import { DEFAULT_RULES_DIR, loadRulesCached, type RuleOptions } from '../rules/ruleset.js';
@@ -83,12 +84,23 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.err(`nrm-check: ${e.message}`);
       return 2;
     }
-    if (e instanceof ConfigError) {
+    if (e instanceof ConfigError || e instanceof TooLarge) {
       io.err(`nrm-check: ${e.message}`);
       return 2;
     }
-    throw e;
+    io.err(unexpected(e));
+    return 2;
   }
+}
+
+/**
+ * One line for an error the checker did not expect (a fault of its own): what it was, never a stack, and at
+ * most the first line of its message, cut short (it could quote a document).
+ */
+export function unexpected(e: unknown): string {
+  const name = e instanceof Error ? e.name : 'Error';
+  const first = (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 120);
+  return `nrm-check: an unexpected problem stopped the check (${name}: ${first}). Nothing was changed. If it happens again, report it with the command you ran (not the document).`;
 }
 
 interface Loaded {
@@ -171,7 +183,7 @@ async function check(argv: readonly string[], io: Io): Promise<number> {
       for (const w of warnings) io.err(`nrm-check: ${file}: ${w}`);
       results.push({ file, text: doc.text, blocks: doc.blocks, warnings, ...draft.lint() });
     } catch (e) {
-      if (!(e instanceof ImportError)) throw e;
+      if (!(e instanceof ImportError || e instanceof TooLarge)) throw e;
       failures.push({ file, code: e.code, message: e.message });
       io.err(`nrm-check: ${file}: ${e.message}`);
     }

@@ -82,6 +82,12 @@ export type DraftData = z.infer<typeof DraftSchema>;
 /** One editing session of one draft: chosen by the app when the draft is opened. */
 const WorkId = z.string().regex(/^[a-z0-9-]{8,64}$/);
 /** One app window (one browser tab, or the desktop window), from its start to its close. */
+/** Bytes as base64 (standard alphabet, padded), at most `max` characters. */
+const base64 = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => s.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(s), 'not base64 data');
 const WindowId = z.string().regex(/^[a-z0-9-]{8,64}$/);
 const JobId = z.string().regex(/^[a-z0-9-]{8,64}$/);
 
@@ -90,7 +96,7 @@ export const contract = {
     .object({
       name: z.string().min(1).max(255),
       /** The file's bytes, base64: the renderer never sends a path. */
-      data: z.string().max(Math.ceil((MAX_DOC_BYTES * 4) / 3) + 4),
+      data: base64(Math.ceil((MAX_DOC_BYTES * 4) / 3) + 4),
       password: z.string().max(1000).optional(),
       ocr: z.boolean().optional(),
     })
@@ -112,7 +118,8 @@ export const contract = {
         .array(z.object({ start: z.number().int().min(0), end: z.number().int().min(0), replacement: z.string().max(10_000) }).strict().refine((e) => e.end >= e.start, 'end before start'))
         .max(10_000),
     })
-    .strict(),
+    .strict()
+    .refine((x) => x.edits.every((e) => e.end <= x.text.length), { message: 'an edit ends past the end of the text', path: ['edits'] }),
   listRules: z.object({}).strict(),
   exportDocx: z.object({ draft: DraftSchema, mode: z.enum(['clean', 'tracked']), appendix: z.boolean().optional() }).strict(),
   exportReport: z.object({ draft: DraftSchema, format: z.enum(['html', 'pdf']), maskNames: z.boolean().optional() }).strict(),
@@ -133,7 +140,7 @@ export const contract = {
     })
     .strict(),
   teamExport: z.object({ filter: Filter.optional(), includeText: z.boolean().optional() }).strict(),
-  teamImport: z.object({ name: z.string().min(1).max(255), data: z.string().max(Math.ceil((200 * 1048576 * 4) / 3)) }).strict(),
+  teamImport: z.object({ name: z.string().min(1).max(255), data: base64(Math.ceil((200 * 1048576 * 4) / 3)) }).strict(),
   chooseFolder: z.object({}).strict(),
   /** A folder on this computer; every draft in it and its subfolders is checked. */
   auditStart: z.object({ folder: z.string().min(1).max(4096) }).strict(),

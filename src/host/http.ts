@@ -1,7 +1,9 @@
 /**
  * The local browser host: serves the built renderer and the same API handlers as Electron, on 127.0.0.1 only.
  * Every /api call needs the per-run token (sent as a header, so other local pages cannot call it), a Host
- * header naming this server, and a valid input; bodies are size-limited. Nothing is logged about documents.
+ * header naming this server, and a valid input; bodies are size-limited. The app's shell (HTML, scripts,
+ * styles) is served without the token: it holds no data, and reads the token from the address's fragment.
+ * Nothing is logged about documents.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
@@ -101,7 +103,12 @@ export async function startBrowserHost(opts: HostOptions): Promise<BrowserHost> 
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendResult(res, 405, fail('BadInput', 'Method not allowed.'));
       if (!staticDir) return sendResult(res, 404, fail('NotFound', 'No user interface is built; run npm run build.'));
-      const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+      let rel: string;
+      try {
+        rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+      } catch {
+        return sendResult(res, 400, fail('BadInput', 'The address is not valid.'));
+      }
       const file = path.resolve(staticDir, '.' + rel);
       if (!file.startsWith(staticDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) return sendResult(res, 404, fail('NotFound', 'Not found.'));
       return send(res, 200, fs.readFileSync(file), TYPES[path.extname(file)] ?? 'application/octet-stream');

@@ -136,4 +136,34 @@ describe('browser host', () => {
     expect((await request('GET', '/../nrm-secret.txt')).status).toBe(404);
     expect((await request('GET', '/%2e%2e/nrm-secret.txt')).status).toBe(404);
   });
+
+  it('answers a bad %-escape in an address as bad input, not a server error', async () => {
+    const r = await request('GET', '/%E0%A4%A');
+    expect(r.status).toBe(400);
+    expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'BadInput' } });
+  });
+
+  it('refuses document data that is not base64, and edits that end past the text', async () => {
+    const notBase64 = await api('importDocument', { name: 'x.txt', data: 'this is not base64!' });
+    expect(notBase64.status).toBe(400);
+    expect(notBase64.body).toMatch(/not base64/);
+    const past = await api('applySuggestions', { text: 'He claims it.', edits: [{ start: 3, end: 40, replacement: 'says' }] });
+    expect(past.status).toBe(400);
+    expect(past.body).toMatch(/past the end of the text/);
+    const fine = await api('applySuggestions', { text: 'He claims it.', edits: [{ start: 3, end: 9, replacement: 'says' }] });
+    expect(JSON.parse(fine.body)).toEqual({ ok: true, value: { text: 'He says it.' } });
+  });
+});
+
+describe('npm run start:browser', () => {
+  it('says in one line that the port is in use, and exits 2', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, '../../src/host/start-browser.ts'), '--port', String(host.port)], {
+      encoding: 'utf8',
+      env: { ...process.env, NRM_CHECKER_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'nrm-port-')) },
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([`start:browser: port ${host.port} is already in use; choose another with --port, or leave it out to use a free one.`]);
+  }, 90_000);
 });

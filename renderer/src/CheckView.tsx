@@ -123,7 +123,7 @@ export function CheckView({ visible }: { visible: boolean }) {
     setActive(0);
     const l = await api.lint({ draft: { name: w.name, original: w.original, text: w.text, accepted: w.accepted, dismissed: w.dismissed } });
     if (l.ok) dispatch({ type: 'linted', text: w.text, dismissed: w.dismissed.length, result: l.value });
-    setStatus(`Restored your unsaved work on ${w.name}.`);
+    setStatus(l.ok ? `Restored your unsaved work on ${w.name}.` : `Restored your unsaved work on ${w.name}, but it could not be checked: ${l.error.message}`);
   };
   const discard = async (id: string) => {
     const r = await api.recoveryClear({ id, window: windowId });
@@ -153,7 +153,7 @@ export function CheckView({ visible }: { visible: boolean }) {
     setStatus(`${file.name} opened: ${r.value.findings.length} findings, ${r.value.missing.length} missing elements.`);
   }, []);
 
-  useRecheck(s, dispatch, first);
+  useRecheck(s, dispatch, first, setStatus);
 
   const applyEdits = useCallback(
     async (list: Finding[], pick: (f: Finding) => string | undefined) => {

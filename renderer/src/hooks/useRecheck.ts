@@ -5,9 +5,10 @@ import { draftOf, type Action, type Session } from '../state';
 /**
  * Asks the core for the draft's view again as the text changes (debounced), after undo and redo, and at once
  * after a dismissal: the core says what is open and what the score is. `skip` is set when the caller has just
- * asked itself (a restored draft).
+ * asked itself (a restored draft). A draft the core cannot check (too large, or it took too long) is said
+ * through `problem`; the findings shown stay those of the last revision checked.
  */
-export function useRecheck(s: Session, dispatch: Dispatch<Action>, skip: MutableRefObject<boolean>): void {
+export function useRecheck(s: Session, dispatch: Dispatch<Action>, skip: MutableRefObject<boolean>, problem: (message: string) => void): void {
   const lastText = useRef('');
   useEffect(() => {
     if (skip.current || !s.name) {
@@ -22,6 +23,7 @@ export function useRecheck(s: Session, dispatch: Dispatch<Action>, skip: Mutable
       async () => {
         const r = await api.lint({ draft });
         if (r.ok) dispatch({ type: 'linted', text: draft.text, dismissed: draft.dismissed.length, result: r.value });
+        else problem(r.error.message);
       },
       typed ? 250 : 0,
     );

@@ -49,6 +49,16 @@ describe('import size limits', () => {
     expect(e.size).toMatchObject({ measure: 'markup', limit: 40_000 });
   });
 
+  it('stops megabytes of markup around little text before the converter spends minutes on it', async () => {
+    const styled = `<w:p><w:pPr><w:pStyle w:val="Normal"/><w:spacing w:after="0"/></w:pPr><w:r><w:rPr><w:b/><w:i/><w:color w:val="FF0000"/><w:sz w:val="24"/></w:rPr><w:t>Ouch.</w:t></w:r><w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr></w:r></w:p>`;
+    const bytes = await makeDocx(styled.repeat(50_000), undefined, { deflate: true }); // ~12 MB of markup, 250,000 characters
+    const e = await refusal(importBytes(bytes));
+    expect(e.code).toBe('too-large');
+    expect(e.size?.measure).toBe('markup');
+    // the same paragraph a few hundred times is an ordinary (if odd) document
+    expect((await importBytes(await makeDocx(styled.repeat(300)))).document.blocks).toHaveLength(300);
+  }, 120_000);
+
   it('stops a PDF whose pages hold more text than allowed', async () => {
     const bytes = fs.readFileSync(path.join(DEV, 'd01.pdf'));
     const e = await refusal(importBytes(bytes, { size: { ...SIZE_LIMITS, maxChars: 500 } }));

@@ -104,7 +104,7 @@ class Checker {
     child.stdout?.resume();
     child.stderr?.on('data', (d: Buffer) => (this.stderr = (this.stderr + d.toString('latin1')).slice(-4000)));
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('the checking child did not start in time')), START_LIMIT_MS);
+      const timer = setTimeout(() => (child.kill('SIGKILL'), reject(new Error('the checking child did not start in time'))), START_LIMIT_MS);
       child.once('message', (m: ChildMessage) => (m.type === 'ready' ? (clearTimeout(timer), resolve()) : undefined));
       child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`the checking child exited while starting (code ${code})`))));
     });

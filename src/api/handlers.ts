@@ -45,7 +45,7 @@ export interface HandlerDeps {
 
 /** A lint stopped by a limit, as the API answers it; anything else is the checker's own fault. */
 function stopped(e: unknown, internal = 'The draft could not be checked because of an unexpected problem in the checker.'): Result<never> {
-  if (e instanceof TooLarge || e instanceof LintStopped) return e.code === 'internal' ? fail('Internal', e.message) : fail(e.code, e.message);
+  if (e instanceof TooLarge || e instanceof LintStopped) return fail(e.code === 'internal' ? 'Internal' : e.code, e.message);
   return fail('Internal', internal);
 }
 
@@ -74,7 +74,8 @@ export function createHandlers(rules: RuleSet, deps: HandlerDeps = {}): Handlers
       const draft = openDraft({ name: d.name, original: d.original, text: d.text, accepted: d.accepted, dismissed: d.dismissed, ...(d.subject ? { subject: d.subject } : {}) }, checker);
       return await fn(await draft.ready());
     } catch (e) {
-      return stopped(e);
+      if (e instanceof TooLarge || e instanceof LintStopped) return stopped(e);
+      throw e;
     }
   };
   /** The same with the draft's placements on the form; a question the form does not have is bad input. */

@@ -10,11 +10,16 @@ export interface SizeLimits {
   maxChars: number;
   /** Blocks: paragraphs, headings, list items and table cells. */
   maxBlocks: number;
+  /**
+   * Bytes of Word markup (all the XML parts together): the largest real document seen, a 280,000-character
+   * procurement file, has 15 MB; a few hundred kilobytes of zip can hold gigabytes.
+   */
+  maxMarkup: number;
   /** Findings of one lint. */
   maxFindings: number;
 }
 
-export const SIZE_LIMITS: SizeLimits = { maxChars: 3_000_000, maxBlocks: 100_000, maxFindings: 5_000 };
+export const SIZE_LIMITS: SizeLimits = { maxChars: 3_000_000, maxBlocks: 100_000, maxMarkup: 20 * 1024 * 1024, maxFindings: 5_000 };
 
 export type Measure = 'characters' | 'blocks' | 'markup' | 'findings';
 

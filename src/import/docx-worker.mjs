@@ -7,11 +7,6 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { parentPort, workerData } from 'node:worker_threads';
 
-/** XML bytes allowed per character of text: Word's markup is verbose, rarely 40 times the text. */
-const XML_PER_CHAR = 40;
-/** Below this much body markup the ratio is not held against a file (a short, heavily styled letter). */
-const DENSE_FROM = 8 * 1024 * 1024;
-
 class TooLarge extends Error {
   constructor(measure, reached, limit) {
     super(`${measure} ${reached} > ${limit}`);
@@ -42,8 +37,7 @@ function readCounted(file, budget) {
 
 /** Every XML part mammoth may read (body, notes, styles, relationships), within one budget. */
 async function readParts(zip, limits) {
-  const total = limits.maxChars * XML_PER_CHAR;
-  const budget = { total, left: total };
+  const budget = { total: limits.maxMarkup, left: limits.maxMarkup };
   const parts = new Map();
   for (const [name, file] of Object.entries(zip.files)) {
     if (file.dir || !/\.(xml|rels)$/i.test(name)) continue;
@@ -63,9 +57,6 @@ function measure(xml, limits) {
   for (const _ of xml.matchAll(/<w:p[\s>/]/g)) {
     if (++paragraphs > limits.maxBlocks) throw new TooLarge('blocks', paragraphs, limits.maxBlocks);
   }
-  // megabytes of markup around little text (one styled paragraph repeated thousands of times) would take the
-  // converter minutes: the markup is held to 40 bytes a character of the text it carries
-  if (xml.length > DENSE_FROM && xml.length > XML_PER_CHAR * chars) throw new TooLarge('markup', xml.length, Math.max(DENSE_FROM, XML_PER_CHAR * chars));
 }
 
 /** mammoth drops ruby (furigana) text entirely; keep each ruby's base text. */

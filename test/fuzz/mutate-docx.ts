@@ -285,7 +285,10 @@ export function xmlRepeatParagraph(bytes: Uint8Array, rng: Rng): Mutation {
   return editDocument(bytes, (xml) => repeatParagraph(xml, rng, rng.pick([64 * 1024, 256 * 1024, MB]), rng.range(50, 20_000)));
 }
 
-/** Tens of megabytes of XML from an archive of a few hundred kilobytes: the reader must refuse it as too large. */
+/**
+ * Tens of megabytes of XML from an archive of a few hundred kilobytes, all past the reader's markup limit
+ * (SIZE_LIMITS.maxMarkup, 20 MB): the reader must refuse it as too large.
+ */
 export function xmlExpansionBomb(bytes: Uint8Array, rng: Rng): Mutation {
-  return editDocument(bytes, (xml) => repeatParagraph(xml, rng, rng.pick([16, 24, 40, 64]) * MB));
+  return editDocument(bytes, (xml) => repeatParagraph(xml, rng, rng.pick([24, 40, 64]) * MB));
 }

@@ -42,19 +42,19 @@ describe('import size limits', () => {
   }, 120_000);
 
   it('stops reading Word markup past its budget, before any text is built from it', async () => {
-    // markup with no text: 100 KB of run properties against a budget of 40 bytes a character allowed
+    // markup with no text: 100 KB of run properties against a budget of 40 KB
     const props = `<w:p><w:r><w:rPr><w:b/><w:i/><w:u w:val="single"/></w:rPr></w:r></w:p>`.repeat(2000);
-    const e = await refusal(importBytes(await makeDocx(props, undefined, { deflate: true }), { size: { ...SIZE_LIMITS, maxChars: 1000 } }));
+    const e = await refusal(importBytes(await makeDocx(props, undefined, { deflate: true }), { size: { ...SIZE_LIMITS, maxMarkup: 40_000 } }));
     expect(e.code).toBe('too-large');
     expect(e.size).toMatchObject({ measure: 'markup', limit: 40_000 });
   });
 
-  it('stops megabytes of markup around little text before the converter spends minutes on it', async () => {
+  it('stops a styled paragraph repeated into tens of megabytes of markup at once, under the default limits', async () => {
     const styled = `<w:p><w:pPr><w:pStyle w:val="Normal"/><w:spacing w:after="0"/></w:pPr><w:r><w:rPr><w:b/><w:i/><w:color w:val="FF0000"/><w:sz w:val="24"/></w:rPr><w:t>Ouch.</w:t></w:r><w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr></w:r></w:p>`;
-    const bytes = await makeDocx(styled.repeat(50_000), undefined, { deflate: true }); // ~12 MB of markup, 250,000 characters
+    const bytes = await makeDocx(styled.repeat(100_000), undefined, { deflate: true }); // ~24 MB of markup, 500,000 characters
     const e = await refusal(importBytes(bytes));
     expect(e.code).toBe('too-large');
-    expect(e.size?.measure).toBe('markup');
+    expect(e.size).toMatchObject({ measure: 'markup', limit: SIZE_LIMITS.maxMarkup });
     // the same paragraph a few hundred times is an ordinary (if odd) document
     expect((await importBytes(await makeDocx(styled.repeat(300)))).document.blocks).toHaveLength(300);
   }, 120_000);

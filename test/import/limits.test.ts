@@ -24,14 +24,17 @@ async function refusal(p: Promise<unknown>): Promise<ImportError> {
 describe('import size limits', () => {
   it('stops a small Word file whose body expands to millions of characters, saying how far it got', async () => {
     const line = para('He was moved between houses and told he owed money for the journey. '.repeat(40));
-    const bytes = await makeDocx(line.repeat(20_000), undefined, { deflate: true }); // ~56 M characters
-    expect(bytes.length).toBeLessThan(2_000_000);
+    const bytes = await makeDocx(line.repeat(1_500), undefined, { deflate: true }); // ~4.2 M characters in ~4.3 MB of markup
+    expect(bytes.length).toBeLessThan(200_000);
     const e = await refusal(importBytes(bytes));
     expect(e.code).toBe('too-large');
     expect(e.size).toMatchObject({ measure: 'characters', limit: SIZE_LIMITS.maxChars });
     expect(e.size!.reached).toBeGreaterThan(SIZE_LIMITS.maxChars);
     expect(e.message).toMatch(/too large to check: it reached [\d,]+ characters of text \(the limit is 3,000,000\)/);
     expect(e.message).not.toMatch(/save it again/i); // not called malformed
+    // the same paragraph 20,000 times (~56 M characters) is stopped sooner, at the markup limit
+    const bomb = await refusal(importBytes(await makeDocx(line.repeat(20_000), undefined, { deflate: true })));
+    expect(bomb.size).toMatchObject({ measure: 'markup', limit: SIZE_LIMITS.maxMarkup });
   }, 120_000);
 
   it('stops a Word file of empty paragraphs at the block limit', async () => {

@@ -61,12 +61,25 @@ class Info implements BlockInfo {
 export function analyze(doc: Document, sectionKinds: ReadonlyMap<string, RegExp>): BlockInfo[] {
   const out: BlockInfo[] = [];
   let headingKinds: ReadonlySet<string> = new Set();
+  // the start of each block's line, found in one pass (many cells on one long line would be quadratic)
+  let lineStart = 0;
+  let nextNewline = doc.text.indexOf('\n');
   for (const block of doc.blocks) {
     const text = doc.text.slice(block.start, block.end);
     if (block.kind === 'heading') headingKinds = kindsOf(text, sectionKinds);
-    // A "Label:" at the start of the block's line: in the block itself, or in a table row's first cell.
-    const lineStart = doc.text.lastIndexOf('\n', block.start - 1) + 1;
-    const label = /^\s*([A-Z][^:\n\t]{1,40}):/.exec(doc.text.slice(lineStart, block.start) + text);
+    if (block.start < lineStart) {
+      // a block out of order: look back from it
+      lineStart = doc.text.lastIndexOf('\n', block.start - 1) + 1;
+      nextNewline = doc.text.indexOf('\n', lineStart);
+    }
+    while (nextNewline >= 0 && nextNewline < block.start) {
+      lineStart = nextNewline + 1;
+      nextNewline = doc.text.indexOf('\n', lineStart);
+    }
+    // A "Label:" at the start of the block's line: in the block itself, or in a table row's first cell (a
+    // label is short, so only the line's first characters are read).
+    const head = block.start - lineStart > 200 ? doc.text.slice(lineStart, lineStart + 200) : doc.text.slice(lineStart, block.start) + text.slice(0, 200);
+    const label = /^\s*([A-Z][^:\n\t]{1,40}):/.exec(head);
     const sections = label ? new Set([...kindsOf(label[1]!, sectionKinds)]) : headingKinds;
     out.push(new Info(block, text, label && sections.size === 0 ? headingKinds : sections, readLocal(text)));
   }

@@ -11,17 +11,23 @@ export interface QuoteSpan {
 
 export function findQuotes(text: string, from = 0, to = text.length): QuoteSpan[] {
   const out: QuoteSpan[] = [];
+  // Where a search for a kind of closing mark found none, up to where it looked: a later opening mark of that
+  // kind inside the same stretch finds none either (without this, text full of unclosed marks is quadratic).
+  const noClose = new Map<string, { from: number; until: number }>();
   let i = from;
   while (i < to) {
     const ch = text[i]!;
     const close = closerFor(text, i, from);
     if (close) {
-      const j = findClose(text, i + 1, to, close, ch);
-      if (j > 0) {
+      const kind = close + ch;
+      const known = noClose.get(kind);
+      const j = known && known.from <= i && i < known.until ? -1 : findClose(text, i + 1, to, close, ch);
+      if (j >= 0) {
         out.push({ start: i, end: j + 1, inner: text.slice(i + 1, j) });
         i = j + 1;
         continue;
       }
+      if (!known || i >= known.until) noClose.set(kind, { from: i, until: -j - 1 });
     }
     i++;
   }
@@ -40,10 +46,11 @@ function closerFor(text: string, i: number, from: number): string | null {
   return null;
 }
 
+/** The offset of the closing mark; when there is none, -1 - the offset where the search stopped. */
 function findClose(text: string, from: number, to: number, close: string, open: string): number {
   for (let j = from; j < to; j++) {
     const c = text[j]!;
-    if (c === '\n' && text[j + 1] === '\n') return -1;
+    if (c === '\n' && text[j + 1] === '\n') return -1 - j;
     if (close === '"' && c === '"') return j;
     if (c === '”' && (close === '”' || open === '"')) return j;
     if ((close === '’' || close === "'") && (c === '’' || c === "'")) {
@@ -51,7 +58,7 @@ function findClose(text: string, from: number, to: number, close: string, open: 
       if (!/\p{L}/u.test(after)) return j;
     }
   }
-  return -1;
+  return -1 - to;
 }
 
 export function insideAny(spans: QuoteSpan[], start: number, end: number): QuoteSpan | undefined {

@@ -122,14 +122,43 @@ const cache = registerCache(new Map<string, SentenceReading>());
  * block (same offsets). Cached by the sentence's words, so shifted copies of a block share their reading.
  */
 export function readSentence(s: Sentence, text: string, quotes: readonly QuoteSpan[]): SentenceReading {
-  const inQuote = s.tokens.map((t) => quotes.findIndex((q) => q.start <= t.start && t.end <= q.end));
+  // the same sentence asked again (once for each quotation in it, say) is answered without re-keying it
+  const same = lastRead.get(s);
+  if (same?.quotes === quotes) return same.reading;
+  const inQuote = quoteOfTokens(s.tokens, quotes);
   const key = `${s.tokens.map((t) => t.text).join(' ')}\u0000${inQuote.join(',')}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const reading = read(s.tokens, inQuote);
-  if (cache.size > 20000) cache.clear();
-  cache.set(key, reading);
+  let reading = cache.get(key);
+  if (!reading) {
+    reading = read(s.tokens, inQuote);
+    if (cache.size > 20000) cache.clear();
+    cache.set(key, reading);
+  }
+  lastRead.set(s, { quotes, reading });
   return reading;
+}
+
+const lastRead = new WeakMap<Sentence, { quotes: readonly QuoteSpan[]; reading: SentenceReading }>();
+
+/**
+ * For each token, the index of the quotation that holds it (-1: none). Quotations from findQuotes are in
+ * order and do not overlap, so one pass over both does it (not a search of every quotation for every token).
+ */
+function quoteOfTokens(tokens: readonly Token[], quotes: readonly QuoteSpan[]): number[] {
+  const out = new Array<number>(tokens.length).fill(-1);
+  if (!quotes.length || !tokens.length) return out;
+  let lo = 0;
+  let hi = quotes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (quotes[mid]!.end <= tokens[0]!.start) lo = mid + 1;
+    else hi = mid;
+  }
+  let q = lo;
+  tokens.forEach((t, i) => {
+    while (q < quotes.length && quotes[q]!.end <= t.start) q++;
+    if (q < quotes.length && quotes[q]!.start <= t.start && t.end <= quotes[q]!.end) out[i] = q;
+  });
+  return out;
 }
 
 function read(tokens: readonly Token[], inQuote: number[]): SentenceReading {

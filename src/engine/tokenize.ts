@@ -66,3 +66,22 @@ function make(tokens: Token[], a: number, b: number): Sentence {
   const slice = tokens.slice(a, b);
   return { start: slice[0]!.start, end: slice[slice.length - 1]!.end, tokens: slice };
 }
+
+/** The first index in `items` (sorted by start) whose start is at least `offset` (`items.length`: none). */
+export function firstAtOrAfter(items: readonly { start: number }[], offset: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The sentence that holds `offset`, found by halving (blocks can hold thousands of sentences). */
+export function sentenceAt(sentences: readonly Sentence[], offset: number): Sentence | undefined {
+  const k = firstAtOrAfter(sentences, offset + 1) - 1;
+  const s = sentences[k];
+  return s && s.start <= offset && offset < s.end ? s : undefined;
+}

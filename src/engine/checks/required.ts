@@ -5,7 +5,7 @@
 import type { CompiledRequired, RuleSet } from '../rule-set.js';
 import type { BlockInfo } from '../analyze.js';
 import { matchAt } from '../pattern.js';
-import type { Sentence } from '../tokenize.js';
+import { firstAtOrAfter, sentenceAt, type Sentence } from '../tokenize.js';
 import type { ElementName, FormElementName, MissingElement, Subject } from '../types.js';
 import { applies, contextFor } from './terms.js';
 import { negatedAt, readSentence, SPEECH_VERBS, type SentenceReading } from '../reading.js';
@@ -166,10 +166,11 @@ function hasNamedPlace(set: RuleSet, s: Sentence, names: ReadonlySet<string>): b
  * A named speaker who is not the person the draft is about (`main`, the name it uses most) is another party.
  */
 function quoteIsPersons(b: BlockInfo, start: number, mainOf: () => string | undefined): boolean {
-  const s = b.local.sentences.find((x) => x.start <= start && start < x.end);
+  const s = sentenceAt(b.local.sentences, start);
   if (!s) return true;
   const r = readSentence(s, b.text, b.local.quotes);
-  const i = s.tokens.findIndex((t) => t.start > start);
+  const after = firstAtOrAfter(s.tokens, start + 1);
+  const i = after < s.tokens.length ? after : -1;
   if (i >= 0 && r.voice[i] === 'other') return false;
   for (let k = i - 1; k >= 0; k--) {
     if (!SPEECH_VERBS.has(s.tokens[k]!.norm)) continue;

@@ -7,12 +7,14 @@ import type { BlockInfo } from '../analyze.js';
 import type { Finding } from '../types.js';
 import { fill } from '../messages.js';
 import { readSentence } from '../reading.js';
+import { firstAtOrAfter, sentenceAt } from '../tokenize.js';
 
 /** Whose words surround a quotation at block offset `rel`: the voice of the word before it ('writer' when none). */
 function voiceAround(info: BlockInfo, rel: number): string {
-  const s = info.local.sentences.find((x) => x.start <= rel && rel < x.end);
+  const s = sentenceAt(info.local.sentences, rel);
   if (!s) return 'writer';
-  const i = s.tokens.findIndex((t) => t.start >= rel);
+  const at = firstAtOrAfter(s.tokens, rel);
+  const i = at < s.tokens.length ? at : -1;
   if (i <= 0) return 'writer';
   return readSentence(s, info.text, info.local.quotes).voice[i - 1]!;
 }

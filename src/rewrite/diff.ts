@@ -14,20 +14,36 @@ function pieces(text: string, re: RegExp): Piece[] {
   return [...text.matchAll(re)].map((m) => ({ text: m[0], start: m.index }));
 }
 
+/**
+ * The most cells the alignment table may have (16 MB): past it, the changed middle is one replacement. A full
+ * table for a long text replaced wholesale (a paste over the draft) would need gigabytes and minutes.
+ */
+const MAX_CELLS = 4_000_000;
+
 /** Longest common subsequence alignment: pairs of indexes that match. */
 function lcs(a: Piece[], b: Piece[]): [number, number][] {
-  const n = a.length;
-  const m = b.length;
-  const dp = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) dp[i]![j] = a[i]!.text === b[j]!.text ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
+  // the common start and end first: most edits touch a small part of a long text
+  let pre = 0;
+  while (pre < a.length && pre < b.length && a[pre]!.text === b[pre]!.text) pre++;
+  let suf = 0;
+  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf]!.text === b[b.length - 1 - suf]!.text) suf++;
   const out: [number, number][] = [];
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (a[i]!.text === b[j]!.text) out.push([i++, j++]);
-    else if (dp[i + 1]![j]! >= dp[i]![j + 1]!) i++;
-    else j++;
+  for (let k = 0; k < pre; k++) out.push([k, k]);
+  const n = a.length - pre - suf;
+  const m = b.length - pre - suf;
+  if (n > 0 && m > 0 && n * m <= MAX_CELLS) {
+    const dp = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
+    const same = (i: number, j: number) => a[pre + i]!.text === b[pre + j]!.text;
+    for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) dp[i]![j] = same(i, j) ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
+    let i = 0;
+    let j = 0;
+    while (i < n && j < m) {
+      if (same(i, j)) out.push([pre + i++, pre + j++]);
+      else if (dp[i + 1]![j]! >= dp[i]![j + 1]!) i++;
+      else j++;
+    }
   }
+  for (let k = suf; k > 0; k--) out.push([a.length - k, b.length - k]);
   return out;
 }
 

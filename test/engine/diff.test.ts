@@ -17,3 +17,16 @@ describe('diffEdits', () => {
     expect(diffEdits('She claims that he hit her.', 'She states that he hit her.')).toEqual([{ start: 4, end: 10, replacement: 'states' }]);
   });
 });
+
+describe('diffEdits on a long text replaced wholesale', () => {
+  it('gives edits that turn one into the other without a table of every line against every line', () => {
+    const a = Array.from({ length: 30_000 }, (_, i) => `Line ${i} of the first draft, about the journey.`).join('\n');
+    const b = Array.from({ length: 30_000 }, (_, i) => `Row ${i} pasted over it, about something else.`).join('\n');
+    const edits = diffEdits(a, b);
+    expect(applySuggestions(a, edits, { literal: true }).text).toBe(b);
+    // a small change at one end of the same long text stays small
+    const small = diffEdits(a, a.replace('Line 29999 of', 'Line 29999, the last, of'));
+    expect(small).toHaveLength(1);
+    expect(small[0]!.replacement).toBe(', the last,');
+  });
+});

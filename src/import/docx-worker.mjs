@@ -1,11 +1,12 @@
-// Runs mammoth on one DOCX in a worker thread (time and memory limits, like PDFs). Returns mammoth's HTML and
+// A long-lived mammoth worker thread (src/import/isolate.ts): mammoth is loaded once, then each message is one
+// DOCX to read, within time and memory limits like PDFs. Replies with mammoth's HTML and
 // warnings about unaccepted tracked changes and comments, which mammoth does not report.
 // A small zip can expand to gigabytes of XML: every XML part is read through a counter that stops at the
 // size limit, and the text and paragraphs the body would give are counted before mammoth runs, so a bomb is
 // answered "too large" (with how far it got) instead of filling the memory of the app.
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 
 class TooLarge extends Error {
   constructor(measure, reached, limit) {
@@ -94,7 +95,9 @@ async function run({ data, limits }) {
   return { html, warnings: notes(xml, parts.get('word/comments.xml') ?? '') };
 }
 
-run(workerData).then(
-  (result) => parentPort.postMessage(result),
-  (e) => parentPort.postMessage(e instanceof TooLarge ? { tooLarge: e.tooLarge } : { error: { name: e?.name ?? 'Error', message: String(e?.message ?? e) } }),
+parentPort.on('message', ({ id, data }) =>
+  run(data).then(
+    (reply) => parentPort.postMessage({ id, reply }),
+    (e) => parentPort.postMessage({ id, reply: e instanceof TooLarge ? { tooLarge: e.tooLarge } : { error: { name: e?.name ?? 'Error', message: String(e?.message ?? e) } } }),
+  ),
 );

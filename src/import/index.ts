@@ -50,6 +50,11 @@ export interface Imported {
 }
 
 export async function importFile(file: string, opts: ImportOptions = {}): Promise<Imported> {
+  return importBytes(readDraftBytes(file, opts), opts);
+}
+
+/** A draft file's bytes, once its size is known to be within `opts.maxBytes`; typed errors otherwise. */
+export function readDraftBytes(file: string, opts: Pick<ImportOptions, 'maxBytes'> = {}): Uint8Array {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -61,8 +66,11 @@ export async function importFile(file: string, opts: ImportOptions = {}): Promis
   if (stat.size > max) {
     throw new ImportError('too-large', `The file is ${(stat.size / 1048576).toFixed(1)} MB; the limit is ${(max / 1048576).toFixed(0)} MB. Split the document or save the referral text on its own.`);
   }
-  const bytes = fs.readFileSync(file);
-  return importBytes(bytes, opts);
+  try {
+    return fs.readFileSync(file);
+  } catch (e) {
+    throw new ImportError('not-found', `The file "${file}" could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'}). Check that it is not open elsewhere or protected.`);
+  }
 }
 
 export async function importBytes(bytes: Uint8Array, opts: ImportOptions = {}): Promise<Imported> {

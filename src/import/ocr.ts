@@ -35,7 +35,7 @@ function langPath(): string {
 
 export async function ocrPdf(bytes: Uint8Array, opts: OcrOptions): Promise<Document> {
   const limits = opts.limits ?? { ...DEFAULT_LIMITS, timeoutMs: Math.max(DEFAULT_LIMITS.timeoutMs, 10_000 * opts.pages.length) };
-  const reply = await runIsolated<RenderReply>(new URL('./pdf-worker.mjs', import.meta.url), { data: bytes, password: opts.password, mode: 'render', pages: opts.pages, scale: 2 }, limits);
+  const reply = await runIsolated<RenderReply>(new URL('./pdf-worker.mjs', import.meta.url), { data: bytes, password: opts.password, mode: 'render', pages: opts.pages, scale: 2 }, limits, { retireAfter: true });
   if ('error' in reply) throw new ImportError('malformed', `The PDF's pages could not be drawn for text recognition (${reply.error.message}).`);
   const { createWorker, OEM } = await import('tesseract.js');
   let current = 0;

@@ -1,8 +1,9 @@
-// Runs pdfjs on one PDF in a worker thread, so a pathological file can be stopped (time and memory limits)
-// without harming the app. Returns positioned text items per page; layout is rebuilt on the main thread.
+// A long-lived pdf.js worker thread (src/import/isolate.ts): pdf.js is loaded once, then each message is one
+// PDF to read, so a pathological file can be stopped (time and memory limits) without harming the app.
+// Replies with positioned text items per page; layout is rebuilt on the main thread.
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 
 const require = createRequire(import.meta.url);
 const pdfjsDir = path.dirname(require.resolve('pdfjs-dist/package.json'));
@@ -27,9 +28,10 @@ async function render({ data, password, pages, scale }) {
   }
 }
 
+const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+
 async function run({ data, password, maxPages, mode, pages: renderPages, scale, limits }) {
   if (mode === 'render') return render({ data, password, pages: renderPages, scale });
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const task = pdfjs.getDocument({
     data,
     password,
@@ -69,7 +71,9 @@ async function run({ data, password, maxPages, mode, pages: renderPages, scale, 
   return { pages };
 }
 
-run(workerData).then(
-  (result) => parentPort.postMessage(result),
-  (e) => parentPort.postMessage({ error: { name: e?.name ?? 'Error', message: String(e?.message ?? e) } }),
+parentPort.on('message', ({ id, data }) =>
+  run(data).then(
+    (reply) => parentPort.postMessage({ id, reply }),
+    (e) => parentPort.postMessage({ id, reply: { error: { name: e?.name ?? 'Error', message: String(e?.message ?? e) } } }),
+  ),
 );

@@ -6,12 +6,13 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { draftOfDocument } from '../draft/draft.js';
 import { ELEMENTS, type ElementName, type LintResult } from '../engine/types.js';
 import { TooLarge } from '../document/limits.js';
 import { ImportError } from '../import/errors.js';
-import { importFile, type ImportOptions } from '../import/index.js';
+import { importBytes, readDraftBytes, type ImportOptions } from '../import/index.js';
 import { DEFAULT_LIMITS } from '../import/isolate.js';
 import { LINT_THREAD_LIMITS } from '../draft/off-thread.js';
 import { Worker } from 'node:worker_threads';
@@ -61,7 +62,13 @@ export function listDrafts(dir: string): string[] {
   return out.sort();
 }
 
+/** Audit workers by default: one per core, so a run keeps every core busy (each waits on its own parser). */
+export function defaultConcurrency(): number {
+  return Math.max(1, Math.min(16, os.availableParallelism()));
+}
+
 export interface AuditOptions {
+  /** Audit workers (default: one per core). */
   concurrency?: number;
   /** Import limits for every file (the CLI's --timeout); default: the importer's own. */
   importOptions?: AuditImportOptions;
@@ -73,9 +80,11 @@ export interface AuditOptions {
   signal?: AbortSignal;
 }
 
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
 function hashFile(file: string): string {
   try {
-    return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+    return sha256(fs.readFileSync(file));
   } catch {
     return '';
   }
@@ -83,8 +92,12 @@ function hashFile(file: string): string {
 
 /** Imports and checks one file; an import error becomes an error row. Runs inside an audit worker. */
 export async function checkOne(file: string, rules: RuleSet, importOptions: AuditImportOptions = {}): Promise<{ row: AuditRow; detail: AuditDetail }> {
+  let hash: string | undefined;
   try {
-    const { document } = await importFile(file, importOptions);
+    // read once: the same bytes are hashed and imported
+    const bytes = readDraftBytes(file, importOptions);
+    hash = sha256(bytes);
+    const { document } = await importBytes(bytes, importOptions);
     // the same draft, lint and score as the app and the CLI give this file
     const draft = draftOfDocument(path.basename(file), document, { rules, cache: false });
     const r = draft.lint();
@@ -103,18 +116,19 @@ export async function checkOne(file: string, rules: RuleSet, importOptions: Audi
         isChild: r.subject.isChild,
         rules: perRule,
         words: document.text.split(/\s+/).filter(Boolean).length,
-        hash: hashFile(file),
+        hash,
       },
       detail: { result: r, text: document.text },
     };
   } catch (e) {
-    return { row: { file, status: 'error', error: e instanceof ImportError || e instanceof TooLarge ? e.code : 'malformed', hash: hashFile(file) }, detail: {} };
+    return { row: { file, status: 'error', error: e instanceof ImportError || e instanceof TooLarge ? e.code : 'malformed', hash: hash ?? hashFile(file) }, detail: {} };
   }
 }
 
 /**
- * Checks the files in a pool of worker threads (`concurrency`, default 2: both cores), each loading the rules
- * once and taking the next file when it finishes one. Rows are reported as files finish; on abort the workers
+ * Checks the files in a pool of worker threads (`concurrency`, default one per core), each loading the rules
+ * once and taking the next file when it finishes one; each has its own long-lived parser workers
+ * (src/import/isolate.ts), so while one waits on its parser the other core is checking. Rows are reported as files finish; on abort the workers
  * stop at once and files not finished are left out. A worker that dies gives its file an error row and is
  * replaced.
  */
@@ -123,7 +137,7 @@ export async function auditFiles(files: string[], ruleOptions: RuleOptions, opts
   if (!files.length) return [];
   let next = 0;
   let done = 0;
-  const size = Math.max(1, Math.min(opts.concurrency ?? 2, files.length));
+  const size = Math.max(1, Math.min(opts.concurrency ?? defaultConcurrency(), files.length));
   const script = new URL('./audit-worker.mjs', import.meta.url);
   const live = new Set<Worker>();
   await new Promise<void>((resolve) => {

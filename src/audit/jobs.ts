@@ -11,6 +11,7 @@ import type { AuditSummary } from './summary.js';
 import type { RuleOptions } from '../rules/ruleset.js';
 import type { Store } from '../store/store.js';
 import { auditCheck, auditFiles, listDrafts, toCsv, type AuditRow } from './audit.js';
+import { pace } from './pace.js';
 import { auditHtml } from './report.js';
 import { summarize } from './summary.js';
 
@@ -23,6 +24,9 @@ interface Job {
   finished: boolean;
   cancelled: boolean;
   controller: AbortController;
+  startedAt: number;
+  /** When the last draft finished (the rate is over the run, not the time since). */
+  endedAt?: number;
   historyNote?: string;
   promise: Promise<void>;
 }
@@ -36,6 +40,10 @@ export interface AuditJobView {
   done: number;
   finished: boolean;
   cancelled: boolean;
+  /** Drafts checked per second so far (0 until the first finishes). */
+  perSecond: number;
+  /** Seconds left at that rate, while running and once there is a rate. */
+  secondsLeft?: number;
   rows: { file: string; status: 'checked' | 'error'; error?: string; score?: number; disbelief?: number; victimBlaming?: number; jargon?: number; missing?: ElementName[]; isChild?: boolean; historyId?: number }[];
   summary: AuditSummary;
   /** Why the history did not record the audit, if it did not. */
@@ -57,7 +65,7 @@ export class AuditJobs {
   constructor(
     private ruleOptions: RuleOptions,
     private store: () => Store | undefined,
-    private concurrency = 2,
+    private concurrency?: number,
   ) {}
 
   start(folder: string): AuditJobView {
@@ -80,9 +88,9 @@ export class AuditJobs {
     } catch (e) {
       historyNote = `The history could not record this audit (${(e as Error).message}).`;
     }
-    const job: Job = { id: randomUUID(), folder: dir, files, rows: [], done: 0, finished: false, cancelled: false, controller: new AbortController(), ...(historyNote ? { historyNote } : {}), promise: Promise.resolve() };
+    const job: Job = { id: randomUUID(), folder: dir, files, rows: [], done: 0, finished: false, cancelled: false, controller: new AbortController(), startedAt: performance.now(), ...(historyNote ? { historyNote } : {}), promise: Promise.resolve() };
     job.promise = auditFiles(files, this.ruleOptions, {
-      concurrency: this.concurrency,
+      ...(this.concurrency ? { concurrency: this.concurrency } : {}),
       signal: job.controller.signal,
       onRow: (row, detail) => {
         let historyId: number | undefined;
@@ -97,6 +105,7 @@ export class AuditJobs {
       },
       onProgress: (done) => {
         job.done = done;
+        job.endedAt = performance.now();
       },
     })
       .then(() => undefined)
@@ -154,6 +163,7 @@ export class AuditJobs {
 
   private view(j: Job): AuditJobView {
     const rows = this.sorted(j);
+    const p = pace(j.done, j.files.length, (j.finished ? (j.endedAt ?? performance.now()) : performance.now()) - j.startedAt);
     return {
       jobId: j.id,
       folder: j.folder,
@@ -161,6 +171,8 @@ export class AuditJobs {
       done: j.done,
       finished: j.finished,
       cancelled: j.cancelled,
+      perSecond: p.perSecond,
+      ...(!j.finished && p.secondsLeft !== undefined ? { secondsLeft: p.secondsLeft } : {}),
       rows: rows.map((r) => ({
         file: path.relative(j.folder, r.file) || r.file,
         status: r.status,

@@ -8,6 +8,7 @@ export const later = {
   outputs: () => import('../draft/outputs.js'),
   audit: () => import('../audit/audit.js'),
   auditReport: () => import('../audit/report.js'),
+  auditPace: () => import('../audit/pace.js'),
   store: () => import('../store/store.js'),
   storePaths: () => import('../store/paths.js'),
   explain: () => import('../engine/explain.js'),

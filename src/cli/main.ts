@@ -9,7 +9,6 @@ import path from 'node:path';
 import type { Config } from '../config/config.js';
 import { acceptAll, draftFromFile, openDraft, type DraftInput } from '../draft/draft.js';
 import type { Finding } from '../engine/types.js';
-import { DecisionsFile } from '../draft/schema.js';
 import { ImportError } from '../import/errors.js';
 import { TooLarge } from '../document/limits.js';
 import type { RuleSet } from '../rules/compile.js';
@@ -19,7 +18,6 @@ import { parseArgs, UsageError } from './args.js';
 import { expandGlobs } from './glob.js';
 import { formatExplanation, toJson, toSarif, toText, type FileResult } from './format.js';
 import { later } from './later.js';
-import { ConfigError } from '../config/config.js';
 import { configLine, ignoredLines, inForce, offNote, type ConfigInForce } from '../config/in-force.js';
 import { ExportError, writeAtomic } from '../export/write.js';
 import { rememberExportFolder, sweepAtStart } from '../store/sweep.js';
@@ -84,7 +82,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.err(`nrm-check: ${e.message}`);
       return 2;
     }
-    if (e instanceof ConfigError || e instanceof TooLarge) {
+    // (the config module, with its schema library, is loaded only when a config is found)
+    if (e instanceof TooLarge || (e instanceof Error && e.name === 'ConfigError' && e instanceof (await import('../config/config.js')).ConfigError)) {
       io.err(`nrm-check: ${e.message}`);
       return 2;
     }
@@ -247,7 +246,7 @@ async function report(argv: readonly string[], io: Io): Promise<number> {
   if (!file || positional.length > 1) throw new UsageError('report takes one file');
   if (!out || !/\.(html?|pdf)$/i.test(out)) throw new UsageError('report needs --out FILE.html or FILE.pdf');
   const { rules, config } = await loadFor([file], opts, io);
-  const decisions = opts.has('decisions') ? readDecisions(opts.get('decisions')![0]!) : undefined;
+  const decisions = opts.has('decisions') ? await readDecisions(opts.get('decisions')![0]!) : undefined;
   const checker = { rules, accept: config.accept };
   const read = await draftFromFile(file, checker, { password: opts.get('password')?.[0], ocr: flags.has('ocr') });
   // the draft as the user left it: their text and decisions on the document as read
@@ -265,7 +264,8 @@ async function report(argv: readonly string[], io: Io): Promise<number> {
  * The user's decisions on a draft, as the app keeps them (its unsaved work or a history entry's): the text
  * now, the accepted and dismissed findings. A report made from them matches the app's.
  */
-function readDecisions(file: string): { text?: string } & Pick<DraftInput, 'accepted' | 'dismissed'> {
+async function readDecisions(file: string): Promise<{ text?: string } & Pick<DraftInput, 'accepted' | 'dismissed'>> {
+  const { DecisionsFile } = await import('../draft/schema.js');
   let raw: unknown;
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -334,11 +334,12 @@ async function audit(argv: readonly string[], io: Io): Promise<number> {
   if (!csv && !html) throw new UsageError('audit needs --csv FILE.csv, --out REPORT.html or both');
   if (html && !/\.html?$/i.test(html)) throw new UsageError('--out is the HTML report: give it a name ending in .html');
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`${dir} is not a folder`);
-  const jobs = Number(opts.get('jobs')?.[0] ?? 2);
+  const { auditCheck, auditFiles, listDrafts, toCsv, defaultConcurrency } = await later.audit();
+  const { pace, paceText } = await later.auditPace();
+  const jobs = Number(opts.get('jobs')?.[0] ?? defaultConcurrency());
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 16) throw new UsageError('--jobs takes a whole number from 1 to 16');
   const timeout = opts.has('timeout') ? Number(opts.get('timeout')![0]) : undefined;
   if (timeout !== undefined && !(timeout >= 1 && timeout <= 3600)) throw new UsageError('--timeout takes a number of seconds from 1 to 3600');
-  const { auditCheck, auditFiles, listDrafts, toCsv } = await later.audit();
   // Loaded here so a broken rule or config stops the audit before it starts; each worker loads its own copy.
   const { ruleOptions } = await loadFor([path.join(dir, 'x')], opts, io);
   const files = listDrafts(dir);
@@ -358,13 +359,17 @@ async function audit(argv: readonly string[], io: Io): Promise<number> {
     }
   }
   const plain = flags.has('progress') && !io.errIsTty;
+  const started = performance.now();
   const rows = await auditFiles(files, ruleOptions, {
     concurrency: jobs,
     ...(timeout ? { importOptions: { timeoutMs: timeout * 1000 } } : {}),
     onRow: (row, detail) => history?.addCheck(auditCheck(dir, row, detail, auditId)),
     onProgress: (done, total, row) => {
       if (plain) io.err(`checked ${done} of ${total}: ${path.relative(dir, row.file)}`);
-      else io.progress(`Checked ${done} of ${total} files`);
+      else {
+        const speed = paceText(pace(done, total, performance.now() - started));
+        io.progress(`Checked ${done} of ${total} files${speed ? ` (${speed})` : ''}`);
+      }
     },
   });
   io.progress('');
@@ -378,7 +383,8 @@ async function audit(argv: readonly string[], io: Io): Promise<number> {
     writeExport(html, auditHtml(rows, dir));
   }
   const errors = rows.filter((r) => r.status === 'error').length;
-  io.out(`Checked ${rows.length - errors} of ${rows.length} files (${errors} could not be read). Wrote ${[csv, html].filter(Boolean).join(' and ')}.`);
+  const rate = pace(rows.length, rows.length, performance.now() - started).perSecond;
+  io.out(`Checked ${rows.length - errors} of ${rows.length} files (${errors} could not be read${rate ? `; ${rate} drafts/s` : ''}). Wrote ${[csv, html].filter(Boolean).join(' and ')}.`);
   return 0;
 }
 

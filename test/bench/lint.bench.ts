@@ -11,6 +11,7 @@
  *     2 MB each, read and linted as a file's bytes are; a typed "too large" counts as an answer
  *   real_slowest_s / bomb_stop_s: importing every file of ../shared/corpus/real one after another: the
  *     slowest readable or broken file, and how soon the decompression bomb is stopped
+ *   import_pdf_ms, import_docx_ms, import_vs_parser, audit_docs_per_s: speed at scale (test/bench/scale.ts)
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,6 +22,7 @@ import { checkForm } from '../../src/form/check.js';
 import { clearCaches, fromPlainText, lint, loadRules } from '../../src/index.js';
 import { importBytes, importFile } from '../../src/import/index.js';
 import { ADVERSARIAL } from '../fixtures/adversarial.js';
+import { benchAudit, benchImport } from './scale.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const json = process.argv.includes('--json');
@@ -134,6 +136,10 @@ if (fs.existsSync(path.join(REAL, 'MANIFEST.tsv'))) {
     realTimes.push({ file, s: (performance.now() - t) / 1000 });
   }
 }
+// Speed at scale: the long-lived parser workers against the bare parsers; a 1,000-draft audit.
+const DEV = path.resolve(ROOT, '../shared/corpus/dev');
+const scale = fs.existsSync(DEV) ? { ...(await benchImport(DEV)), ...(await benchAudit(DEV, 1000)) } : undefined;
+
 const bomb = realTimes.find((r) => r.file.includes('bomb'));
 const slowest = realTimes.filter((r) => r !== bomb).sort((a, b) => b.s - a.s)[0];
 
@@ -148,6 +154,10 @@ const result = {
   adversarial_2mb_ms: worstShape[1],
   real_slowest_s: slowest ? Number(slowest.s.toFixed(1)) : null,
   bomb_stop_s: bomb ? Number(bomb.s.toFixed(1)) : null,
+  import_pdf_ms: scale?.import_pdf_ms ?? null,
+  import_docx_ms: scale?.import_docx_ms ?? null,
+  import_vs_parser: scale?.import_vs_parser ?? null,
+  audit_docs_per_s: scale?.audit_docs_per_s ?? null,
 };
 
 if (json) {
@@ -165,6 +175,9 @@ if (json) {
     ['adversarial 2 MB', `${result.adversarial_2mb_ms} ms, slowest (${worstShape[0]}; target <= 2000)`],
     ['real corpus, slowest', slowest ? `${result.real_slowest_s} s (${slowest.file}; target <= 30)` : 'corpus not found'],
     ['bomb stopped in', bomb ? `${result.bomb_stop_s} s (target <= 10)` : 'corpus not found'],
+    ['import PDF / DOCX', scale ? `${result.import_pdf_ms} / ${result.import_docx_ms} ms median a file, warm` : 'corpus not found'],
+    ['import vs parser', scale ? `${result.import_vs_parser}x the bare parsers (target <= 2)` : 'corpus not found'],
+    ['audit, 1,000 drafts', scale ? `${result.audit_docs_per_s} drafts/s (target >= 35; ${scale.audit_errors} unreadable)` : 'corpus not found'],
   ];
   for (const [k, v] of rows) process.stdout.write(`${k.padEnd(22)} ${v}\n`);
 }

@@ -16,7 +16,10 @@ import { CATEGORIES, ELEMENTS, SEVERITIES, type Category, type ElementName, type
 import { scoreOf } from '../engine/score.js';
 import { privateDir } from '../config/trust.js';
 import { checkpointTruncate, confirmErased, samplesOf, type Erasure } from './erase.js';
+import { orderOf, peopleOf, statsOf, whereOf, type CheckFilter, type CheckSort, type HistoryStats } from './history-query.js';
 import { appDataDir } from './paths.js';
+
+export { NEWEST_FIRST, SORT_KEYS, type CheckFilter, type CheckSort, type HistoryStats, type SortKey } from './history-query.js';
 
 export const STATUSES = ['draft', 'reviewed', 'ready'] as const;
 export type CheckStatus = (typeof STATUSES)[number];
@@ -92,19 +95,6 @@ export interface NewCheck {
   checkedAt?: Date;
 }
 
-export interface CheckFilter {
-  search?: string;
-  status?: CheckStatus;
-  team?: string;
-  author?: string;
-  source?: CheckSource;
-  auditId?: number;
-  /** ISO dates (inclusive). */
-  from?: string;
-  to?: string;
-  limit?: number;
-}
-
 const MIGRATIONS: string[] = [
   // 1: checks, their findings, audit runs, settings.
   `CREATE TABLE audits (
@@ -151,6 +141,21 @@ const MIGRATIONS: string[] = [
    );
    CREATE INDEX findings_rule ON findings(rule);
    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  // 2: the History view reads pages, counts and figures from SQL: an index for each column's sort order (the
+  // expressions of history-query.ts), one for files that could not be read, and the findings by rule with
+  // their category and decision, so the figures of the whole history come from the index alone.
+  `CREATE INDEX checks_file ON checks(file_name COLLATE NOCASE);
+   CREATE INDEX checks_author ON checks(author COLLATE NOCASE);
+   CREATE INDEX checks_team ON checks(team COLLATE NOCASE);
+   CREATE INDEX checks_score_up ON checks(coalesce(score, 1000));
+   CREATE INDEX checks_score_down ON checks(coalesce(score, -1));
+   CREATE INDEX checks_open ON checks(disbelief + victim_blaming + jargon);
+   CREATE INDEX checks_missing ON checks((missing != '') + length(missing) - length(replace(missing, ' ', '')));
+   CREATE INDEX checks_status ON checks(status);
+   CREATE INDEX checks_source ON checks(source);
+   CREATE INDEX checks_unread ON checks(error) WHERE error IS NOT NULL;
+   DROP INDEX findings_rule;
+   CREATE INDEX findings_stats ON findings(rule, category, decision);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -214,6 +219,14 @@ export class Store {
     this.db = db;
   }
 
+  /** Statements compiled once per store: recording 17,000 checks in a row spends its time writing, not parsing SQL. */
+  private readonly statements = new Map<string, Database.Statement>();
+  private sql(text: string): Database.Statement {
+    let s = this.statements.get(text);
+    if (!s) this.statements.set(text, (s = this.db.prepare(text)));
+    return s;
+  }
+
   /** Opens (creating if needed) the store at `file`, migrates it, and applies the retention setting. */
   static open(file: string, opts: { now?: Date } = {}): Store {
     if (file !== ':memory:') keepPrivate(file);
@@ -257,7 +270,7 @@ export class Store {
   }
 
   settings(): Settings {
-    const rows = this.db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
+    const rows = this.sql('SELECT key, value FROM settings').all() as { key: string; value: string }[];
     const s: Settings = { ...DEFAULT_SETTINGS };
     for (const { key, value } of rows) {
       if (key === 'storeText') s.storeText = value === '1';
@@ -275,8 +288,8 @@ export class Store {
    */
   updateSettings(patch: Partial<Settings>, now = new Date()): Settings & { erasure?: Erasure } {
     const erasing = patch.storeText === false;
-    const samples = erasing ? samplesOf((this.db.prepare('SELECT text FROM checks WHERE text IS NOT NULL ORDER BY id DESC LIMIT 20').all() as { text: string }[]).map((r) => r.text)) : [];
-    const put = this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+    const samples = erasing ? samplesOf((this.sql('SELECT text FROM checks WHERE text IS NOT NULL ORDER BY id DESC LIMIT 20').all() as { text: string }[]).map((r) => r.text)) : [];
+    const put = this.sql('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
     this.db.transaction(() => {
       if (patch.storeText !== undefined) {
         put.run('storeText', patch.storeText ? '1' : '0');
@@ -299,8 +312,8 @@ export class Store {
 
   /** Forgets every kept document text and excerpt. */
   private eraseText(): void {
-    this.db.prepare('UPDATE checks SET text = NULL WHERE text IS NOT NULL').run();
-    this.db.prepare('UPDATE findings SET excerpt = NULL WHERE excerpt IS NOT NULL').run();
+    this.sql('UPDATE checks SET text = NULL WHERE text IS NOT NULL').run();
+    this.sql('UPDATE findings SET excerpt = NULL WHERE excerpt IS NOT NULL').run();
   }
 
   /** Deletes checks older than the retention period; returns how many went. */
@@ -308,23 +321,22 @@ export class Store {
     const days = this.settings().retentionDays;
     if (days === null || !(days > 0)) return 0;
     const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
-    const n = this.db.prepare('DELETE FROM checks WHERE checked_at < ?').run(cutoff).changes;
-    this.db.prepare('DELETE FROM audits WHERE started_at < ? AND id NOT IN (SELECT audit_id FROM checks WHERE audit_id IS NOT NULL)').run(cutoff);
+    const n = this.sql('DELETE FROM checks WHERE checked_at < ?').run(cutoff).changes;
+    this.sql('DELETE FROM audits WHERE started_at < ? AND id NOT IN (SELECT audit_id FROM checks WHERE audit_id IS NOT NULL)').run(cutoff);
     return n;
   }
 
   startAudit(folder: string, total: number, now = new Date()): number {
-    return Number(this.db.prepare('INSERT INTO audits (folder, started_at, total) VALUES (?, ?, ?)').run(folder, now.toISOString(), total).lastInsertRowid);
+    return Number(this.sql('INSERT INTO audits (folder, started_at, total) VALUES (?, ?, ?)').run(folder, now.toISOString(), total).lastInsertRowid);
   }
 
   finishAudit(id: number, opts: { cancelled?: boolean } = {}, now = new Date()): void {
-    this.db.prepare('UPDATE audits SET finished_at = ?, cancelled = ? WHERE id = ?').run(now.toISOString(), opts.cancelled ? 1 : 0, id);
+    this.sql('UPDATE audits SET finished_at = ?, cancelled = ? WHERE id = ?').run(now.toISOString(), opts.cancelled ? 1 : 0, id);
   }
 
   audits(): { id: number; folder: string; startedAt: string; finishedAt: string | null; total: number; cancelled: boolean; checks: number }[] {
     return (
-      this.db
-        .prepare('SELECT a.id, a.folder, a.started_at, a.finished_at, a.total, a.cancelled, (SELECT count(*) FROM checks c WHERE c.audit_id = a.id) AS checks FROM audits a ORDER BY a.id DESC')
+      this.sql('SELECT a.id, a.folder, a.started_at, a.finished_at, a.total, a.cancelled, (SELECT count(*) FROM checks c WHERE c.audit_id = a.id) AS checks FROM audits a ORDER BY a.id DESC')
         .all() as { id: number; folder: string; started_at: string; finished_at: string | null; total: number; cancelled: number; checks: number }[]
     ).map((a) => ({ id: a.id, folder: a.folder, startedAt: a.started_at, finishedAt: a.finished_at, total: a.total, cancelled: a.cancelled === 1, checks: a.checks }));
   }
@@ -334,12 +346,10 @@ export class Store {
     const settings = this.settings();
     return this.db.transaction(() => {
       const id = Number(
-        this.db
-          .prepare(
-            `INSERT INTO checks (uid, file_name, content_hash, checked_at, author, team, words, status, source, error, audit_id)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(randomUUID(), c.fileName, c.contentHash, (c.checkedAt ?? new Date()).toISOString(), settings.author, settings.team, c.words, c.status ?? 'draft', c.source, c.error ?? null, c.auditId ?? null).lastInsertRowid,
+        this.sql(
+          `INSERT INTO checks (uid, file_name, content_hash, checked_at, author, team, words, status, source, error, audit_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(randomUUID(), c.fileName, c.contentHash, (c.checkedAt ?? new Date()).toISOString(), settings.author, settings.team, c.words, c.status ?? 'draft', c.source, c.error ?? null, c.auditId ?? null).lastInsertRowid,
       );
       this.writeResult(id, c, settings.storeText);
       return id;
@@ -350,16 +360,16 @@ export class Store {
   updateCheck(id: number, c: Pick<NewCheck, 'result' | 'decisions' | 'decided' | 'text' | 'words' | 'status'>): void {
     const settings = this.settings();
     this.db.transaction(() => {
-      const exists = this.db.prepare('SELECT 1 FROM checks WHERE id = ?').get(id);
+      const exists = this.sql('SELECT 1 FROM checks WHERE id = ?').get(id);
       if (!exists) throw new StoreError(`There is no check ${id} in the history.`);
-      this.db.prepare('UPDATE checks SET words = ?, checked_at = ? WHERE id = ?').run(c.words, new Date().toISOString(), id);
-      if (c.status) this.db.prepare('UPDATE checks SET status = ? WHERE id = ?').run(c.status, id);
+      this.sql('UPDATE checks SET words = ?, checked_at = ? WHERE id = ?').run(c.words, new Date().toISOString(), id);
+      if (c.status) this.sql('UPDATE checks SET status = ? WHERE id = ?').run(c.status, id);
       this.writeResult(id, c, settings.storeText);
     })();
   }
 
   private writeResult(id: number, c: Pick<NewCheck, 'result' | 'decisions' | 'decided' | 'text'>, keepText: boolean): void {
-    this.db.prepare('DELETE FROM findings WHERE check_id = ?').run(id);
+    this.sql('DELETE FROM findings WHERE check_id = ?').run(id);
     if (!c.result) return;
     const r = c.result;
     const rows: StoredFinding[] = [];
@@ -369,96 +379,55 @@ export class Store {
       const d = decisions.get(i);
       rows.push({ rule: f.rule, category: f.category, severity: f.severity, decision: d?.decision ?? 'open', reason: d?.reason ?? null, excerpt: keepText ? f.excerpt : null });
     });
-    const ins = this.db.prepare('INSERT INTO findings (check_id, seq, rule, category, severity, decision, reason, excerpt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const ins = this.sql('INSERT INTO findings (check_id, seq, rule, category, severity, decision, reason, excerpt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     rows.forEach((f, i) => ins.run(id, i, f.rule, f.category, f.severity, f.decision, f.reason, f.excerpt));
     // The score and counts describe what is still open in the draft.
     const open = r.findings.filter((_, i) => decisions.get(i)?.decision !== 'dismissed' && decisions.get(i)?.decision !== 'accepted');
     const count = (cat: Category) => open.filter((f) => f.category === cat).length;
-    this.db
-      .prepare('UPDATE checks SET score = ?, disbelief = ?, victim_blaming = ?, jargon = ?, missing = ?, is_child = ?, text = ? WHERE id = ?')
-      .run(scoreOf(open, r.missing.length).total, count('disbelief'), count('victim-blaming'), count('jargon'), r.missing.map((m) => m.element).join(' '), r.subject.isChild ? 1 : 0, keepText && c.text !== undefined ? c.text : null, id);
+    this.sql('UPDATE checks SET score = ?, disbelief = ?, victim_blaming = ?, jargon = ?, missing = ?, is_child = ?, text = ? WHERE id = ?').run(scoreOf(open, r.missing.length).total, count('disbelief'), count('victim-blaming'), count('jargon'), r.missing.map((m) => m.element).join(' '), r.subject.isChild ? 1 : 0, keepText && c.text !== undefined ? c.text : null, id);
   }
 
   setStatus(id: number, status: CheckStatus): void {
-    if (this.db.prepare('UPDATE checks SET status = ? WHERE id = ?').run(status, id).changes === 0) throw new StoreError(`There is no check ${id} in the history.`);
+    if (this.sql('UPDATE checks SET status = ? WHERE id = ?').run(status, id).changes === 0) throw new StoreError(`There is no check ${id} in the history.`);
   }
 
   deleteCheck(id: number): void {
-    this.db.prepare('DELETE FROM checks WHERE id = ?').run(id);
+    this.sql('DELETE FROM checks WHERE id = ?').run(id);
   }
 
-  private where(f: CheckFilter): { sql: string; params: unknown[] } {
-    const parts: string[] = [];
-    const params: unknown[] = [];
-    if (f.search) {
-      parts.push("(file_name LIKE ? ESCAPE '\\' OR author LIKE ? ESCAPE '\\' OR team LIKE ? ESCAPE '\\')");
-      const like = `%${f.search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-      params.push(like, like, like);
-    }
-    for (const [col, v] of [
-      ['status', f.status],
-      ['team', f.team],
-      ['author', f.author],
-      ['source', f.source],
-      ['audit_id', f.auditId],
-    ] as const) {
-      if (v !== undefined && v !== '') {
-        parts.push(`${col} = ?`);
-        params.push(v);
-      }
-    }
-    if (f.from) {
-      parts.push('checked_at >= ?');
-      params.push(f.from);
-    }
-    if (f.to) {
-      parts.push('checked_at < ?');
-      params.push(new Date(new Date(f.to).getTime() + 86_400_000).toISOString().slice(0, 10));
-    }
-    return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
-  }
-
+  /** The checks a filter matches, newest first, at most `f.limit` (5,000 unless given). */
   listChecks(f: CheckFilter = {}): CheckSummary[] {
-    const w = this.where(f);
-    const rows = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM checks ${w.sql} ORDER BY checked_at DESC, id DESC LIMIT ?`).all(...w.params, f.limit ?? 5000) as CheckRow[];
+    return this.pageChecks(f, { limit: f.limit ?? 5000 });
+  }
+
+  /** One page of the checks a filter matches, in the order of a table column (newest first unless given). */
+  pageChecks(f: CheckFilter, page: { sort?: CheckSort; offset?: number; limit: number }): CheckSummary[] {
+    const w = whereOf(f);
+    const rows = this.sql(`SELECT ${SUMMARY_COLUMNS} FROM checks ${w.sql} ${orderOf(page.sort)} LIMIT ? OFFSET ?`).all(...w.params, page.limit, page.offset ?? 0) as CheckRow[];
     return rows.map(toSummary);
   }
 
+  /** How many checks a filter matches (files that could not be read included). */
+  countChecks(f: CheckFilter = {}): number {
+    const w = whereOf(f);
+    return (this.sql(`SELECT count(*) AS n FROM checks ${w.sql}`).get(...w.params) as { n: number }).n;
+  }
+
+  /** The teams and authors named on any check, for the filters' choices. */
+  people(): { teams: string[]; authors: string[] } {
+    return peopleOf(this.db);
+  }
+
   getCheck(id: number): CheckDetail | null {
-    const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS}, text FROM checks WHERE id = ?`).get(id) as (CheckRow & { text: string | null }) | undefined;
+    const row = this.sql(`SELECT ${SUMMARY_COLUMNS}, text FROM checks WHERE id = ?`).get(id) as (CheckRow & { text: string | null }) | undefined;
     if (!row) return null;
-    const findings = this.db.prepare('SELECT rule, category, severity, decision, reason, excerpt FROM findings WHERE check_id = ? ORDER BY seq').all(id) as StoredFinding[];
+    const findings = this.sql('SELECT rule, category, severity, decision, reason, excerpt FROM findings WHERE check_id = ? ORDER BY seq').all(id) as StoredFinding[];
     return { ...toSummary(row), text: row.text, findings };
   }
 
   /** Figures for the supervisor view: score over time, frequent rules, missing elements, dismissal rates. */
   stats(f: CheckFilter = {}): HistoryStats {
-    const checks = this.listChecks({ ...f, limit: 100_000 }).filter((c) => !c.error);
-    const ids = checks.map((c) => c.id);
-    const rules = new Map<string, { rule: string; category: string; total: number; accepted: number; dismissed: number }>();
-    if (ids.length) {
-      const rows = this.db
-        .prepare(`SELECT rule, category, decision, count(*) AS n FROM findings WHERE check_id IN (SELECT value FROM json_each(?)) GROUP BY rule, category, decision`)
-        .all(JSON.stringify(ids)) as { rule: string; category: string; decision: Decision; n: number }[];
-      for (const r of rows) {
-        const e = rules.get(r.rule) ?? { rule: r.rule, category: r.category, total: 0, accepted: 0, dismissed: 0 };
-        e.total += r.n;
-        if (r.decision === 'accepted') e.accepted += r.n;
-        if (r.decision === 'dismissed') e.dismissed += r.n;
-        rules.set(r.rule, e);
-      }
-    }
-    const missing = ELEMENTS.map((element) => ({ element, count: checks.filter((c) => c.missing.includes(element)).length })).filter((m) => m.count > 0).sort((a, b) => b.count - a.count);
-    const byDay = new Map<string, number[]>();
-    for (const c of checks) if (c.score !== null) byDay.set(c.checkedAt.slice(0, 10), [...(byDay.get(c.checkedAt.slice(0, 10)) ?? []), c.score]);
-    return {
-      checks: checks.length,
-      errors: this.listChecks({ ...f, limit: 100_000 }).length - checks.length,
-      averageScore: checks.length ? Math.round(checks.reduce((n, c) => n + (c.score ?? 0), 0) / checks.length) : null,
-      scoreOverTime: [...byDay.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([day, s]) => ({ day, average: Math.round(s.reduce((a, b) => a + b, 0) / s.length), checks: s.length })),
-      rules: [...rules.values()].map((r) => ({ ...r, dismissalRate: r.total ? r.dismissed / r.total : 0 })).sort((a, b) => b.total - a.total || a.rule.localeCompare(b.rule)),
-      missing,
-    };
+    return statsOf(this.db, f);
   }
 
   /** The whole history (or a filtered part) as a team file another checker can import. */
@@ -484,12 +453,12 @@ export class Store {
     let added = 0;
     let skipped = 0;
     this.db.transaction(() => {
-      const has = this.db.prepare('SELECT 1 FROM checks WHERE uid = ?');
-      const ins = this.db.prepare(
+      const has = this.sql('SELECT 1 FROM checks WHERE uid = ?');
+      const ins = this.sql(
         `INSERT INTO checks (uid, file_name, content_hash, checked_at, author, team, words, score, disbelief, victim_blaming, jargon, missing, is_child, status, source, error, text)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'team', ?, ?)`,
       );
-      const insF = this.db.prepare('INSERT INTO findings (check_id, seq, rule, category, severity, decision, reason, excerpt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+      const insF = this.sql('INSERT INTO findings (check_id, seq, rule, category, severity, decision, reason, excerpt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
       for (const c of parsed.data.checks) {
         if (has.get(c.uid)) {
           skipped++;
@@ -526,15 +495,6 @@ function keepPrivate(file: string): void {
       // not there, or not ours to change (then opening it says so)
     }
   }
-}
-
-export interface HistoryStats {
-  checks: number;
-  errors: number;
-  averageScore: number | null;
-  scoreOverTime: { day: string; average: number; checks: number }[];
-  rules: { rule: string; category: string; total: number; accepted: number; dismissed: number; dismissalRate: number }[];
-  missing: { element: ElementName; count: number }[];
 }
 
 export const TEAM_FORMAT = 'nrm-referral-checker/team';

@@ -10,6 +10,7 @@ import type { DraftView } from '../draft/draft.js';
 import type { ElementName, Finding } from '../engine/types.js';
 import type { SentenceExplained } from '../engine/explain.js';
 import type { CheckDetail, CheckSummary, HistoryStats, Settings } from '../store/store.js';
+import { SORT_KEYS } from '../store/history-query.js';
 import type { TrainerStep } from '../trainer/trainer.js';
 import { IMPORT_ERROR_CODES } from '../import/errors.js';
 import type { Method } from './methods.js';
@@ -27,6 +28,9 @@ const BlockSchema = z
   .strict();
 
 const MAX_TEXT = 2_000_000;
+/** The most checks one historyList answer carries, and how many it carries unless asked (the view's page). */
+export const HISTORY_PAGE_MAX = 500;
+export const HISTORY_PAGE = 100;
 const STATUS = z.enum(['draft', 'reviewed', 'ready']);
 const Id = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
@@ -123,7 +127,20 @@ export const contract = {
   listRules: z.object({}).strict(),
   exportDocx: z.object({ draft: DraftSchema, mode: z.enum(['clean', 'tracked']), appendix: z.boolean().optional() }).strict(),
   exportReport: z.object({ draft: DraftSchema, format: z.enum(['html', 'pdf']), maskNames: z.boolean().optional() }).strict(),
-  historyList: z.object({ filter: Filter.optional() }).strict(),
+  /**
+   * A page of the checks a filter matches, in the order of a table column (newest first unless given), with
+   * how many match and how many the history holds; with the figures and the filters' choices unless `stats`
+   * is false (the view asks for them once per filter, not for each page it scrolls to).
+   */
+  historyList: z
+    .object({
+      filter: Filter.optional(),
+      sort: z.object({ key: z.enum(SORT_KEYS), dir: z.enum(['asc', 'desc']) }).strict().optional(),
+      offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+      limit: z.number().int().min(1).max(HISTORY_PAGE_MAX).optional(),
+      stats: z.boolean().optional(),
+    })
+    .strict(),
   historyGet: z.object({ id: Id }).strict(),
   /** Records the open draft (new when `id` is absent); its text is kept only if the setting is on. */
   historySave: z.object({ id: Id.optional(), contentHash: z.string().regex(/^[0-9a-f]{64}$/), status: STATUS.optional(), draft: DraftSchema }).strict(),
@@ -261,7 +278,11 @@ export interface Outputs {
   listRules: RuleInfo[];
   exportDocx: ExportFile;
   exportReport: ExportFile;
-  historyList: { checks: CheckSummary[]; stats: HistoryStats; teams: string[]; authors: string[] };
+  /**
+   * `checks`: the page, from `offset` in the order asked; `matching`: how many checks the filter matches (the
+   * table's rows); `total`: how many the history holds. The figures and choices come unless `stats` was false.
+   */
+  historyList: { checks: CheckSummary[]; offset: number; matching: number; total: number; stats?: HistoryStats; teams?: string[]; authors?: string[] };
   historyGet: CheckDetail;
   historySave: { id: number };
   historySetStatus: { id: number };

@@ -15,7 +15,7 @@ import { LEASE_MS, type HostRegistry } from '../store/hosts.js';
 import { RecoveryStore, WorkInUse } from '../store/recovery.js';
 import { StoreError, type Store } from '../store/store.js';
 import { loadExamples, type TrainerExample } from '../trainer/trainer.js';
-import { fail, ok, WorkSchema, type DraftData, type Input, type Outputs, type Result, type TrainerSummary } from './contract.js';
+import { fail, HISTORY_PAGE, ok, WorkSchema, type DraftData, type Input, type Outputs, type Result, type TrainerSummary } from './contract.js';
 import type { Method } from './methods.js';
 
 export type Handlers = { [M in Method]: (input: Input<M>) => Promise<Result<Outputs[M]>> };
@@ -148,13 +148,13 @@ export function createHandlers(rules: RuleSet, deps: HandlerDeps = {}): Handlers
     },
     async historyList(input) {
       return withStore((store) => {
-        const all = store.listChecks({ limit: 100_000 });
-        return {
-          checks: store.listChecks(input.filter ?? {}),
-          stats: store.stats(input.filter ?? {}),
-          teams: [...new Set(all.map((c) => c.team).filter(Boolean))].sort(),
-          authors: [...new Set(all.map((c) => c.author).filter(Boolean))].sort(),
-        };
+        const filter = input.filter ?? {};
+        const offset = input.offset ?? 0;
+        const checks = store.pageChecks(filter, { sort: input.sort, offset, limit: input.limit ?? HISTORY_PAGE });
+        const total = store.countChecks();
+        if (input.stats === false) return { checks, offset, matching: store.countChecks(filter), total };
+        const stats = store.stats(filter);
+        return { checks, offset, matching: stats.checks + stats.errors, total, stats, ...store.people() };
       });
     },
     async historyGet(input) {

@@ -90,7 +90,7 @@ describe('history through the API', () => {
     await value(h.historySetStatus({ id, status: 'reviewed' }));
     const list = await value(h.historyList({ filter: { status: 'reviewed' } }));
     expect(list.checks.map((c) => c.fileName)).toEqual(['ana.docx']);
-    expect(list.stats.rules.find((r) => r.rule === 'disbelief/alleges')!.dismissalRate).toBe(1);
+    expect(list.stats!.rules.find((r) => r.rule === 'disbelief/alleges')!.dismissalRate).toBe(1);
     expect((await value(h.historyList({ filter: { status: 'ready' } }))).checks).toEqual([]);
   });
 

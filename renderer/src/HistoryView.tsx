@@ -1,66 +1,68 @@
 /**
  * History and supervisor review: every check on this computer (and those imported from a team file) in a
- * sortable, filterable table with charts and per-rule dismissal rates; one check opens as its report.
+ * table that sorts, filters and searches the whole history through the core (a page of rows at a time, so a
+ * year of checks opens at once), with charts and per-rule dismissal rates; one check opens as its report.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useState } from 'react';
 import type { Input, Outputs } from '../../src/api/contract';
 import { api } from './api';
 import { BarChart, LineChart } from './components/Charts';
-import { SortableTable, type Column } from './components/SortableTable';
+import { HistoryTable, type HistoryColumn } from './components/HistoryTable';
+import { useHistoryPages, type Filter, type Overview, type Sort, type Summary } from './hooks/useHistoryPages';
 import { STATUS_LABELS, labelOf } from '../../src/api/labels';
 import { saveFile, toBase64 } from './save';
 
-type Summary = Outputs['historyList']['checks'][number];
-type Filter = NonNullable<Input<'historyList'>['filter']>;
 type Status = 'draft' | 'reviewed' | 'ready';
 /** A rule dismissed this often is probably noisy for this team. */
 const NOISY = 0.3;
+/** Typing in the search box asks the core once the typing pauses this long (ms). */
+const TYPING = 200;
+const count = (n: number) => n.toLocaleString('en-GB');
+const idOf = (c: Summary) => c.id;
 
-const COLUMNS: Column<Summary>[] = [
-  { key: 'file', label: 'File', value: (c) => c.fileName },
-  { key: 'when', label: 'Checked', value: (c) => c.checkedAt, render: (c) => new Date(c.checkedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) },
-  { key: 'author', label: 'Author', value: (c) => c.author },
-  { key: 'team', label: 'Team', value: (c) => c.team },
-  { key: 'score', label: 'Score', value: (c) => c.score, numeric: true, render: (c) => (c.error ? `could not be read (${c.error})` : String(c.score ?? '')) },
-  { key: 'findings', label: 'Open findings', value: (c) => c.disbelief + c.victimBlaming + c.jargon, numeric: true },
-  { key: 'missing', label: 'Missing', value: (c) => c.missing.map((m) => labelOf(m)).join(', ') },
-  { key: 'status', label: 'Status', value: (c) => STATUS_LABELS[c.status] },
-  { key: 'source', label: 'From', value: (c) => (c.source === 'audit' ? 'audit' : c.source === 'team' ? 'team file' : 'app') },
+const COLUMNS: HistoryColumn<Summary, Sort['key']>[] = [
+  { key: 'file', label: 'File', text: (c) => c.fileName, width: '19%' },
+  { key: 'when', label: 'Checked', text: (c) => new Date(c.checkedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }), width: '16%' },
+  { key: 'author', label: 'Author', text: (c) => c.author, width: '11%' },
+  { key: 'team', label: 'Team', text: (c) => c.team, width: '8%' },
+  { key: 'score', label: 'Score', text: (c) => (c.error ? `could not be read (${c.error})` : String(c.score ?? '')), numeric: true, width: '7%' },
+  { key: 'findings', label: 'Open findings', text: (c) => String(c.disbelief + c.victimBlaming + c.jargon), numeric: true, width: '8%' },
+  { key: 'missing', label: 'Missing', text: (c) => c.missing.map((m) => labelOf(m)).join(', '), width: '13%' },
+  { key: 'status', label: 'Status', text: (c) => STATUS_LABELS[c.status], width: '11%' },
+  { key: 'source', label: 'From', text: (c) => (c.source === 'audit' ? 'audit' : c.source === 'team' ? 'team file' : 'app'), width: '7%' },
 ];
 
 export function HistoryView() {
+  /** The filter as the form shows it (each keystroke), and as asked of the core (once typing pauses). */
+  const [form, setForm] = useState<Filter>({});
   const [filter, setFilter] = useState<Filter>({});
-  const [data, setData] = useState<Outputs['historyList'] | null>(null);
-  const [error, setError] = useState('');
+  const [sort, setSort] = useState<Sort>({ key: 'when', dir: 'desc' });
+  const history = useHistoryPages(filter, sort);
   const [open, setOpen] = useState<Outputs['historyGet'] | null>(null);
   const [settings, setSettings] = useState<Outputs['settingsGet'] | null>(null);
   const [note, setNote] = useState('');
+  const error = history.error;
+  const data = history.overview;
 
-  const load = useCallback(async (f: Filter) => {
-    const r = await api.historyList({ filter: f });
-    if (r.ok) {
-      setData(r.value);
-      setError('');
-    } else setError(r.error.message);
-  }, []);
   useEffect(() => {
-    const t = setTimeout(() => void load(filter), 150);
+    const t = setTimeout(() => setFilter((f) => (JSON.stringify(f) === JSON.stringify(form) ? f : form)), TYPING);
     return () => clearTimeout(t);
-  }, [filter, load]);
+  }, [form]);
   useEffect(() => {
     void api.settingsGet({}).then((r) => r.ok && setSettings(r.value));
   }, []);
 
-  const set = (patch: Partial<Filter>) => setFilter((f) => Object.fromEntries(Object.entries({ ...f, ...patch }).filter(([, v]) => v !== '' && v !== undefined)) as Filter);
-  const openCheck = async (c: Summary) => {
+  const set = (patch: Partial<Filter>) => setForm((f) => Object.fromEntries(Object.entries({ ...f, ...patch }).filter(([, v]) => v !== '' && v !== undefined)) as Filter);
+  const sortBy = useCallback((key: Sort['key']) => setSort((s) => ({ key, dir: s.key === key && s.dir === 'asc' ? 'desc' : 'asc' })), []);
+  const openCheck = useCallback(async (c: Summary) => {
     const r = await api.historyGet({ id: c.id });
     if (r.ok) setOpen(r.value);
-  };
+  }, []);
   const setStatus = async (id: number, status: Status) => {
     const r = await api.historySetStatus({ id, status });
     if (r.ok) {
       setOpen((o) => (o && o.id === id ? { ...o, status } : o));
-      void load(filter);
+      history.reload();
     }
   };
   const saveSettings = async (patch: Input<'settingsSet'>) => {
@@ -69,7 +71,7 @@ export function HistoryView() {
       setSettings(r.value);
       // turning text keeping off says so when the text could not yet be confirmed gone from the disk
       setNote(r.value.erasure && !r.value.erasure.verified ? (r.value.erasure.message ?? 'Settings saved.') : 'Settings saved.');
-      void load(filter);
+      history.reload();
     } else setNote(r.error.message);
   };
   const exportTeam = async () => {
@@ -82,7 +84,7 @@ export function HistoryView() {
   const importTeam = async (file: File) => {
     const r = await api.teamImport({ name: file.name, data: toBase64(await file.arrayBuffer()) });
     setNote(r.ok ? `Imported ${r.value.added} check${r.value.added === 1 ? '' : 's'} from ${file.name}${r.value.skipped ? `; ${r.value.skipped} were already here` : ''}.` : r.error.message);
-    if (r.ok) void load(filter);
+    if (r.ok) history.reload();
   };
 
   if (error && !data)
@@ -102,18 +104,18 @@ export function HistoryView() {
       <p>Checks made on this computer and imported from team files. Document text is {settings?.storeText ? 'kept with each check (you turned this on)' : 'not kept: only figures, rule names and decisions'}.</p>
       <form className="filters" aria-label="Filter checks" onSubmit={(e) => e.preventDefault()}>
         <label>
-          Search <input type="search" data-testid="history-search" value={filter.search ?? ''} onChange={(e) => set({ search: e.target.value })} placeholder="file, author or team" />
+          Search <input type="search" data-testid="history-search" value={form.search ?? ''} onChange={(e) => set({ search: e.target.value })} placeholder="file, author or team" />
         </label>
         <label>
           Status{' '}
-          <select data-testid="history-status" value={filter.status ?? ''} onChange={(e) => set({ status: (e.target.value || undefined) as Status | undefined })}>
+          <select data-testid="history-status" value={form.status ?? ''} onChange={(e) => set({ status: (e.target.value || undefined) as Status | undefined })}>
             <option value="">Any</option>
             <StatusOptions />
           </select>
         </label>
         <label>
           Team{' '}
-          <select value={filter.team ?? ''} onChange={(e) => set({ team: e.target.value || undefined })}>
+          <select value={form.team ?? ''} onChange={(e) => set({ team: e.target.value || undefined })}>
             <option value="">Any</option>
             {data?.teams.map((t) => (
               <option key={t} value={t}>
@@ -123,14 +125,14 @@ export function HistoryView() {
           </select>
         </label>
         <label>
-          From <input type="date" value={filter.from ?? ''} onChange={(e) => set({ from: e.target.value || undefined })} />
+          From <input type="date" value={form.from ?? ''} onChange={(e) => set({ from: e.target.value || undefined })} />
         </label>
         <label>
-          To <input type="date" value={filter.to ?? ''} onChange={(e) => set({ to: e.target.value || undefined })} />
+          To <input type="date" value={form.to ?? ''} onChange={(e) => set({ to: e.target.value || undefined })} />
         </label>
         <label>
           Made in{' '}
-          <select value={filter.source ?? ''} onChange={(e) => set({ source: (e.target.value || undefined) as Filter['source'] })}>
+          <select value={form.source ?? ''} onChange={(e) => set({ source: (e.target.value || undefined) as Filter['source'] })}>
             <option value="">Anywhere</option>
             <option value="app">This app</option>
             <option value="audit">Audits</option>
@@ -138,20 +140,7 @@ export function HistoryView() {
           </select>
         </label>
       </form>
-      {stats && (
-        <>
-          <p role="status" data-testid="history-count">
-            {stats.checks} check{stats.checks === 1 ? '' : 's'}
-            {stats.errors ? ` and ${stats.errors} file${stats.errors === 1 ? '' : 's'} that could not be read` : ''}
-            {stats.averageScore !== null ? `; average score ${stats.averageScore}` : ''}.
-          </p>
-          <div className="charts">
-            <LineChart title="Average score by day" points={stats.scoreOverTime.map((p) => ({ label: p.day, value: p.average }))} testId="chart-score-time" />
-            <BarChart title="Most frequent rules" bars={stats.rules.slice(0, 12).map((r) => ({ label: r.rule, value: r.total }))} color="var(--disbelief)" testId="chart-history-rules" />
-            <BarChart title="Missing elements" bars={stats.missing.map((m) => ({ label: labelOf(m.element), value: m.count }))} color="var(--jargon)" testId="chart-history-missing" />
-          </div>
-        </>
-      )}
+      {data && <Figures overview={data} />}
       {open && (
         <section className="check-report" aria-labelledby="check-report-title" data-testid="check-report">
           <h3 id="check-report-title">
@@ -203,7 +192,27 @@ export function HistoryView() {
           </div>
         </section>
       )}
-      {data && <SortableTable rows={data.checks} columns={COLUMNS} rowKey={(c) => c.id} caption="Checks" initial={{ key: 'when', dir: 'desc' }} onOpen={(c) => void openCheck(c)} testId="history-table" />}
+      {history.ready && (
+        <>
+          <p data-testid="history-rows" id="history-rows">
+            {history.total === 0 ? 'No checks in the history yet' : `Listing ${count(history.matching)} of ${count(history.total)} check${history.total === 1 ? '' : 's'}${history.matching < history.total ? ', those that match the filters' : ''}`}
+            {error ? ` (${error})` : ''}.
+          </p>
+          <HistoryTable
+            columns={COLUMNS}
+            count={history.matching}
+            rowAt={history.rowAt}
+            rowId={idOf}
+            ensure={history.ensure}
+            sort={sort}
+            onSort={sortBy}
+            onOpen={openCheck}
+            caption={`Checks: ${count(history.matching)} of ${count(history.total)}`}
+            generation={history.query}
+            testId="history-table"
+          />
+        </>
+      )}
       <h3>Rules users dismiss</h3>
       <p className="muted">A rule dismissed in {Math.round(NOISY * 100)}% or more of its findings is marked: it may be noisy for this kind of referral.</p>
       {noisy.length ? (
@@ -273,6 +282,24 @@ export function HistoryView() {
     </section>
   );
 }
+
+/** How many checks and their average, and the charts: drawn again only when the figures change, not as the user types. */
+const Figures = memo(function Figures({ overview: { stats } }: { overview: Overview }) {
+  return (
+    <>
+      <p role="status" data-testid="history-count">
+        {count(stats.checks)} check{stats.checks === 1 ? '' : 's'}
+        {stats.errors ? ` and ${count(stats.errors)} file${stats.errors === 1 ? '' : 's'} that could not be read` : ''}
+        {stats.averageScore !== null ? `; average score ${stats.averageScore}` : ''}.
+      </p>
+      <div className="charts">
+        <LineChart title="Average score by day" points={stats.scoreOverTime.map((p) => ({ label: p.day, value: p.average }))} testId="chart-score-time" />
+        <BarChart title="Most frequent rules" bars={stats.rules.slice(0, 12).map((r) => ({ label: r.rule, value: r.total }))} color="var(--disbelief)" testId="chart-history-rules" />
+        <BarChart title="Missing elements" bars={stats.missing.map((m) => ({ label: labelOf(m.element), value: m.count }))} color="var(--jargon)" testId="chart-history-missing" />
+      </div>
+    </>
+  );
+});
 
 function StatusOptions() {
   return (

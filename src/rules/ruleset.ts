@@ -17,9 +17,9 @@ export function ruleDirs(opts: RuleOptions): string[] {
   return [opts.rulesDir ?? DEFAULT_RULES_DIR, ...(opts.extraDirs ?? [])];
 }
 
-/** Loads through the compiled-rules cache: the fast path for a CLI start. */
+/** Loads through the package's compiled rules or the user's cache: the fast path for a start. */
 export async function loadRulesCached(opts: RuleOptions = {}): Promise<RuleSet> {
-  const { data, save } = await loadRuleDataCached(ruleDirs(opts));
+  const { data, save } = await loadRuleDataCached(ruleDirs(opts), { shipped: DEFAULT_RULES_DIR });
   const set = compileRules(data, opts);
   save();
   return set;

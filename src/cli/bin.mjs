@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// nrm-check launcher: runs the TypeScript CLI through tsx, so it works straight after `npm ci`. Whatever
+// nrm-check launcher: runs the built JavaScript (dist/node, made by `npm ci` and made again here first whenever
+// a source changed; see launch.mjs), or the TypeScript sources through tsx where it cannot be built. Whatever
 // goes wrong, the user gets one line and exit code 2, never a stack trace.
-import { register } from 'tsx/esm/api';
+import { builtEntry } from './launch.mjs';
 
 // (main() answers its own errors; this is for the checker failing to start, or an error escaping it)
 const oneLine = (e) => `nrm-check: the checker could not run (${e?.name ?? 'Error'}: ${String(e?.message ?? e).split('\n')[0].slice(0, 120)}).\n`;
@@ -12,9 +13,15 @@ const die = (e) => {
 process.on('uncaughtException', die);
 process.on('unhandledRejection', die);
 
-register();
 try {
-  const { main } = await import('./main.ts');
+  const built = await builtEntry('main');
+  let main;
+  if (built) ({ main } = await import(built.href));
+  else {
+    const { register } = await import('tsx/esm/api');
+    register();
+    ({ main } = await import('./main.ts'));
+  }
   const code = await main(process.argv.slice(2), {
     out: (s) => process.stdout.write(s + '\n'),
     err: (s) => process.stderr.write(s + '\n'),

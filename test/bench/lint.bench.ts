@@ -12,6 +12,8 @@
  *   real_slowest_s / bomb_stop_s: importing every file of ../shared/corpus/real one after another: the
  *     slowest readable or broken file, and how soon the decompression bomb is stopped
  *   import_pdf_ms, import_docx_ms, import_vs_parser, audit_docs_per_s: speed at scale (test/bench/scale.ts)
+ *   history17k_list_ms, history17k_search_ms: the History view's first page with its figures, and a search,
+ *     over 17,000 checks in a temporary store (test/bench/history.ts)
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,6 +24,7 @@ import { checkForm } from '../../src/form/check.js';
 import { clearCaches, fromPlainText, lint, loadRules } from '../../src/index.js';
 import { importBytes, importFile } from '../../src/import/index.js';
 import { ADVERSARIAL } from '../fixtures/adversarial.js';
+import { benchHistory } from './history.js';
 import { benchAudit, benchImport } from './scale.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -140,6 +143,8 @@ if (fs.existsSync(path.join(REAL, 'MANIFEST.tsv'))) {
 const DEV = path.resolve(ROOT, '../shared/corpus/dev');
 const scale = fs.existsSync(DEV) ? { ...(await benchImport(DEV)), ...(await benchAudit(DEV, 1000)) } : undefined;
 
+const history = await benchHistory();
+
 const bomb = realTimes.find((r) => r.file.includes('bomb'));
 const slowest = realTimes.filter((r) => r !== bomb).sort((a, b) => b.s - a.s)[0];
 
@@ -158,6 +163,7 @@ const result = {
   import_docx_ms: scale?.import_docx_ms ?? null,
   import_vs_parser: scale?.import_vs_parser ?? null,
   audit_docs_per_s: scale?.audit_docs_per_s ?? null,
+  ...history,
 };
 
 if (json) {
@@ -177,6 +183,8 @@ if (json) {
     ['bomb stopped in', bomb ? `${result.bomb_stop_s} s (target <= 10)` : 'corpus not found'],
     ['import PDF / DOCX', scale ? `${result.import_pdf_ms} / ${result.import_docx_ms} ms median a file, warm` : 'corpus not found'],
     ['import vs parser', scale ? `${result.import_vs_parser}x the bare parsers (target <= 2)` : 'corpus not found'],
+    ['history 17k: list', `${result.history17k_list_ms} ms median (target <= 100)`],
+    ['history 17k: search', `${result.history17k_search_ms} ms median (target <= 100)`],
     ['audit, 1,000 drafts', scale ? `${result.audit_docs_per_s} drafts/s (target >= 35; ${scale.audit_errors} unreadable)` : 'corpus not found'],
   ];
   for (const [k, v] of rows) process.stdout.write(`${k.padEnd(22)} ${v}\n`);

@@ -111,7 +111,9 @@ export async function ensureBuilt(root = ROOT, buildNode = undefined) {
     return { ok: true, did: `rebuilt in ${ms} ms (compiled rules ${rules})` };
   } catch (e) {
     // a folder this user cannot write (an installation of someone else's), or a source that does not compile
-    return { ok: false, failed: true, why: `${e?.code ?? e?.name ?? 'Error'}: ${String(e?.message ?? e).split('\n')[0].slice(0, 160)}` };
+    const at = e?.errors?.[0]; // esbuild's first error, with where it is
+    const why = at ? `${at.location ? `${at.location.file}:${at.location.line}: ` : ''}${at.text}` : `${e?.code ?? e?.name ?? 'Error'}: ${String(e?.message ?? e).split('\n')[0]}`;
+    return { ok: false, failed: true, why: why.slice(0, 200) };
   } finally {
     release?.();
   }

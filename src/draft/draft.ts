@@ -179,6 +179,12 @@ export function revise(original: Document, text: string): Document {
     const lineEnd = Math.min(nl < 0 ? text.length : nl, moved[k + 1]?.start ?? text.length);
     if (lineEnd > b.end && words(b.end, lineEnd)) b.end = text.slice(0, lineEnd).trimEnd().length;
   });
+  moved.forEach((b, k) => {
+    // and so do words typed at the start of its line ("She said" → "Apparently she said"), which the offset
+    // map puts before the block
+    const from = Math.max(text.lastIndexOf('\n', b.start - 1) + 1, moved[k - 1]?.end ?? 0);
+    if (from < b.start && words(from, b.start)) b.start = b.start - text.slice(from, b.start).trimStart().length;
+  });
   for (const b of moved) {
     if (b.start < pos) continue;
     if (words(pos, b.start)) plain(pos, b.start, b.page);

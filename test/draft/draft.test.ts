@@ -42,6 +42,19 @@ describe('a draft', () => {
     expect(paragraphs).toEqual(['A new paragraph the user typed.', 'Ana claims she was kept in a flat.', 'She claims she was not paid.']);
   });
 
+  it('keeps words typed at the start of a paragraph in that paragraph, and the finding they bring', () => {
+    const text = DOC.text.replace('Ana claims', 'Apparently Ana claims');
+    const doc = revise(DOC, text);
+    expect(doc.blocks.map((b) => [b.kind, text.slice(b.start, b.end)])).toEqual([
+      ['heading', 'Account'],
+      ['table-cell', 'Location'],
+      ['table-cell', 'Leeds'],
+      ['paragraph', 'Apparently Ana claims she was kept in a flat. She claims she was not paid.'],
+    ]);
+    const d = openDraft({ name: 'a.docx', original: DOC, text, accepted: [], dismissed: [] }, checker);
+    expect(d.lint().findings.map((f) => f.excerpt)).toContain('Apparently');
+  });
+
   it('leaves open every finding not dismissed: one dismissal takes one finding, not all with those words', () => {
     const d0 = openDraft({ name: 'a.docx', original: DOC, text: DOC.text, accepted: [], dismissed: [] }, checker);
     const claims = d0.lint().findings.filter((f) => f.excerpt === 'claims');

@@ -15,10 +15,17 @@ import { useHistoryEntry } from './hooks/useHistoryEntry';
 import { useRecheck } from './hooks/useRecheck';
 import { useKeptWork } from './hooks/useKeptWork';
 import { windowId } from './window';
+import { findingKeys, placeOn } from './finding-keys';
 import { useReviewKeys } from './hooks/useReviewKeys';
 
 type Status = 'draft' | 'reviewed' | 'ready';
 
+/** The active finding: its key, and its place when last chosen (kept when the finding itself goes). */
+interface Selection {
+  key: string | null;
+  index: number;
+}
+const FIRST: Selection = { key: null, index: 0 };
 
 /** A fresh id for one editing session of one draft (never derived from the document). */
 function newWorkId(): string {
@@ -43,12 +50,30 @@ export function CheckView({ visible }: { visible: boolean }) {
       return next;
     });
   const placementList = Object.entries(placements).map(([text, question]) => ({ text, question }));
-  const [active, setActive] = useState(0);
+  const [selection, setSelection] = useState<Selection>(FIRST);
   const [status, setStatus] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
 
   // what is open and the score are the core's (the same in the report, the history and the CLI)
   const findings = useMemo(() => s.result?.open ?? [], [s.result]);
+  // the text the findings were found in (a new check brings new findings; a dismissal keeps them)
+  const checked = useMemo(() => s.text, [s.result?.findings]);
+  // each finding's identity, kept through edits elsewhere
+  const keys = useMemo(() => findingKeys(checked, findings), [checked, findings]);
+  // and where each is in the text now, when the user has changed it since (until the next check lands)
+  const placed = useMemo(() => placeOn(checked, s.text, findings, keys), [checked, s.text, findings, keys]);
+  const found = selection.key === null ? -1 : keys.indexOf(selection.key);
+  const active = found >= 0 ? found : Math.min(selection.index, Math.max(0, findings.length - 1));
+  // The latest findings and text, for the actions below: they stay the same functions from one check to the
+  // next, so the cards and paragraphs an edit did not change are not drawn again.
+  const live = useRef({ findings, keys, placed, text: s.text, isChild: false });
+  live.current = { findings, keys, placed, text: s.text, isChild: Boolean(s.result?.subject.isChild) };
+  /** The finding with this key as the last check found it. */
+  const checkedFinding = (key: string): Finding | undefined => live.current.findings[live.current.keys.indexOf(key)];
+  /** The same where it is in the text now; none when an edit since the check touched it. */
+  const placedFinding = (key: string): Finding | undefined => live.current.placed.findings[live.current.placed.keys.indexOf(key)];
+  const select = useCallback((key: string) => setSelection({ key, index: live.current.keys.indexOf(key) }), []);
+  const setActive = useCallback((i: number) => setSelection({ key: live.current.keys[i] ?? null, index: i }), []);
   const missing = s.result?.missing ?? [];
   const sc = s.result?.score ?? { total: 100, parts: [] };
 
@@ -120,7 +145,7 @@ export function CheckView({ visible }: { visible: boolean }) {
     setPlacements(Object.fromEntries((w.placements ?? []).map((p) => [p.text, p.question])));
     first.current = true;
     dispatch({ type: 'restored', name: w.name, text: w.text, original: w.original, warnings: w.warnings, acceptedList: w.accepted, dismissed: w.dismissed });
-    setActive(0);
+    setSelection(FIRST);
     const l = await api.lint({ draft: { name: w.name, original: w.original, text: w.text, accepted: w.accepted, dismissed: w.dismissed } });
     if (l.ok) dispatch({ type: 'linted', text: w.text, dismissed: w.dismissed.length, result: l.value });
     setStatus(l.ok ? `Restored your unsaved work on ${w.name}.` : `Restored your unsaved work on ${w.name}, but it could not be checked: ${l.error.message}`);
@@ -149,7 +174,7 @@ export function CheckView({ visible }: { visible: boolean }) {
     contentHash.current = r.value.contentHash;
     setDraftStatus('draft');
     dispatch({ type: 'opened', name: r.value.name, text: r.value.text, blocks: r.value.blocks, result: r.value, warnings: r.value.warnings });
-    setActive(0);
+    setSelection(FIRST);
     setStatus(`${file.name} opened: ${r.value.findings.length} findings, ${r.value.missing.length} missing elements.`);
   }, []);
 
@@ -163,28 +188,34 @@ export function CheckView({ visible }: { visible: boolean }) {
       });
       const edits = chosen.map(({ finding: f, suggestion }) => ({ start: f.start, end: f.end, replacement: suggestion }));
       if (!edits.length) return;
-      const r = await api.applySuggestions({ text: s.text, edits });
+      const r = await api.applySuggestions({ text: live.current.text, edits });
       if (r.ok) {
         dispatch({ type: 'edited', text: r.value.text, accepted: chosen });
         setStatus(`${edits.length} suggestion${edits.length === 1 ? '' : 's'} applied.`);
       }
     },
-    [s.text],
+    [],
   );
 
-  const accept = (i: number, suggestion: string) => {
-    const f = findings[i];
+  const accept = useCallback((key: string, suggestion: string) => {
+    const f = placedFinding(key);
     if (f) void applyEdits([f], () => suggestion);
-  };
-  const acceptAll = (cat: Category) => void applyEdits(findings.filter((f) => f.category === cat), (f) => f.suggestions[0]);
-  const dismiss = (i: number, reason: string) => {
-    const f = findings[i];
+    else setStatus('You changed those words since the last check. Wait a moment for the new check, then accept again.');
+  }, []);
+  const acceptAll = useCallback((cat: Category) => void applyEdits(live.current.placed.findings.filter((f) => f.category === cat), (f) => f.suggestions[0]), []);
+  const dismiss = useCallback((key: string, reason: string) => {
+    const f = checkedFinding(key);
     if (!f) return;
     dispatch({ type: 'dismissed', finding: f, reason });
     setStatus(`Finding dismissed: ${reason}`);
-  };
+  }, []);
+  const explain = useCallback((key: string) => {
+    const f = placedFinding(key);
+    if (!f) return Promise.resolve({ ok: false as const, error: { code: 'NotFound' as const, message: 'You changed those words since the last check. Close “Why” and open it again in a moment.' } });
+    return api.explain({ text: live.current.text, at: f.start, subject: live.current.isChild ? 'child' : 'adult' });
+  }, []);
 
-  useReviewKeys({ visible, findings, active, setActive, accept, dispatch });
+  useReviewKeys({ visible, findings, keys, active, setActive, accept, dispatch });
 
   return (
     <div
@@ -265,7 +296,7 @@ export function CheckView({ visible }: { visible: boolean }) {
                 onChange={(e) => dispatch({ type: 'edited', text: e.target.value })}
               />
             ) : (
-              <DocumentView text={s.text} findings={findings} active={active} onSelect={setActive} />
+              <DocumentView text={s.text} findings={placed.findings} keys={placed.keys} active={keys[active] ?? null} onSelect={select} />
             )}
           </section>
           <aside className="side-pane" aria-label="Findings">
@@ -273,15 +304,7 @@ export function CheckView({ visible }: { visible: boolean }) {
             <h2>Missing elements</h2>
             <MissingList missing={missing} />
             <h2>Findings</h2>
-            <FindingList
-              findings={findings}
-              active={active}
-              onSelect={setActive}
-              onAccept={accept}
-              onDismiss={dismiss}
-              onAcceptAll={acceptAll}
-              onExplain={(i) => api.explain({ text: s.text, at: findings[i]!.start, subject: s.result?.subject.isChild ? 'child' : 'adult' })}
-            />
+            <FindingList findings={findings} keys={keys} active={active} onSelect={select} onAccept={accept} onDismiss={dismiss} onAcceptAll={acceptAll} onExplain={explain} />
             <p className="keys">Keys: j / k next and previous finding, a accept, d dismiss, Ctrl+Z undo.</p>
           </aside>
         </div>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState, type ReactNode } from 'react';
 import type { Category, Finding } from '../../../src/engine/types';
 import type { Outputs, Result } from '../../../src/api/contract';
 import { CATEGORY_LABELS } from '../../../src/api/labels';
@@ -8,15 +8,25 @@ type Reading = Outputs['explain'];
 const LABELS = CATEGORY_LABELS;
 const ORDER: Category[] = ['disbelief', 'victim-blaming', 'jargon'];
 
-interface Props {
-  findings: Finding[];
+/**
+ * What a card does, by the finding's key (see ../finding-keys.ts): the functions stay the same from one check
+ * to the next, so a card whose finding did not change is not drawn again.
+ */
+interface Actions {
+  onSelect: (key: string) => void;
+  onAccept: (key: string, suggestion: string) => void;
+  onDismiss: (key: string, reason: string) => void;
+  /** How the sentence of a finding was read (asked when the user opens "Why"). */
+  onExplain?: (key: string) => Promise<Result<Reading>>;
+}
+
+interface Props extends Actions {
+  /** Open findings in document order, and their keys in the same order. */
+  findings: readonly Finding[];
+  keys: readonly string[];
+  /** The active finding's place in `findings`. */
   active: number;
-  onSelect: (i: number) => void;
-  onAccept: (i: number, suggestion: string) => void;
-  onDismiss: (i: number, reason: string) => void;
   onAcceptAll: (category: Category) => void;
-  /** How the sentence of finding `i` was read (asked when the user opens "Why"). */
-  onExplain?: (i: number) => Promise<Result<Reading>>;
 }
 
 const ROLE: Record<string, string> = {
@@ -72,13 +82,13 @@ function ReadingView({ reading, rule }: { reading: Reading; rule: string }) {
   );
 }
 
-export function FindingList(props: Props) {
-  const { findings } = props;
+/** The findings by category, each a card; the list is drawn again only when the findings or the active one change. */
+export const FindingList = memo(function FindingList({ findings, keys, active, onAcceptAll, ...actions }: Props) {
   if (!findings.length) return <p className="empty">No language problems found.</p>;
   return (
     <div className="findings">
       {ORDER.map((cat) => {
-        const items = findings.map((f, i) => ({ f, i })).filter(({ f }) => f.category === cat);
+        const items = findings.flatMap((f, i) => (f.category === cat ? [{ f, i, key: keys[i]! }] : []));
         if (!items.length) return null;
         return (
           <section key={cat} aria-labelledby={`cat-${cat}`}>
@@ -87,14 +97,16 @@ export function FindingList(props: Props) {
                 <span className={`chip chip-${cat}`} aria-hidden="true" /> {LABELS[cat]} ({items.length})
               </h3>
               {items.some(({ f }) => f.suggestions.length) && (
-                <button type="button" className="link" onClick={() => props.onAcceptAll(cat)}>
+                <button type="button" className="link" onClick={() => onAcceptAll(cat)}>
                   Apply all {LABELS[cat].toLowerCase()} suggestions
                 </button>
               )}
             </div>
             <ul>
-              {items.map(({ f, i }) => (
-                <FindingCard key={`${f.rule}-${f.start}`} finding={f} index={i} {...props} />
+              {items.map(({ f, i, key }) => (
+                <FindingItem key={key} fkey={key} index={i} active={i === active} category={f.category} rule={f.rule} onSelect={actions.onSelect}>
+                  <FindingCard finding={f} fkey={key} {...actions} />
+                </FindingItem>
               ))}
             </ul>
           </section>
@@ -102,89 +114,123 @@ export function FindingList(props: Props) {
       })}
     </div>
   );
-}
+});
 
-function FindingCard({ finding: f, index, active, onSelect, onAccept, onDismiss, onExplain }: Props & { finding: Finding; index: number }) {
-  const [choice, setChoice] = useState(0);
-  const [reading, setReading] = useState<Reading | null>(null);
-  const [readingError, setReadingError] = useState('');
-  const [dismissing, setDismissing] = useState(false);
-  const [reason, setReason] = useState('');
-  const suggestion = f.suggestions[choice];
+/**
+ * A card's place in the list: whether it is active. The active card is also named by its place
+ * (`finding-<n>`, as the keyboard moves); the others only by their key, so that a finding coming or going
+ * near the start of a long draft does not rename every card after it. The card inside is not drawn again.
+ */
+function FindingItem({ fkey, index, active, category, rule, onSelect, children }: { fkey: string; index: number; active: boolean; category: Category; rule: string; onSelect: (key: string) => void; children: ReactNode }) {
   return (
     <li
-      id={`finding-${index}`}
-      className={`finding${index === active ? ' active' : ''}`}
+      id={active ? `finding-${index}` : undefined}
+      data-key={fkey}
+      className={`finding${active ? ' active' : ''}`}
       data-testid="finding"
-      data-category={f.category}
-      data-rule={f.rule}
-      tabIndex={index === active ? 0 : -1}
-      aria-current={index === active ? 'true' : undefined}
-      onFocus={() => onSelect(index)}
+      data-category={category}
+      data-rule={rule}
+      tabIndex={active ? 0 : -1}
+      aria-current={active ? 'true' : undefined}
+      onFocus={() => onSelect(fkey)}
     >
-      <p className="msg">
-        <span className={`sev sev-${f.severity}`}>{f.severity}</span> {f.message}
-      </p>
-      <p className="excerpt">“{f.excerpt.length > 120 ? f.excerpt.slice(0, 117) + '…' : f.excerpt}”</p>
-      {f.suggestions.length > 1 && (
-        <label className="choice">
-          Suggestion{' '}
-          <select value={choice} onChange={(e) => setChoice(Number(e.target.value))}>
-            {f.suggestions.map((s, k) => (
-              <option key={k} value={k}>
-                {s === '' ? '(delete)' : s}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
-      {f.suggestions.length === 1 && <p className="suggest">Suggestion: {suggestion === '' ? 'delete it' : `“${suggestion}”`}</p>}
-      {f.note && <p className="note">{f.note}</p>}
-      <details
-        onToggle={(e) => {
-          if (!e.currentTarget.open || reading || !onExplain) return;
-          void onExplain(index).then((r) => (r.ok ? setReading(r.value) : setReadingError(r.error.message)));
-        }}
-      >
-        <summary>Why</summary>
-        <p>{f.rationale}</p>
-        <p className="source">
-          Source: {f.source.title}
-          {f.source.locator ? `, ${f.source.locator}` : ''}
-        </p>
-        {reading && <ReadingView reading={reading} rule={f.rule} />}
-        {readingError && <p className="note">{readingError}</p>}
-      </details>
-      <div className="actions">
-        {suggestion !== undefined && (
-          <button type="button" data-testid="accept" onClick={() => onAccept(index, suggestion)}>
-            Accept
-          </button>
-        )}
-        <button type="button" data-testid="dismiss" onClick={() => setDismissing(true)} aria-expanded={dismissing}>
-          Dismiss
-        </button>
-        <button type="button" className="link" onClick={() => document.getElementById(`hl-${index}`)?.scrollIntoView({ block: 'center' })}>
-          Jump to text
-        </button>
-      </div>
-      {dismissing && (
-        <form
-          className="dismiss"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (reason.trim()) onDismiss(index, reason.trim());
-          }}
-        >
-          <label>
-            Reason for dismissing
-            <input data-testid="dismiss-reason" value={reason} onChange={(e) => setReason(e.target.value)} autoFocus required />
-          </label>
-          <button type="submit" data-testid="dismiss-confirm">
-            Dismiss finding
-          </button>
-        </form>
-      )}
+      {children}
     </li>
   );
 }
+
+/** Whether two findings with the same key show the same (the subject, say, can change a message). */
+function sameLook(a: Finding, b: Finding): boolean {
+  return (
+    a === b ||
+    (a.message === b.message &&
+      a.severity === b.severity &&
+      a.excerpt === b.excerpt &&
+      a.note === b.note &&
+      a.rationale === b.rationale &&
+      a.source.title === b.source.title &&
+      a.source.locator === b.source.locator &&
+      a.suggestions.length === b.suggestions.length &&
+      a.suggestions.every((x, k) => x === b.suggestions[k]))
+  );
+}
+
+/** One finding: its message, suggestions, why, accept and dismiss. Drawn again only when what it shows changes. */
+const FindingCard = memo(
+  function FindingCard({ finding: f, fkey, onAccept, onDismiss, onExplain }: Actions & { finding: Finding; fkey: string }) {
+    const [choice, setChoice] = useState(0);
+    const [reading, setReading] = useState<Reading | null>(null);
+    const [readingError, setReadingError] = useState('');
+    const [dismissing, setDismissing] = useState(false);
+    const [reason, setReason] = useState('');
+    const suggestion = f.suggestions[choice] ?? f.suggestions[0];
+    return (
+      <>
+        <p className="msg">
+          <span className={`sev sev-${f.severity}`}>{f.severity}</span> {f.message}
+        </p>
+        <p className="excerpt">“{f.excerpt.length > 120 ? f.excerpt.slice(0, 117) + '…' : f.excerpt}”</p>
+        {f.suggestions.length > 1 && (
+          <label className="choice">
+            Suggestion{' '}
+            <select value={choice} onChange={(e) => setChoice(Number(e.target.value))}>
+              {f.suggestions.map((s, k) => (
+                <option key={k} value={k}>
+                  {s === '' ? '(delete)' : s}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {f.suggestions.length === 1 && <p className="suggest">Suggestion: {suggestion === '' ? 'delete it' : `“${suggestion}”`}</p>}
+        {f.note && <p className="note">{f.note}</p>}
+        <details
+          onToggle={(e) => {
+            if (!e.currentTarget.open || reading || !onExplain) return;
+            void onExplain(fkey).then((r) => (r.ok ? setReading(r.value) : setReadingError(r.error.message)));
+          }}
+        >
+          <summary>Why</summary>
+          <p>{f.rationale}</p>
+          <p className="source">
+            Source: {f.source.title}
+            {f.source.locator ? `, ${f.source.locator}` : ''}
+          </p>
+          {reading && <ReadingView reading={reading} rule={f.rule} />}
+          {readingError && <p className="note">{readingError}</p>}
+        </details>
+        <div className="actions">
+          {suggestion !== undefined && (
+            <button type="button" data-testid="accept" onClick={() => onAccept(fkey, suggestion)}>
+              Accept
+            </button>
+          )}
+          <button type="button" data-testid="dismiss" onClick={() => setDismissing(true)} aria-expanded={dismissing}>
+            Dismiss
+          </button>
+          <button type="button" className="link" onClick={() => document.getElementById(`hl-${fkey}`)?.scrollIntoView({ block: 'center' })}>
+            Jump to text
+          </button>
+        </div>
+        {dismissing && (
+          <form
+            className="dismiss"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (reason.trim()) onDismiss(fkey, reason.trim());
+            }}
+          >
+            <label>
+              Reason for dismissing
+              <input data-testid="dismiss-reason" value={reason} onChange={(e) => setReason(e.target.value)} autoFocus required />
+            </label>
+            <button type="submit" data-testid="dismiss-confirm">
+              Dismiss finding
+            </button>
+          </form>
+        )}
+      </>
+    );
+  },
+  (a, b) => a.fkey === b.fkey && sameLook(a.finding, b.finding) && a.onAccept === b.onAccept && a.onDismiss === b.onDismiss && a.onExplain === b.onExplain,
+);

@@ -3,7 +3,7 @@ import type { Finding } from '../../../src/api/contract';
 import type { Action } from '../state';
 
 /** Keyboard review: j / k next and previous finding, a accept, d dismiss; Ctrl+Z / Ctrl+Shift+Z undo and redo. */
-export function useReviewKeys(o: { visible: boolean; findings: Finding[]; active: number; setActive: (i: number) => void; accept: (i: number, suggestion: string) => void; dispatch: Dispatch<Action> }): void {
+export function useReviewKeys(o: { visible: boolean; findings: readonly Finding[]; keys: readonly string[]; active: number; setActive: (i: number) => void; accept: (key: string, suggestion: string) => void; dispatch: Dispatch<Action> }): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!o.visible) return;
@@ -17,12 +17,12 @@ export function useReviewKeys(o: { visible: boolean; findings: Finding[]; active
       if (e.ctrlKey || e.metaKey || e.altKey || !o.findings.length) return;
       const go = (i: number) => {
         o.setActive(i);
-        document.getElementById(`finding-${i}`)?.focus();
-        document.getElementById(`hl-${i}`)?.scrollIntoView({ block: 'nearest' });
+        document.querySelector<HTMLElement>(`[data-testid="finding"][data-key="${CSS.escape(o.keys[i] ?? '')}"]`)?.focus();
+        document.getElementById(`hl-${o.keys[i]}`)?.scrollIntoView({ block: 'nearest' });
       };
       if (e.key === 'j') go(Math.min(o.findings.length - 1, o.active + 1));
       else if (e.key === 'k') go(Math.max(0, o.active - 1));
-      else if (e.key === 'a' && o.findings[o.active]?.suggestions.length) o.accept(o.active, o.findings[o.active]!.suggestions[0]!);
+      else if (e.key === 'a' && o.findings[o.active]?.suggestions.length) o.accept(o.keys[o.active]!, o.findings[o.active]!.suggestions[0]!);
       else if (e.key === 'd') document.querySelector<HTMLButtonElement>(`#finding-${o.active} [data-testid="dismiss"]`)?.click();
     };
     window.addEventListener('keydown', onKey);

@@ -12,6 +12,13 @@ const die = (e) => {
 };
 process.on('uncaughtException', die);
 process.on('unhandledRejection', die);
+// `nrm-check check ... | head`: the reader stopped reading; stop quietly, as other command-line tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e) => {
+    if (e?.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    die(e);
+  });
+}
 
 try {
   const built = await builtEntry('main');

@@ -71,8 +71,9 @@ export function lineCol(text: string, offset: number): { line: number; col: numb
 export function toText(r: FileResult, color: boolean, off?: string): string {
   const c = (code: string, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
   const out: string[] = [];
-  const who = r.subject.isChild ? `child${r.subject.age !== null ? ` (age ${r.subject.age})` : ''}` : `adult${r.subject.age !== null ? ` (age ${r.subject.age})` : ''}`;
-  out.push(c('1', r.file) + `  — about a ${who}; ${r.subject.basis}`);
+  const age = r.subject.age !== null ? ` (age ${r.subject.age})` : '';
+  const who = r.subject.isChild ? `a child${age}` : `an adult${age}`;
+  out.push(c('1', r.file) + `  — about ${who}; ${r.subject.basis}`);
   for (const cat of CATEGORIES) {
     const fs = r.findings.filter((f) => f.category === cat);
     if (!fs.length) continue;

@@ -3,6 +3,9 @@
  * each original to its cleaned version. The steps come from the engine itself: every finding in the original
  * becomes one change (the rule's first suggestion, or the example's own wording where a rule has none), with
  * the rule's reason and source; every missing element becomes one addition written in the example file.
+ * Each step also knows where its words are in the original and in the cleaned text, for the whole-draft
+ * before/after view. A trainer's own draft becomes an example the same way, with the changes the rules can
+ * word; what they cannot is listed for the trainer to talk through.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -48,6 +51,12 @@ export interface TrainerStep {
   text: string;
   start: number;
   end: number;
+  /** Where the changed words were in the original (changes only; an addition has none). */
+  origStart?: number;
+  origEnd?: number;
+  /** Where the step's words are in the cleaned text. */
+  finalStart: number;
+  finalEnd: number;
 }
 
 export interface TrainerExample {
@@ -61,6 +70,8 @@ export interface TrainerExample {
   cleaned: string;
   categories: Category[];
   missing: ElementName[];
+  /** What the rules found but could not word here (a trainer's own draft): the finding's message, for talking through. */
+  left: string[];
 }
 
 export class TrainerError extends Error {
@@ -82,12 +93,28 @@ export function readExampleFiles(dir = EXAMPLES_DIR): { id: string; file: string
 
 const sourceText = (s: { id: string; title: string; locator?: string }) => `${s.title}${s.locator ? ` (${s.locator})` : ''}`;
 
-/** Builds the step-through for one example. */
-export function buildExample(id: string, ex: ExampleFile, rules: RuleSet): TrainerExample {
+/**
+ * Moves the marks already made when a step replaces `[at, at + removed)` by `added` characters: what lies
+ * after the edit moves with it, what lies before stays.
+ */
+function shiftMarks(marks: { finalStart: number; finalEnd: number }[], at: number, removed: number, added: number): void {
+  const d = added - removed;
+  for (const m of marks) {
+    if (m.finalStart >= at + removed) m.finalStart += d;
+    if (m.finalEnd > at || (m.finalEnd === at && removed > 0)) m.finalEnd += d;
+  }
+}
+
+/**
+ * Builds the step-through for one example. `own`: a trainer's own draft, where a finding with no wording and a
+ * missing element with no addition are listed in `left` instead of being an error in the example file.
+ */
+export function buildExample(id: string, ex: ExampleFile, rules: RuleSet, opts: { own?: boolean } = {}): TrainerExample {
   const original = ex.text.trim() + '\n';
   const result = lint(fromPlainText(original), rules, { cache: false });
   const findings = [...result.findings].sort((a, b) => a.start - b.start);
   const steps: TrainerStep[] = [];
+  const left: string[] = [];
   // One change per finding, applied in document order; offsets shift by what earlier steps changed.
   let text = original;
   let shift = 0;
@@ -107,9 +134,14 @@ export function buildExample(id: string, ex: ExampleFile, rules: RuleSet): Train
       replacement = manual.replace;
       if (start < lastEnd) continue;
     }
-    if (replacement === undefined) throw new TrainerError(`${id}: "${f.excerpt}" (${f.rule}) has no suggestion; add a change for it`);
+    if (replacement === undefined) {
+      if (!opts.own) throw new TrainerError(`${id}: "${f.excerpt}" (${f.rule}) has no suggestion; add a change for it`);
+      left.push(f.message);
+      continue;
+    }
     const edit = { start: start + shift, end: end + shift, replacement };
     text = applySuggestions(text, [edit]).text;
+    shiftMarks(steps, edit.start, end - start, replacement.length);
     const after = text.slice(edit.start, edit.start + replacement.length);
     steps.push({
       kind: 'change',
@@ -123,12 +155,20 @@ export function buildExample(id: string, ex: ExampleFile, rules: RuleSet): Train
       text,
       start: edit.start,
       end: edit.start + replacement.length,
+      origStart: start,
+      origEnd: end,
+      finalStart: edit.start,
+      finalEnd: edit.start + replacement.length,
     });
     shift += replacement.length - (end - start);
     lastEnd = end;
   }
   for (const m of result.missing) {
     const add = ex.additions.find((a) => a.element === m.element);
+    if (!add && opts.own) {
+      left.push(m.message);
+      continue;
+    }
     if (!add) throw new TrainerError(`${id}: the element "${m.element}" is missing and the example has no addition for it`);
     let at: number;
     let insert: string;
@@ -139,11 +179,14 @@ export function buildExample(id: string, ex: ExampleFile, rules: RuleSet): Train
       insert = ` ${add.text.trim()}`;
     } else {
       // A new paragraph at the end.
-      text = text.replace(/\s*$/, '\n');
+      const trimmed = text.replace(/\s*$/, '\n');
+      shiftMarks(steps, trimmed.length - 1, text.length - trimmed.length + 1, 1);
+      text = trimmed;
       at = text.length;
       insert = `\n${add.text.trim()}\n`;
     }
     text = text.slice(0, at) + insert + text.slice(at);
+    shiftMarks(steps, at, 0, insert.length);
     const startAt = at + (insert.length - insert.trimStart().length);
     steps.push({
       kind: 'addition',
@@ -158,6 +201,8 @@ export function buildExample(id: string, ex: ExampleFile, rules: RuleSet): Train
       text,
       start: startAt,
       end: startAt + add.text.trim().length,
+      finalStart: startAt,
+      finalEnd: startAt + add.text.trim().length,
     });
   }
   return {
@@ -171,7 +216,15 @@ export function buildExample(id: string, ex: ExampleFile, rules: RuleSet): Train
     cleaned: text,
     categories: [...new Set(result.findings.map((f) => f.category))],
     missing: result.missing.map((m) => m.element),
+    left,
   };
+}
+
+/** A trainer's own draft (its plain text) as an example for this session: never kept, never a file. */
+export function ownExample(name: string, text: string, rules: RuleSet): TrainerExample {
+  const subject = lint(fromPlainText(text.trim() + '\n'), rules, { cache: false }).subject;
+  const ex: ExampleFile = { title: name, person: subject.isChild ? 'child' : 'adult', summary: 'Your own draft, shown as an example for this session only: it is not kept.', text, changes: [], additions: [] };
+  return buildExample('own', ex, rules, { own: true });
 }
 
 let cache: TrainerExample[] | undefined;

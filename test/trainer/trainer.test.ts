@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fromPlainText } from '../../src/document/plain.js';
 import { lint } from '../../src/engine/lint.js';
 import { CATEGORIES, ELEMENTS } from '../../src/engine/types.js';
-import { loadExamples, readExampleFiles } from '../../src/trainer/trainer.js';
+import { loadExamples, ownExample, readExampleFiles } from '../../src/trainer/trainer.js';
 import { builtInRules } from '../helpers.js';
 
 const examples = loadExamples(builtInRules());
@@ -39,6 +39,16 @@ describe('trainer examples', () => {
         }
         expect(e.steps.filter((s) => s.kind === 'addition').map((s) => s.element)).toEqual(e.missing);
       });
+
+      it('marks every change where it was in the original and where it is in the cleaned draft (the before/after view)', () => {
+        for (const s of e.steps) {
+          expect(e.cleaned.slice(s.finalStart, s.finalEnd)).toBe(s.after);
+          if (s.kind === 'change') expect(e.original.slice(s.origStart, s.origEnd)).toBe(s.before);
+        }
+        // in order and never overlapping, so both sides can be drawn as one run of text and marks
+        const spans = [...e.steps].sort((a, b) => a.finalStart - b.finalStart);
+        for (let i = 1; i < spans.length; i++) expect(spans[i]!.finalStart).toBeGreaterThanOrEqual(spans[i - 1]!.finalEnd);
+      });
     });
   }
 
@@ -48,5 +58,16 @@ describe('trainer examples', () => {
       for (const c of data.changes) expect(ex.steps.some((s) => s.kind === 'change' && s.before === c.find), `${id}: ${c.find}`).toBe(true);
       for (const a of data.additions) expect(ex.missing, `${id}: ${a.element}`).toContain(a.element);
     }
+  });
+
+  it("turn a trainer's own draft into an example: the changes the rules can word, and a list of what is left to talk through", () => {
+    const own = ownExample('my-draft.txt', 'Referral for a woman aged 34. She claims she was trafficked. She is a prostitute and chose to stay with him.', builtInRules());
+    expect(own.title).toBe('my-draft.txt');
+    expect(own.person).toBe('adult');
+    expect(own.steps.length).toBeGreaterThan(0);
+    for (const s of own.steps) expect(own.cleaned.slice(s.finalStart, s.finalEnd)).toBe(s.after);
+    expect(own.cleaned).not.toContain('claims');
+    // the missing elements have no wording in a trainer's own draft: they are left for the trainer
+    expect(own.left.length).toBeGreaterThanOrEqual(own.missing.length);
   });
 });

@@ -9,6 +9,7 @@ import type { Block } from '../document/model.js';
 import type { DraftView } from '../draft/draft.js';
 import type { ElementName, Finding } from '../engine/types.js';
 import type { SentenceExplained } from '../engine/explain.js';
+import type { AnswerFinding } from '../form/answer-findings.js';
 import type { CheckDetail, CheckSummary, HistoryStats, Settings } from '../store/store.js';
 import { SORT_KEYS } from '../store/history-query.js';
 import type { TrainerStep } from '../trainer/trainer.js';
@@ -159,13 +160,24 @@ export const contract = {
   teamExport: z.object({ filter: Filter.optional(), includeText: z.boolean().optional() }).strict(),
   teamImport: z.object({ name: z.string().min(1).max(255), data: base64(Math.ceil((200 * 1048576 * 4) / 3)) }).strict(),
   chooseFolder: z.object({}).strict(),
-  /** A folder on this computer; every draft in it and its subfolders is checked. */
-  auditStart: z.object({ folder: z.string().min(1).max(4096) }).strict(),
+  /**
+   * A folder on this computer (every draft in it and its subfolders is checked), or a folder chosen in the
+   * browser and sent with `auditStage` (`stageId`), shown by the name it was chosen by.
+   */
+  auditStart: z.union([z.object({ folder: z.string().min(1).max(4096) }).strict(), z.object({ stageId: JobId, name: z.string().min(1).max(255) }).strict()]),
   auditStatus: z.object({ jobId: JobId }).strict(),
   auditCancel: z.object({ jobId: JobId }).strict(),
   auditExport: z.object({ jobId: JobId, format: z.enum(['csv', 'html']) }).strict(),
+  /** The audit still running, for a window that reloaded mid-run. */
+  auditCurrent: z.object({}).strict(),
+  /** One draft of a folder chosen in the browser: its path inside the folder and its bytes; no `stageId` starts a new folder. */
+  auditStage: z.object({ stageId: JobId.optional(), path: z.string().min(1).max(1024), data: base64(Math.ceil((50 * 1048576 * 4) / 3)) }).strict(),
+  /** One audited file's bytes (path as the audit's rows give it), to open it in the check view. */
+  auditFile: z.object({ jobId: JobId, file: z.string().min(1).max(4096) }).strict(),
   trainerList: z.object({}).strict(),
   trainerGet: z.object({ id: z.string().regex(/^[a-z0-9-]{1,80}$/) }).strict(),
+  /** A trainer's own draft (a Word, PDF or text file), stepped through like an example; not kept. */
+  trainerOwn: z.object({ name: z.string().min(1).max(255), data: base64(Math.ceil((50 * 1048576 * 4) / 3)) }).strict(),
   /** The draft laid out as the online form, with the form's own checks. */
   formMap: z.object({ draft: DraftSchema }).strict(),
   exportForm: z.object({ draft: DraftSchema, format: z.enum(['docx', 'txt']) }).strict(),
@@ -232,6 +244,9 @@ export interface ExportFile {
 /** A batch audit as the app sees it: progress, a row per finished file (path relative to the folder), figures. */
 export type { AuditJobView, Block, DraftView, Finding };
 
+/** One example as the trainer steps through it and shows it before and after. */
+export type TrainerExampleView = Omit<TrainerSummary, 'steps'> & { original: string; cleaned: string; steps: TrainerStep[]; left: string[] };
+
 export interface TrainerSummary {
   id: string;
   title: string;
@@ -249,7 +264,19 @@ export interface FormView {
     id: string;
     title: string;
     confidence: number;
-    questions: { id: string; title: string; hint?: string; box: boolean; text: string; confidence: number; pieces: { text: string; confidence: number; how: 'heading' | 'content' | 'default' | 'user' }[] }[];
+    questions: {
+      id: string;
+      title: string;
+      hint?: string;
+      box: boolean;
+      text: string;
+      confidence: number;
+      pieces: { text: string; confidence: number; how: 'heading' | 'content' | 'default' | 'user' }[];
+      /** The open findings inside this answer, offsets into `text` (see src/form/answer-findings.ts). */
+      findings: AnswerFinding[];
+      /** The answer with those findings' suggestions applied, when any has one. */
+      applied?: string;
+    }[];
   }[];
   /** The draft's own title line, which answers no question. */
   draftTitle?: string;
@@ -274,7 +301,8 @@ export interface Outputs {
   lint: DraftView;
   /** How the sentence at an offset was read, and why each candidate rule fired or not. */
   explain: { about: string; sentence: SentenceExplained };
-  applySuggestions: { text: string };
+  /** The new text, and where each edit went: `[start, end)` in the old text became `[newStart, newEnd)`. */
+  applySuggestions: { text: string; changes: { start: number; end: number; newStart: number; newEnd: number }[] };
   listRules: RuleInfo[];
   exportDocx: ExportFile;
   exportReport: ExportFile;
@@ -297,8 +325,13 @@ export interface Outputs {
   auditStatus: AuditJobView;
   auditCancel: AuditJobView;
   auditExport: ExportFile;
+  auditCurrent: { job: AuditJobView | null };
+  auditStage: { stageId: string };
+  auditFile: ExportFile;
   trainerList: TrainerSummary[];
-  trainerGet: Omit<TrainerSummary, 'steps'> & { original: string; cleaned: string; steps: TrainerStep[] };
+  /** `left`: what the rules found but could not word (a trainer's own draft only). */
+  trainerGet: TrainerExampleView;
+  trainerOwn: TrainerExampleView;
   formMap: FormView;
   exportForm: ExportFile;
   recoverySave: { savedAt: string };

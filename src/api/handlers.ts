@@ -14,7 +14,7 @@ import { applySuggestions } from '../rewrite/apply.js';
 import { LEASE_MS, type HostRegistry } from '../store/hosts.js';
 import { RecoveryStore, WorkInUse } from '../store/recovery.js';
 import { StoreError, type Store } from '../store/store.js';
-import { loadExamples, type TrainerExample } from '../trainer/trainer.js';
+import { loadExamples, ownExample, type TrainerExample } from '../trainer/trainer.js';
 import { fail, HISTORY_PAGE, ok, WorkSchema, type DraftData, type Input, type Outputs, type Result, type TrainerSummary } from './contract.js';
 import type { Method } from './methods.js';
 
@@ -52,6 +52,8 @@ function stopped(e: unknown, internal = 'The draft could not be checked because 
 function trainerSummary(e: TrainerExample): TrainerSummary {
   return { id: e.id, title: e.title, person: e.person, summary: e.summary, categories: e.categories, missing: e.missing, steps: e.steps.length };
 }
+
+const trainerView = (e: TrainerExample) => ({ ...trainerSummary(e), original: e.original, cleaned: e.cleaned, steps: e.steps, left: e.left });
 
 /** A made file as the API carries it. */
 const encoded = (m: Made) => ({ filename: m.filename, mime: m.mime, data: Buffer.from(m.bytes).toString('base64') });
@@ -135,7 +137,8 @@ export function createHandlers(rules: RuleSet, deps: HandlerDeps = {}): Handlers
     },
     async applySuggestions(input) {
       try {
-        return ok({ text: applySuggestions(input.text, input.edits).text });
+        const applied = applySuggestions(input.text, input.edits);
+        return ok({ text: applied.text, changes: applied.changes });
       } catch (e) {
         return fail('BadInput', (e as Error).message);
       }
@@ -220,7 +223,16 @@ export function createHandlers(rules: RuleSet, deps: HandlerDeps = {}): Handlers
       return ok({ folder: await deps.chooseFolder() });
     },
     async auditStart(input) {
-      return auditCall(() => jobs.start(input.folder));
+      return auditCall(() => ('folder' in input ? jobs.start(input.folder) : jobs.startStaged(input.stageId, input.name)));
+    },
+    async auditCurrent() {
+      return ok({ job: jobs.current() });
+    },
+    async auditStage(input) {
+      return auditCall(() => jobs.stage(input.stageId, input.path, Buffer.from(input.data, 'base64')));
+    },
+    async auditFile(input) {
+      return auditCall(() => jobs.file(input.jobId, input.file));
     },
     async auditStatus(input) {
       return auditCall(() => jobs.status(input.jobId));
@@ -237,7 +249,17 @@ export function createHandlers(rules: RuleSet, deps: HandlerDeps = {}): Handlers
     async trainerGet(input) {
       const e = loadExamples(rules).find((x) => x.id === input.id);
       if (!e) return fail('NotFound', `There is no example ${input.id}.`);
-      return ok({ ...trainerSummary(e), original: e.original, cleaned: e.cleaned, steps: e.steps });
+      return ok(trainerView(e));
+    },
+    async trainerOwn(input) {
+      try {
+        const r = await draftFromBytes(input.name, Buffer.from(input.data, 'base64'), checker);
+        if (!r.document.text.trim()) return fail('BadInput', `${input.name} has no text to show. Choose a draft with some writing in it.`);
+        return ok(trainerView(ownExample(input.name, r.document.text, rules)));
+      } catch (e) {
+        if (e instanceof ImportError) return fail(e.code, e.message);
+        return stopped(e, 'The draft could not be shown as an example because of an unexpected problem in the checker.');
+      }
     },
     async formMap(input) {
       return withPlacements(input.draft, (draft, placements) => ok(formViewOf(draft, placements)));

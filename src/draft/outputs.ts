@@ -6,6 +6,7 @@
 import { buildDocx, type DocxExportOptions } from '../export/docx.js';
 import { textPdf } from '../export/pdf.js';
 import { reportHtml, reportLines, reportModel, type Decision, type ReportModel } from '../export/report.js';
+import { answerFindings } from '../form/answer-findings.js';
 import { checkForm, type FormCheckResult } from '../form/check.js';
 import { formBoxes, formDocx, formText } from '../form/export.js';
 import { loadForm } from '../form/form.js';
@@ -92,9 +93,11 @@ export function formViewOf(d: Draft, placements: Placements = new Map()) {
   const form = loadForm();
   const { mapping, issues, missing } = formOf(d, placements);
   const answered = new Set(mapping.sections.map((s) => s.id));
+  // the open findings inside each answer, so Copy can warn and offer the answer with the suggestions applied
+  const inAnswers = answerFindings(d.text, mapping, d.open());
   return {
     limit: form.limit,
-    sections: mapping.sections.map((s) => ({ id: s.id, title: s.title, text: s.text, confidence: s.confidence, questions: s.questions })),
+    sections: mapping.sections.map((s) => ({ id: s.id, title: s.title, text: s.text, confidence: s.confidence, questions: s.questions.map((q) => ({ ...q, findings: [], ...inAnswers.get(q.id) })) })),
     ...(mapping.title ? { draftTitle: mapping.title.text } : {}),
     outline: form.sections.flatMap((s) => s.questions.map((q) => ({ section: s.id, sectionTitle: s.title, id: q.id, title: q.title }))),
     unanswered: form.sections.filter((s) => !answered.has(s.id)).map((s) => s.title),

@@ -232,12 +232,26 @@ function cell(v: string | number | boolean | undefined): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function toCsv(rows: AuditRow[], base: string): string {
+/** How much of a folder a stopped audit covered: `done` files of `total`. */
+export interface Coverage {
+  done: number;
+  total: number;
+}
+
+/** The words that mark every output of an audit that did not cover its whole folder. */
+export const partialLabel = (p: Coverage) => `partial: ${p.done} of ${p.total} files`;
+
+/**
+ * The audit as CSV, one line per file. A partial audit's CSV starts with a line saying so ("partial: 3 of 36
+ * files ..."), so it is never mistaken for the whole folder once it is shared.
+ */
+export function toCsv(rows: AuditRow[], base: string, opts: { partial?: Coverage } = {}): string {
   const head = ['file', 'status', 'score', 'disbelief', 'victim_blaming', 'jargon', 'missing', 'is_child'];
+  const note = opts.partial ? [cell(`${partialLabel(opts.partial)}: the audit was stopped before it finished; the other files were not checked`)] : [];
   const lines = rows.map((r) =>
     [path.relative(base, r.file) || r.file, r.status === 'error' ? `error:${r.error}` : 'checked', r.score, r.disbelief, r.victimBlaming, r.jargon, r.missing ? r.missing.filter((m) => (ELEMENTS as readonly string[]).includes(m)).join(' ') : '', r.isChild]
       .map(cell)
       .join(','),
   );
-  return [head.join(','), ...lines].join('\n') + '\n';
+  return [...note, head.join(','), ...lines].join('\n') + '\n';
 }

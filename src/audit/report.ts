@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { CSS, esc } from '../export/report.js';
-import type { AuditRow } from './audit.js';
+import { partialLabel, type AuditRow, type Coverage } from './audit.js';
 import { summarize, type Bar } from './summary.js';
 import { labelOf } from '../engine/labels.js';
 
@@ -32,10 +32,15 @@ function table(head: string[], rows: (string | number)[][]): string {
   return `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${esc(String(c))}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
 }
 
-export function auditHtml(rows: readonly AuditRow[], base: string, opts: { title?: string; generated?: Date } = {}): string {
+/** The report; a partial audit's title and first lines say it is partial and how much it covered. */
+export function auditHtml(rows: readonly AuditRow[], base: string, opts: { title?: string; generated?: Date; partial?: Coverage } = {}): string {
   const s = summarize(rows);
   const rel = (f: string) => path.relative(base, f) || f;
-  const title = opts.title ?? `Audit of ${path.basename(path.resolve(base))}`;
+  const named = opts.title ?? `Audit of ${path.basename(path.resolve(base))}`;
+  const title = opts.partial ? `${named} (${partialLabel(opts.partial)})` : named;
+  const partial = opts.partial
+    ? `<p class="partial" role="note"><strong>Partial audit: ${opts.partial.done} of ${opts.partial.total} files.</strong> The audit was stopped before it finished, so the figures below leave out ${opts.partial.total - opts.partial.done} files of the folder. Run it again to the end for the whole folder.</p>\n`
+    : '';
   const when = (opts.generated ?? new Date()).toISOString().slice(0, 16).replace('T', ' ');
   const files = rows.map((r) =>
     r.status === 'error'
@@ -47,10 +52,10 @@ export function auditHtml(rows: readonly AuditRow[], base: string, opts: { title
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="referrer" content="no-referrer">
 <title>${esc(title)}</title><style>${CSS}
-figure{margin:1rem 0}figcaption{font-size:.9rem;color:#505a5f}.figures{display:flex;flex-wrap:wrap;gap:1.5rem;background:#f3f2f1;padding:1rem;border-radius:6px}.figures div b{display:block;font-size:1.8rem}</style></head>
+figure{margin:1rem 0}figcaption{font-size:.9rem;color:#505a5f}.figures{display:flex;flex-wrap:wrap;gap:1.5rem;background:#f3f2f1;padding:1rem;border-radius:6px}.figures div b{display:block;font-size:1.8rem}.partial{border-left:6px solid #d4351c;background:#fdf2f1;padding:.75rem 1rem}</style></head>
 <body>
 <h1>${esc(title)}</h1>
-<p>${esc(when)} · ${s.files} files · made offline by NRM Referral Checker; no document text is in this report.</p>
+${partial}<p>${esc(when)} · ${s.files} files · made offline by NRM Referral Checker; no document text is in this report.</p>
 <div class="figures">
 <div><b>${s.checked}</b>checked</div><div><b>${s.errors}</b>could not be read</div><div><b>${s.averageScore ?? '–'}</b>average score</div><div><b>${s.medianScore ?? '–'}</b>median score</div><div><b>${s.children}</b>about children</div><div><b>${s.adults}</b>about adults</div>
 </div>

@@ -3,7 +3,8 @@
  * match a filter, the order of a table column, and the figures for the charts (GROUP BY). A year of checks
  * (17,000 and more) is never read whole: the view asks for one page at a time and for the figures, so it
  * opens in milliseconds and no row is out of reach. Each sort order has an index on the same expression
- * (schema migration 2 in store.ts), so a page far down the table costs what the first one does.
+ * (schema migration 2 in store.ts), so a page far down the table costs what the first one does. A document
+ * checked many times is one row, its newest check (migration 3); its other checks are read by `document`.
  */
 import type Database from 'better-sqlite3';
 import { ELEMENTS, type ElementName } from '../engine/types.js';
@@ -20,6 +21,12 @@ export interface CheckFilter {
   from?: string;
   to?: string;
   limit?: number;
+  /** Only documents whose score is below this (files that could not be read have none). */
+  needsWorkBelow?: number;
+  /** Every check of one document (its content hash), not just its newest. */
+  document?: string;
+  /** Every check, each version of a document included (a team file carries them all). */
+  everyVersion?: boolean;
 }
 
 /** The History table's columns, each of which sorts the whole history. */
@@ -81,6 +88,14 @@ export function conditionsOf(f: CheckFilter): { parts: string[]; params: unknown
       params.push(v);
     }
   }
+  if (f.needsWorkBelow !== undefined) {
+    parts.push('score < ?');
+    params.push(f.needsWorkBelow);
+  }
+  if (f.document !== undefined) {
+    parts.push('content_hash = ?');
+    params.push(f.document);
+  }
   if (f.from) {
     parts.push('checked_at >= ?');
     params.push(f.from);
@@ -92,10 +107,18 @@ export function conditionsOf(f: CheckFilter): { parts: string[]; params: unknown
   return { parts, params };
 }
 
+/**
+ * Which checks stand for their documents: the newest of each, unless the filter asks for a document's
+ * versions, every version, or an audit's checks (which an audit made, whichever is newest now).
+ */
+export function scopeOf(f: CheckFilter): string[] {
+  return f.document !== undefined || f.everyVersion || f.auditId !== undefined ? [] : ['newest = 1'];
+}
+
 /** The WHERE clause of a filter (empty when it has no conditions). */
 export function whereOf(f: CheckFilter, more: string[] = []): { sql: string; params: unknown[] } {
   const c = conditionsOf(f);
-  const parts = [...c.parts, ...more];
+  const parts = [...c.parts, ...scopeOf(f), ...more];
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params: c.params };
 }
 
@@ -164,13 +187,13 @@ function missingFigures(db: Database.Database, f: CheckFilter): HistoryStats['mi
 /**
  * Findings per rule, category and decision among the checks a filter matches, leaving out files that could
  * not be read. The whole history (the view as it opens) is read from the findings index alone, less the
- * findings of unread files (normally none), so no check row is visited for each finding.
+ * findings of unread files and of documents' older versions (few), so no check row is visited for each finding.
  */
 function ruleRows(db: Database.Database, f: CheckFilter): RuleRow[] {
   const w = whereOf(f, ['c.error IS NULL']);
-  if (conditionsOf(f).parts.length) return db.prepare(`${RULE_ROWS} ${w.sql} ${RULE_GROUPS}`).all(...w.params) as RuleRow[];
+  if (conditionsOf(f).parts.length || scopeOf(f).length === 0) return db.prepare(`${RULE_ROWS} ${w.sql} ${RULE_GROUPS}`).all(...w.params) as RuleRow[];
   const all = db.prepare(`SELECT f.rule, f.category, f.decision, count(*) AS n FROM findings f ${RULE_GROUPS}`).all() as RuleRow[];
-  const unread = db.prepare(`${RULE_ROWS} WHERE c.error IS NOT NULL ${RULE_GROUPS}`).all() as RuleRow[];
+  const unread = db.prepare(`${RULE_ROWS} WHERE c.error IS NOT NULL OR c.newest = 0 ${RULE_GROUPS}`).all() as RuleRow[];
   if (!unread.length) return all;
   const key = (r: RuleRow) => `${r.rule}\n${r.category}\n${r.decision}`;
   const less = new Map(unread.map((r) => [key(r), r.n]));
@@ -194,4 +217,32 @@ function ruleFigures(rows: RuleRow[]): HistoryStats['rules'] {
 export function peopleOf(db: Database.Database): { teams: string[]; authors: string[] } {
   const distinct = (col: 'team' | 'author') => (db.prepare(`SELECT DISTINCT ${col} AS v FROM checks WHERE ${col} != '' ORDER BY ${col}`).all() as { v: string }[]).map((r) => r.v);
   return { teams: distinct('team'), authors: distinct('author') };
+}
+
+export interface GroupFigures {
+  /** The author or team ('' when none was set). */
+  name: string;
+  documents: number;
+  averageScore: number | null;
+  /** Documents whose score is below the "needs work" threshold. */
+  needsWork: number;
+}
+
+export interface HistoryGroups {
+  byAuthor: GroupFigures[];
+  byTeam: GroupFigures[];
+  needsWork: number;
+}
+
+/** Documents, their average score and how many need work, per author and per team (most documents first). */
+export function groupsOf(db: Database.Database, f: CheckFilter, needsWorkBelow: number): HistoryGroups {
+  const w = whereOf(f, ['error IS NULL']);
+  const by = (col: 'author' | 'team') =>
+    (
+      db
+        .prepare(`SELECT ${col} AS name, count(*) AS documents, avg(score) AS average, count(*) FILTER (WHERE score < ?) AS needsWork FROM checks ${w.sql} GROUP BY ${col} ORDER BY documents DESC, ${col}`)
+        .all(needsWorkBelow, ...w.params) as { name: string; documents: number; average: number | null; needsWork: number }[]
+    ).map((r) => ({ name: r.name, documents: r.documents, averageScore: r.average === null ? null : Math.round(r.average), needsWork: r.needsWork }));
+  const byAuthor = by('author');
+  return { byAuthor, byTeam: by('team'), needsWork: byAuthor.reduce((n, g) => n + g.needsWork, 0) };
 }

@@ -6,9 +6,14 @@
  * overwrites the freed pages, and erase.ts confirms the text is gone from the file and its log. The file, its
  * log and the data folder are readable by the user only. Every write is one transaction, so a crash loses at
  * most the check being written.
+ *
+ * A document is its file's content (the hash of its bytes); its checks are its versions. A check of a text the
+ * document already has a version of (the same revision: the same words) updates that version rather than
+ * adding one, so reopening a file or running an audit again never counts a referral twice; the History lists
+ * each document once, by its newest version, and shows the others beneath it.
  */
 import Database from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -16,10 +21,10 @@ import { CATEGORIES, ELEMENTS, SEVERITIES, type Category, type ElementName, type
 import { scoreOf } from '../engine/score.js';
 import { privateDir } from '../config/trust.js';
 import { checkpointTruncate, confirmErased, samplesOf, type Erasure } from './erase.js';
-import { orderOf, peopleOf, statsOf, whereOf, type CheckFilter, type CheckSort, type HistoryStats } from './history-query.js';
+import { groupsOf, orderOf, peopleOf, statsOf, whereOf, type CheckFilter, type CheckSort, type HistoryGroups, type HistoryStats } from './history-query.js';
 import { appDataDir } from './paths.js';
 
-export { NEWEST_FIRST, SORT_KEYS, type CheckFilter, type CheckSort, type HistoryStats, type SortKey } from './history-query.js';
+export { NEWEST_FIRST, SORT_KEYS, type CheckFilter, type CheckSort, type HistoryGroups, type HistoryStats, type SortKey } from './history-query.js';
 
 export const STATUSES = ['draft', 'reviewed', 'ready'] as const;
 export type CheckStatus = (typeof STATUSES)[number];
@@ -36,9 +41,16 @@ export interface Settings {
   team: string;
   /** Keep the open draft's unsaved work on disk so that a crash loses nothing (on by default). */
   keepUnsaved: boolean;
+  /** A document whose score is below this needs work (the History marks and filters it). */
+  needsWorkBelow: number;
+  /** The app's colours: the system's, or always light or dark. */
+  theme: Theme;
 }
 
-export const DEFAULT_SETTINGS: Settings = { storeText: false, retentionDays: null, author: '', team: '', keepUnsaved: true };
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
+export const DEFAULT_SETTINGS: Settings = { storeText: false, retentionDays: null, author: '', team: '', keepUnsaved: true, needsWorkBelow: 70, theme: 'system' };
 
 export interface StoredFinding {
   rule: string;
@@ -71,11 +83,15 @@ export interface CheckSummary {
   error: string | null;
   auditId: number | null;
   hasText: boolean;
+  /** How many checks its document has (this one among them): 1 for a document checked once. */
+  versions: number;
 }
 
 export interface CheckDetail extends CheckSummary {
   text: string | null;
   findings: StoredFinding[];
+  /** Every check of the same document, newest first (this one among them). */
+  versionList: CheckSummary[];
 }
 
 export interface NewCheck {
@@ -156,6 +172,14 @@ const MIGRATIONS: string[] = [
    CREATE INDEX checks_unread ON checks(error) WHERE error IS NOT NULL;
    DROP INDEX findings_rule;
    CREATE INDEX findings_stats ON findings(rule, category, decision);`,
+  // 3: one document, many versions. "revision" is the hash of the text checked ('' when unknown: older
+  // checks, files that could not be read); "newest" marks each document's latest check, the row History
+  // lists. Checks already recorded are grouped by their file's content now.
+  `ALTER TABLE checks ADD COLUMN revision TEXT NOT NULL DEFAULT '';
+   ALTER TABLE checks ADD COLUMN newest INTEGER NOT NULL DEFAULT 1;
+   CREATE INDEX checks_document ON checks(content_hash, revision);
+   UPDATE checks SET newest = 0 WHERE content_hash != '' AND EXISTS (
+     SELECT 1 FROM checks d WHERE d.content_hash = checks.content_hash AND (d.checked_at > checks.checked_at OR (d.checked_at = checks.checked_at AND d.id > checks.id)));`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -184,9 +208,17 @@ interface CheckRow {
   error: string | null;
   audit_id: number | null;
   has_text: number;
+  versions: number;
 }
 
-const SUMMARY_COLUMNS = `id, uid, file_name, content_hash, checked_at, author, team, words, score, disbelief, victim_blaming, jargon, missing, is_child, status, source, error, audit_id, text IS NOT NULL AS has_text`;
+/** A check's columns as the list shows them; the count of its document's versions is one index lookup. */
+const SUMMARY_COLUMNS = `id, uid, file_name, content_hash, checked_at, author, team, words, score, disbelief, victim_blaming, jargon, missing, is_child, status, source, error, audit_id, text IS NOT NULL AS has_text,
+  CASE WHEN content_hash = '' THEN 1 ELSE (SELECT count(*) FROM checks v WHERE v.content_hash = checks.content_hash) END AS versions`;
+
+/** The revision of a checked text: the hash of its words ('' when there is no text, as for a file not read). */
+export function revisionOf(text: string | undefined): string {
+  return text === undefined ? '' : createHash('sha256').update(text, 'utf8').digest('hex');
+}
 
 function toSummary(r: CheckRow): CheckSummary {
   return {
@@ -209,6 +241,7 @@ function toSummary(r: CheckRow): CheckSummary {
     error: r.error,
     auditId: r.audit_id,
     hasText: r.has_text === 1,
+    versions: r.versions,
   };
 }
 
@@ -278,6 +311,8 @@ export class Store {
       else if (key === 'author') s.author = value;
       else if (key === 'team') s.team = value;
       else if (key === 'keepUnsaved') s.keepUnsaved = value === '1';
+      else if (key === 'needsWorkBelow') s.needsWorkBelow = Number(value);
+      else if (key === 'theme' && (THEMES as readonly string[]).includes(value)) s.theme = value as Theme;
     }
     return s;
   }
@@ -299,6 +334,8 @@ export class Store {
       if (patch.author !== undefined) put.run('author', patch.author);
       if (patch.team !== undefined) put.run('team', patch.team);
       if (patch.keepUnsaved !== undefined) put.run('keepUnsaved', patch.keepUnsaved ? '1' : '0');
+      if (patch.needsWorkBelow !== undefined) put.run('needsWorkBelow', String(patch.needsWorkBelow));
+      if (patch.theme !== undefined) put.run('theme', patch.theme);
     })();
     if (patch.retentionDays !== undefined) this.applyRetention(now);
     if (!erasing && !this.unconfirmed) return this.settings();
@@ -321,7 +358,9 @@ export class Store {
     const days = this.settings().retentionDays;
     if (days === null || !(days > 0)) return 0;
     const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
+    const hashes = (this.sql('SELECT DISTINCT content_hash AS h FROM checks WHERE checked_at < ? AND newest = 1').all(cutoff) as { h: string }[]).map((r) => r.h);
     const n = this.sql('DELETE FROM checks WHERE checked_at < ?').run(cutoff).changes;
+    for (const h of hashes) this.markNewest(h); // a document whose newest check went keeps its others
     this.sql('DELETE FROM audits WHERE started_at < ? AND id NOT IN (SELECT audit_id FROM checks WHERE audit_id IS NOT NULL)').run(cutoff);
     return n;
   }
@@ -341,19 +380,41 @@ export class Store {
     ).map((a) => ({ id: a.id, folder: a.folder, startedAt: a.started_at, finishedAt: a.finished_at, total: a.total, cancelled: a.cancelled === 1, checks: a.checks }));
   }
 
-  /** Records a check (one transaction) and returns its id. */
+  /**
+   * Records a check (one transaction) and returns its id. When its document already has a version with the
+   * same revision (the file opened again unchanged, an audit run again), that version is updated instead and
+   * its id returned: the document's row in History stays one row.
+   */
   addCheck(c: NewCheck): number {
     const settings = this.settings();
+    const revision = c.error ? '' : revisionOf(c.text);
     return this.db.transaction(() => {
-      const id = Number(
-        this.sql(
-          `INSERT INTO checks (uid, file_name, content_hash, checked_at, author, team, words, status, source, error, audit_id)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(randomUUID(), c.fileName, c.contentHash, (c.checkedAt ?? new Date()).toISOString(), settings.author, settings.team, c.words, c.status ?? 'draft', c.source, c.error ?? null, c.auditId ?? null).lastInsertRowid,
-      );
+      const same = c.contentHash
+        ? (this.sql('SELECT id FROM checks WHERE content_hash = ? AND revision = ? AND (error IS NULL) = ? ORDER BY newest DESC, checked_at DESC LIMIT 1').get(c.contentHash, revision, c.error ? 0 : 1) as { id: number } | undefined)
+        : undefined;
+      const at = (c.checkedAt ?? new Date()).toISOString();
+      let id: number;
+      if (same) {
+        id = same.id;
+        this.sql('UPDATE checks SET file_name = ?, checked_at = ?, author = ?, team = ?, words = ?, source = ?, error = ?, audit_id = ? WHERE id = ?').run(c.fileName, at, settings.author, settings.team, c.words, c.source, c.error ?? null, c.auditId ?? null, id);
+        if (c.status) this.sql('UPDATE checks SET status = ? WHERE id = ?').run(c.status, id);
+      } else
+        id = Number(
+          this.sql(
+            `INSERT INTO checks (uid, file_name, content_hash, checked_at, author, team, words, status, source, error, audit_id, revision)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          ).run(randomUUID(), c.fileName, c.contentHash, at, settings.author, settings.team, c.words, c.status ?? 'draft', c.source, c.error ?? null, c.auditId ?? null, revision).lastInsertRowid,
+        );
       this.writeResult(id, c, settings.storeText);
+      this.markNewest(c.contentHash);
       return id;
     })();
+  }
+
+  /** Marks the latest check of a document as the one History lists (each check its own document without a hash). */
+  private markNewest(contentHash: string): void {
+    if (!contentHash) return;
+    this.sql('UPDATE checks SET newest = (id = (SELECT id FROM checks WHERE content_hash = ? ORDER BY checked_at DESC, id DESC LIMIT 1)) WHERE content_hash = ?').run(contentHash, contentHash);
   }
 
   /** Replaces a check's result and decisions (after the user edits, accepts or dismisses). */
@@ -362,9 +423,10 @@ export class Store {
     this.db.transaction(() => {
       const exists = this.sql('SELECT 1 FROM checks WHERE id = ?').get(id);
       if (!exists) throw new StoreError(`There is no check ${id} in the history.`);
-      this.sql('UPDATE checks SET words = ?, checked_at = ? WHERE id = ?').run(c.words, new Date().toISOString(), id);
+      this.sql('UPDATE checks SET words = ?, checked_at = ?, revision = ? WHERE id = ?').run(c.words, new Date().toISOString(), revisionOf(c.text), id);
       if (c.status) this.sql('UPDATE checks SET status = ? WHERE id = ?').run(c.status, id);
       this.writeResult(id, c, settings.storeText);
+      this.markNewest((this.sql('SELECT content_hash AS h FROM checks WHERE id = ?').get(id) as { h: string }).h);
     })();
   }
 
@@ -392,7 +454,11 @@ export class Store {
   }
 
   deleteCheck(id: number): void {
-    this.sql('DELETE FROM checks WHERE id = ?').run(id);
+    const row = this.sql('SELECT content_hash AS h FROM checks WHERE id = ?').get(id) as { h: string } | undefined;
+    this.db.transaction(() => {
+      this.sql('DELETE FROM checks WHERE id = ?').run(id);
+      if (row) this.markNewest(row.h);
+    })();
   }
 
   /** The checks a filter matches, newest first, at most `f.limit` (5,000 unless given). */
@@ -422,7 +488,8 @@ export class Store {
     const row = this.sql(`SELECT ${SUMMARY_COLUMNS}, text FROM checks WHERE id = ?`).get(id) as (CheckRow & { text: string | null }) | undefined;
     if (!row) return null;
     const findings = this.sql('SELECT rule, category, severity, decision, reason, excerpt FROM findings WHERE check_id = ? ORDER BY seq').all(id) as StoredFinding[];
-    return { ...toSummary(row), text: row.text, findings };
+    const versionList = row.content_hash ? this.pageChecks({ document: row.content_hash }, { limit: 1000 }) : [toSummary(row)];
+    return { ...toSummary(row), text: row.text, findings, versionList };
   }
 
   /** Figures for the supervisor view: score over time, frequent rules, missing elements, dismissal rates. */
@@ -430,10 +497,15 @@ export class Store {
     return statsOf(this.db, f);
   }
 
+  /** Documents, their average score and how many need work (score below `needsWorkBelow`), by author and by team. */
+  groups(f: CheckFilter = {}, needsWorkBelow = DEFAULT_SETTINGS.needsWorkBelow): HistoryGroups {
+    return groupsOf(this.db, f, needsWorkBelow);
+  }
+
   /** The whole history (or a filtered part) as a team file another checker can import. */
   exportTeam(f: CheckFilter = {}, opts: { includeText?: boolean } = {}, now = new Date()): TeamFile {
     // Oldest first, so an import keeps the order in which the checks were made.
-    const checks = this.listChecks({ ...f, limit: 1_000_000 })
+    const checks = this.listChecks({ ...f, everyVersion: true, limit: 1_000_000 })
       .reverse()
       .map((c) => this.getCheck(c.id)!)
       .map((c) => (opts.includeText ? c : { ...c, text: null, findings: c.findings.map((x) => ({ ...x, excerpt: null })) }));
@@ -441,7 +513,7 @@ export class Store {
       format: TEAM_FORMAT,
       version: 1,
       exportedAt: now.toISOString(),
-      checks: checks.map(({ id: _id, auditId: _a, hasText: _h, ...c }) => ({ ...c, source: c.source })),
+      checks: checks.map(({ id: _id, auditId: _a, hasText: _h, versions: _v, versionList: _l, ...c }) => ({ ...c, source: c.source })),
     };
   }
 
@@ -452,6 +524,7 @@ export class Store {
     const keepText = this.settings().storeText;
     let added = 0;
     let skipped = 0;
+    const hashes = new Set<string>();
     this.db.transaction(() => {
       const has = this.sql('SELECT 1 FROM checks WHERE uid = ?');
       const ins = this.sql(
@@ -468,8 +541,10 @@ export class Store {
           ins.run(c.uid, c.fileName, c.contentHash, c.checkedAt, c.author, c.team, c.words, c.score, c.disbelief, c.victimBlaming, c.jargon, c.missing.join(' '), c.isChild === null ? null : c.isChild ? 1 : 0, c.status, c.error, keepText ? c.text : null).lastInsertRowid,
         );
         c.findings.forEach((f, i) => insF.run(id, i, f.rule, f.category, f.severity, f.decision, f.reason, keepText ? f.excerpt : null));
+        hashes.add(c.contentHash);
         added++;
       }
+      for (const h of hashes) this.markNewest(h);
     })();
     return { added, skipped };
   }

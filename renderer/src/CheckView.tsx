@@ -37,7 +37,7 @@ function newWorkId(): string {
 export function CheckView({ visible }: { visible: boolean }) {
   const [s, dispatch] = useReducer(reducer, emptySession);
   const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<{ code: string; message: string; file?: File } | null>(null);
+  const [error, setError] = useState<{ code: string; message: string; file?: File; remedy?: 'password' | 'ocr' } | null>(null);
   const [editing, setEditing] = useState(false);
   const [asForm, setAsForm] = useState(false);
   // Paragraphs the user moved to another question of the form (kept with the unsaved work).
@@ -164,7 +164,14 @@ export function CheckView({ visible }: { visible: boolean }) {
     const r = await api.importDocument({ name: file.name, data, ...opts });
     setBusy(null);
     if (!r.ok) {
-      setError({ code: r.error.code, message: r.error.message, file });
+      // the draft on screen is not the file asked for: put it away rather than leave it looking current
+      if (live.current.text) {
+        historyId.current = null;
+        workId.current = newWorkId();
+        setPlacements({});
+        dispatch({ type: 'closed' });
+      }
+      setError({ code: r.error.code, message: r.error.message, file, ...(r.error.remedy ? { remedy: r.error.remedy } : {}) });
       return;
     }
     historyId.current = null;

@@ -42,10 +42,14 @@ export type Action =
     }
   | { type: 'dismissed'; finding: Finding; reason: string }
   | { type: 'undo' }
-  | { type: 'redo' };
+  | { type: 'redo' }
+  /** The draft is put away (a file that failed to open replaces it with nothing, not with the old draft). */
+  | { type: 'closed' };
 
 export function reducer(s: Session, a: Action): Session {
   switch (a.type) {
+    case 'closed':
+      return emptySession;
     case 'opened':
       return { ...emptySession, name: a.name, text: a.text, result: a.result, warnings: a.warnings, original: { text: a.text, blocks: a.blocks } };
     case 'restored':

@@ -13,7 +13,7 @@ import type { AnswerFinding } from '../form/answer-findings.js';
 import type { CheckDetail, CheckSummary, HistoryStats, Settings } from '../store/store.js';
 import { SORT_KEYS } from '../store/history-query.js';
 import type { TrainerStep } from '../trainer/trainer.js';
-import { IMPORT_ERROR_CODES } from '../import/errors.js';
+import { IMPORT_ERROR_CODES, type ImportError, type ImportRemedy } from '../import/errors.js';
 import type { Method } from './methods.js';
 
 const MAX_DOC_BYTES = 50 * 1024 * 1024;
@@ -206,7 +206,8 @@ export type Input<M extends Method> = z.input<(typeof contract)[M]>;
 export const ERROR_CODES = ['BadInput', 'Forbidden', 'NotFound', 'Internal', 'Unavailable', 'Busy', ...IMPORT_ERROR_CODES] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string; issues?: string[] } };
+/** `remedy`: for an import error, what may open the file on a second try (a password, text recognition). */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string; issues?: string[]; remedy?: ImportRemedy } };
 
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
@@ -214,6 +215,11 @@ export function ok<T>(value: T): Result<T> {
 
 export function fail(code: ErrorCode, message: string, issues?: string[]): Result<never> {
   return { ok: false, error: { code, message, ...(issues ? { issues } : {}) } };
+}
+
+/** An import error as the API answers it: its code, message and remedy. */
+export function failImport(e: ImportError): Result<never> {
+  return { ok: false, error: { code: e.code, message: e.message, ...(e.remedy ? { remedy: e.remedy } : {}) } };
 }
 
 /** Validates a raw input for a method; a bad input never reaches the handler. */

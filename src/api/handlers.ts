@@ -15,7 +15,7 @@ import { LEASE_MS, type HostRegistry } from '../store/hosts.js';
 import { RecoveryStore, WorkInUse } from '../store/recovery.js';
 import { StoreError, type Store } from '../store/store.js';
 import { loadExamples, ownExample, type TrainerExample } from '../trainer/trainer.js';
-import { fail, HISTORY_PAGE, ok, WorkSchema, type DraftData, type Input, type Outputs, type Result, type TrainerSummary } from './contract.js';
+import { fail, failImport, HISTORY_PAGE, ok, WorkSchema, type DraftData, type Input, type Outputs, type Result, type TrainerSummary } from './contract.js';
 import type { Method } from './methods.js';
 
 export type Handlers = { [M in Method]: (input: Input<M>) => Promise<Result<Outputs[M]>> };
@@ -123,7 +123,7 @@ export function createHandlers(rules: RuleSet, deps: HandlerDeps = {}): Handlers
         const contentHash = createHash('sha256').update(bytes).digest('hex');
         return ok({ name: input.name, format: r.format, text: r.document.text, blocks: r.document.blocks, warnings: r.warnings, contentHash, ...(await r.draft.ready()).view() });
       } catch (e) {
-        if (e instanceof ImportError) return fail(e.code, e.message);
+        if (e instanceof ImportError) return failImport(e);
         return stopped(e, 'The document could not be opened because of an unexpected problem in the checker.');
       }
     },

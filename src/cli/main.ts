@@ -79,7 +79,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return 2;
     }
     if (e instanceof ImportError) {
-      io.err(`nrm-check: ${e.message}`);
+      io.err(`nrm-check: ${withFlag(e)}`);
       return 2;
     }
     // (the config module, with its schema library, is loaded only when a config is found)
@@ -183,8 +183,9 @@ async function check(argv: readonly string[], io: Io): Promise<number> {
       results.push({ file, text: doc.text, blocks: doc.blocks, warnings, ...draft.lint() });
     } catch (e) {
       if (!(e instanceof ImportError || e instanceof TooLarge)) throw e;
-      failures.push({ file, code: e.code, message: e.message });
-      io.err(`nrm-check: ${file}: ${e.message}`);
+      const message = e instanceof ImportError ? withFlag(e) : e.message;
+      failures.push({ file, code: e.code, message });
+      io.err(`nrm-check: ${file}: ${message}`);
     }
   }
   if (format === 'json') {
@@ -323,6 +324,13 @@ async function formCmd(argv: readonly string[], io: Io): Promise<number> {
     if (out) io.out(`\nWrote ${out}.`);
   }
   return 0;
+}
+
+/** An import error in the command line's terms: what may open the file, as the flag that does it. */
+function withFlag(e: ImportError): string {
+  if (e.remedy === 'password') return `${e.message} Use --password PASSWORD.`;
+  if (e.remedy === 'ocr') return `${e.message} Use --ocr.`;
+  return e.message;
 }
 
 async function audit(argv: readonly string[], io: Io): Promise<number> {

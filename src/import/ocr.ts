@@ -29,6 +29,9 @@ type RenderReply = { images: { num: number; png: Uint8Array }[] } | { error: { n
 
 const require = createRequire(import.meta.url);
 
+/** Fewer words than this, recognised over all the pages, is not a draft to check. */
+export const MIN_OCR_WORDS = 20;
+
 function langPath(): string {
   return path.join(path.dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int');
 }
@@ -56,6 +59,14 @@ export async function ocrPdf(bytes: Uint8Array, opts: OcrOptions): Promise<Docum
       if (pageText) text += (text ? '\n\n' : '') + pageText;
     }
     if (!text.trim()) throw new ImportError('no-text-layer', 'Text recognition found no text in this PDF: it may hold only pictures. Check that you chose the right file.');
+    // A few stray words from a photo or a stamp are not a draft to score: say what was found instead.
+    const words = text.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length;
+    if (words < MIN_OCR_WORDS) {
+      throw new ImportError(
+        'no-text-layer',
+        `Text recognition found almost no text in this PDF (${words} word${words === 1 ? '' : 's'} on ${reply.images.length} page${reply.images.length === 1 ? '' : 's'}), too little to check: the pages may be pictures, handwriting or a poor scan. Scan it again more clearly, or save the draft from the program that made it.`,
+      );
+    }
     return fromPlainText(text);
   } finally {
     await worker.terminate();

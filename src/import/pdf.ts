@@ -31,9 +31,9 @@ export async function readPdf(bytes: Uint8Array, opts: PdfOptions = {}): Promise
     if (name === 'PasswordException') {
       throw new ImportError(
         'encrypted',
-        opts.password
-          ? 'The password for this PDF is not right. Check it and try again.'
-          : 'This PDF is protected by a password. Give the password (--password on the command line) or save an unprotected copy.',
+        opts.password ? 'The password for this PDF is not right. Check it and try again.' : 'This PDF is protected by a password. Give its password, or save an unprotected copy.',
+        undefined,
+        'password',
       );
     }
     if (name === 'TooManyPages') throw new ImportError('too-large', `The PDF has ${message} pages; the limit is ${maxPages}. Save the referral pages as a separate PDF.`);
@@ -46,7 +46,7 @@ export async function readPdf(bytes: Uint8Array, opts: PdfOptions = {}): Promise
       const pages = reply.pages.map((p) => p.num);
       return { document: await ocrPdf(bytes, { password: opts.password, pages, onProgress: opts.onOcrProgress }), pages: pages.length };
     }
-    throw new ImportError('no-text-layer', 'This PDF has no text layer: it looks like a scan or pictures of pages. Turn on text recognition (--ocr on the command line) to read it, or save the draft from the program that made it.');
+    throw new ImportError('no-text-layer', 'This PDF has no text layer: it looks like a scan or pictures of pages. Turn on text recognition to read it, or save the draft from the program that made it.', undefined, 'ocr');
   }
   return { document, pages: reply.pages.length };
 }

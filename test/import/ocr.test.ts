@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ImportError } from '../../src/import/errors.js';
 import { ocrPdf } from '../../src/import/ocr.js';
 
 const REAL = path.resolve(import.meta.dirname, '../../../shared/corpus/real/pdf');
@@ -17,5 +18,15 @@ describe.skipIf(!fs.existsSync(SCAN))('text recognition of a scanned page', () =
     expect(doc.text).toMatch(/heat of the sun increases/);
     expect(seen.length).toBeGreaterThan(1);
     expect(Math.max(...seen)).toBe(1);
+  }, 60000);
+
+  it('says a photograph holds almost no text instead of scoring the specks it recognised (issue 17)', async () => {
+    const e = await ocrPdf(new Uint8Array(fs.readFileSync(path.join(REAL, 'pdfjs-personwithdog.pdf'))), { pages: [1] }).then(
+      () => null,
+      (x: unknown) => x,
+    );
+    expect(e).toBeInstanceOf(ImportError);
+    expect((e as ImportError).code).toBe('no-text-layer');
+    expect((e as ImportError).message).toMatch(/almost no text in this PDF \(\d+ words? on 1 page\)/);
   }, 60000);
 });

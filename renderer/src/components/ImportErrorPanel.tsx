@@ -10,15 +10,16 @@ const ERROR_HELP: Record<string, string> = {
   empty: 'This file has no text.',
 };
 
-/** Why a file could not be opened, with what the user can do next: a password, or text recognition. */
-export function ImportErrorPanel({ error, onRetry }: { error: { code: string; message: string; file?: File }; onRetry: (file: File, opts: { password?: string; ocr?: boolean }) => void }) {
+/** Why a file could not be opened, with what the user can do next: a password, or text recognition, offered
+ * only where the checker says it may open the file (a protected Word file no password opens gets no box). */
+export function ImportErrorPanel({ error, onRetry }: { error: { code: string; message: string; file?: File; remedy?: 'password' | 'ocr' }; onRetry: (file: File, opts: { password?: string; ocr?: boolean }) => void }) {
   const [password, setPassword] = useState('');
   return (
     <div className="error" role="alert" data-testid="import-error" data-code={error.code}>
       <p>
         <strong>{ERROR_HELP[error.code] ?? 'The file could not be opened.'}</strong> {error.message}
       </p>
-      {error.code === 'encrypted' && error.file && (
+      {error.remedy === 'password' && error.file && (
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -31,7 +32,7 @@ export function ImportErrorPanel({ error, onRetry }: { error: { code: string; me
           <button type="submit">Open</button>
         </form>
       )}
-      {error.code === 'no-text-layer' && error.file && (
+      {error.remedy === 'ocr' && error.file && (
         <button type="button" onClick={() => onRetry(error.file!, { ocr: true })}>
           Read it with text recognition (slow)
         </button>

@@ -10,7 +10,8 @@ import type { DraftView } from '../draft/draft.js';
 import type { ElementName, Finding } from '../engine/types.js';
 import type { SentenceExplained } from '../engine/explain.js';
 import type { AnswerFinding } from '../form/answer-findings.js';
-import type { CheckDetail, CheckSummary, HistoryStats, Settings } from '../store/store.js';
+import type { CheckDetail, CheckSummary, HistoryGroups, HistoryStats, Settings } from '../store/store.js';
+import type { RuleWords } from './rule-words.js';
 import { SORT_KEYS } from '../store/history-query.js';
 import type { TrainerStep } from '../trainer/trainer.js';
 import { IMPORT_ERROR_CODES, type ImportError, type ImportRemedy } from '../import/errors.js';
@@ -44,6 +45,8 @@ const Filter = z
     source: z.enum(['app', 'audit', 'team']).optional(),
     from: Day.optional(),
     to: Day.optional(),
+    /** Only documents whose score is below the "needs work" threshold in the settings. */
+    needsWork: z.boolean().optional(),
   })
   .strict();
 /** Paragraphs the user moved to another question of the form: the paragraph's text and the question's id. */
@@ -147,6 +150,11 @@ export const contract = {
   historySave: z.object({ id: Id.optional(), contentHash: z.string().regex(/^[0-9a-f]{64}$/), status: STATUS.optional(), draft: DraftSchema }).strict(),
   historySetStatus: z.object({ id: Id, status: STATUS }).strict(),
   historyDelete: z.object({ id: Id }).strict(),
+  /**
+   * A check's draft for the check view: the window's unsaved work on it when that is kept (restored to
+   * `window`, as recoveryRestore does), else its last saved revision when the history keeps document text.
+   */
+  historyOpen: z.object({ id: Id, window: WindowId }).strict(),
   settingsGet: z.object({}).strict(),
   settingsSet: z
     .object({
@@ -155,6 +163,8 @@ export const contract = {
       author: z.string().max(200).optional(),
       team: z.string().max(200).optional(),
       keepUnsaved: z.boolean().optional(),
+      needsWorkBelow: z.number().int().min(1).max(100).optional(),
+      theme: z.enum(['system', 'light', 'dark']).optional(),
     })
     .strict(),
   teamExport: z.object({ filter: Filter.optional(), includeText: z.boolean().optional() }).strict(),
@@ -316,11 +326,28 @@ export interface Outputs {
    * `checks`: the page, from `offset` in the order asked; `matching`: how many checks the filter matches (the
    * table's rows); `total`: how many the history holds. The figures and choices come unless `stats` was false.
    */
-  historyList: { checks: CheckSummary[]; offset: number; matching: number; total: number; stats?: HistoryStats; teams?: string[]; authors?: string[] };
-  historyGet: CheckDetail;
+  historyList: {
+    checks: CheckSummary[];
+    offset: number;
+    matching: number;
+    total: number;
+    stats?: HistoryStats;
+    teams?: string[];
+    authors?: string[];
+    /** Documents by author and by team, and how many need work (with the figures). */
+    groups?: HistoryGroups;
+    /** The rules of the figures in words (with the figures). */
+    ruleWords?: Record<string, RuleWords>;
+    /** The "needs work" threshold in force: a score below it needs work. */
+    needsWorkBelow: number;
+  };
+  /** A check, its document's versions, and its findings' rules in words. */
+  historyGet: CheckDetail & { ruleWords: Record<string, RuleWords> };
   historySave: { id: number };
   historySetStatus: { id: number };
   historyDelete: { id: number };
+  /** `from`: the unsaved work (then `workId` is its id in this window) or the last saved revision. */
+  historyOpen: { from: 'unsaved' | 'saved'; workId?: string; work: Work };
   settingsGet: Settings & { storePath: string; config: OrgConfig };
   /** `erasure`: after text keeping is turned off, whether the text is confirmed gone from the disk. */
   settingsSet: Settings & { storePath: string; config: OrgConfig; erasure?: { verified: boolean; message?: string } };

@@ -16,6 +16,8 @@ import { RecoveryStore, WorkInUse } from '../store/recovery.js';
 import { StoreError, type Store } from '../store/store.js';
 import { loadExamples, ownExample, type TrainerExample } from '../trainer/trainer.js';
 import { fail, failImport, HISTORY_PAGE, ok, WorkSchema, type DraftData, type Input, type Outputs, type Result, type TrainerSummary } from './contract.js';
+import { savedDecisions } from './saved-decisions.js';
+import { ruleWords } from './rule-words.js';
 import type { Method } from './methods.js';
 
 export type Handlers = { [M in Method]: (input: Input<M>) => Promise<Result<Outputs[M]>> };
@@ -151,19 +153,44 @@ export function createHandlers(rules: RuleSet, deps: HandlerDeps = {}): Handlers
     },
     async historyList(input) {
       return withStore((store) => {
-        const filter = input.filter ?? {};
+        const { needsWork, ...asked } = input.filter ?? {};
+        const needsWorkBelow = store.settings().needsWorkBelow;
+        const filter = needsWork ? { ...asked, needsWorkBelow } : asked;
         const offset = input.offset ?? 0;
         const checks = store.pageChecks(filter, { sort: input.sort, offset, limit: input.limit ?? HISTORY_PAGE });
         const total = store.countChecks();
-        if (input.stats === false) return { checks, offset, matching: store.countChecks(filter), total };
+        if (input.stats === false) return { checks, offset, matching: store.countChecks(filter), total, needsWorkBelow };
         const stats = store.stats(filter);
-        return { checks, offset, matching: stats.checks + stats.errors, total, stats, ...store.people() };
+        const groups = store.groups(filter, needsWorkBelow);
+        return { checks, offset, matching: stats.checks + stats.errors, total, stats, ...store.people(), groups, ruleWords: ruleWords(rules, stats.rules.map((r) => r.rule)), needsWorkBelow };
       });
     },
     async historyGet(input) {
       if (!deps.store) return noStore();
       const c = deps.store.getCheck(input.id);
-      return c ? ok(c) : fail('NotFound', 'That check is no longer in the history.');
+      return c ? ok({ ...c, ruleWords: ruleWords(rules, c.findings.map((f) => f.rule)) }) : fail('NotFound', 'That check is no longer in the history.');
+    },
+    async historyOpen(input) {
+      if (!deps.store) return noStore();
+      const c = deps.store.getCheck(input.id);
+      if (!c) return fail('NotFound', 'That check is no longer in the history.');
+      // the work left unsaved on this check, when no other window has it open
+      const kept = recovery?.list(validWork, input.window).find((k) => k.work.historyId === input.id && !k.inUse);
+      if (kept && recovery) {
+        try {
+          const k = recovery.restore(kept.id, input.window, validWork);
+          if (k) return ok({ from: 'unsaved' as const, workId: k.id, work: k.work });
+        } catch (e) {
+          if (e instanceof WorkInUse) return fail('Busy', 'This draft is open in another window. Carry on in that window, or close it and try again.');
+        }
+      }
+      if (c.error) return fail('NotFound', `${c.fileName} could not be read (${c.error}), so there is no draft to open. Open the file again in Check a draft once it can be read.`);
+      if (c.text === null)
+        return fail('NotFound', `The words of ${c.fileName} are not kept on this computer (only its figures are), so it cannot be opened from History. Open the file again in Check a draft; to open checks from History in future, turn on "Keep the document text" in Settings.`);
+      const text = c.text;
+      return withDraft({ name: c.fileName, original: null, text, accepted: [], dismissed: [] }, (draft) =>
+        ok({ from: 'saved' as const, work: { name: c.fileName, ...(/^[0-9a-f]{64}$/.test(c.contentHash) ? { contentHash: c.contentHash } : {}), original: null, text, warnings: [], historyId: c.id, status: c.status, ...savedDecisions(c.findings, draft.lint().findings, rules) } }),
+      );
     },
     async historySave(input) {
       return withDraft(input.draft, (draft) =>

@@ -12,6 +12,7 @@ export const METHODS = [
   'historySave',
   'historySetStatus',
   'historyDelete',
+  'historyOpen',
   'settingsGet',
   'settingsSet',
   'teamExport',

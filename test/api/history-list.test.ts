@@ -37,7 +37,7 @@ describe('historyList: a page of the history at a time', () => {
   it('reaches the last check by offset, and leaves the figures out when asked', async () => {
     const last = await value(h.historyList({ offset: CHECKS - 1, stats: false }));
     expect(last.checks.map((c) => c.fileName)).toEqual([checkFileName(1)]);
-    expect(last).toEqual({ checks: last.checks, offset: CHECKS - 1, matching: CHECKS, total: CHECKS });
+    expect(last).toEqual({ checks: last.checks, offset: CHECKS - 1, matching: CHECKS, total: CHECKS, needsWorkBelow: 70 });
     expect((await value(h.historyList({ offset: CHECKS, stats: false }))).checks).toEqual([]);
   });
 

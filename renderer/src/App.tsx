@@ -4,6 +4,8 @@ import { AuditView } from './AuditView';
 import { CheckView } from './CheckView';
 import { HistoryView } from './HistoryView';
 import { TrainerView } from './TrainerView';
+import { Welcome } from './components/Welcome';
+import { requestOpen } from './open-request';
 
 const VIEWS = [
   { id: 'check', label: 'Check a draft' },
@@ -31,6 +33,11 @@ export function App() {
     setView(v);
     if (v === 'history') setHistoryVisits((n) => n + 1);
   };
+  /** Opens a draft in the check view (an audit's row, the sample draft). */
+  const openDraft = (file: File) => {
+    go('check');
+    requestOpen(file);
+  };
 
   return (
     <div className="app">
@@ -48,8 +55,8 @@ export function App() {
         </button>
       </header>
       <main>
-        <CheckView visible={view === 'check'} />
-        <AuditView visible={view === 'audit'} onOpenHistory={() => go('history')} />
+        <CheckView visible={view === 'check'} welcome={<Welcome onSample={openDraft} onTrainer={() => go('trainer')} />} />
+        <AuditView visible={view === 'audit'} onOpenHistory={() => go('history')} onOpenDraft={openDraft} />
         {view === 'history' && <HistoryView key={historyVisits} />}
         {view === 'trainer' && <TrainerView presenting={presenting} onPresenting={setPresenting} />}
       </main>

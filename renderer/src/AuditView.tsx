@@ -1,11 +1,18 @@
-/** Batch audit: every draft in a folder is checked (two at a time), with progress, cancel, figures and charts. */
+/**
+ * Batch audit: every draft in a folder is checked (one worker per core), with progress, cancel, figures and
+ * charts. A window that reloads mid-run takes the running audit up again. The folder is typed, or chosen: by
+ * the desktop app's dialog, or in the browser by a folder input whose drafts are sent to the checker one by
+ * one. Saving waits for the run to stop, and an audit stopped early is saved marked partial. A row opens its
+ * draft in the check view.
+ */
 import { useEffect, useRef, useState } from 'react';
 import type { AuditJobView } from '../../src/api/contract';
 import { api } from './api';
 import { BarChart } from './components/Charts';
 import { SortableTable, type Column } from './components/SortableTable';
 import { labelOf } from '../../src/api/labels';
-import { saveFile } from './save';
+import { saveFile, toBase64 } from './save';
+import { fileOf } from './open-request';
 
 type Row = AuditJobView['rows'][number];
 
@@ -29,13 +36,53 @@ function paceText(job: AuditJobView): string {
   return ` ${rate} drafts/s, about ${left} left.`;
 }
 
-export function AuditView({ visible, onOpenHistory }: { visible: boolean; onOpenHistory: () => void }) {
+/** Drafts an audit checks (as src/audit/audit.ts lists them). */
+const DRAFT = /\.(pdf|docx|txt|md)$/i;
+
+/** A folder chosen in the browser: its name and its drafts by their path inside it. */
+interface Chosen {
+  name: string;
+  files: Map<string, File>;
+  /** The audit it was sent to, once started: its rows open these files. */
+  jobId?: string;
+}
+
+function chosenOf(list: FileList): Chosen | null {
+  const files = new Map<string, File>();
+  let name = '';
+  for (const f of Array.from(list)) {
+    const parts = (f.webkitRelativePath || f.name).split('/');
+    name ||= parts.length > 1 ? parts[0]! : 'folder';
+    const rel = parts.slice(parts.length > 1 ? 1 : 0).join('/');
+    if (DRAFT.test(rel) && !/(^|\/)readme\.md$/i.test(rel) && !parts.some((p) => p.startsWith('.'))) files.set(rel, f);
+  }
+  return name ? { name, files } : null;
+}
+
+export function AuditView({ visible, onOpenHistory, onOpenDraft }: { visible: boolean; onOpenHistory: () => void; onOpenDraft: (file: File) => void }) {
   const [folder, setFolder] = useState('');
   const [job, setJob] = useState<AuditJobView | null>(null);
   const [error, setError] = useState('');
-  const [starting, setStarting] = useState(false);
-  const canChoose = Boolean(window.nrm);
+  const [starting, setStarting] = useState<string | false>(false);
+  const [chosen, setChosen] = useState<Chosen | null>(null);
+  const desktop = Boolean(window.nrm);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
+
+  // A directory input (React does not know the attribute).
+  useEffect(() => {
+    folderInput.current?.setAttribute('webkitdirectory', '');
+  }, []);
+
+  // After a reload, the audit still running in the checker: its progress and cancel come back.
+  const reattach = async () => {
+    const r = await api.auditCurrent({});
+    if (r.ok && r.value.job) setJob(r.value.job);
+    return r.ok && r.value.job !== null;
+  };
+  useEffect(() => {
+    void reattach();
+  }, []);
 
   // Poll the running audit.
   useEffect(() => {
@@ -50,21 +97,66 @@ export function AuditView({ visible, onOpenHistory }: { visible: boolean; onOpen
     };
   }, [job]);
 
+  /** Sends a folder chosen in the browser to the checker, draft by draft; its stage id, or null after an error. */
+  const send = async (c: Chosen): Promise<string | null> => {
+    let stageId: string | undefined;
+    let n = 0;
+    for (const [rel, file] of c.files) {
+      setStarting(`Sending ${++n} of ${c.files.size} drafts to the checker (on this computer)…`);
+      const r = await api.auditStage({ ...(stageId ? { stageId } : {}), path: rel, data: toBase64(await file.arrayBuffer()) });
+      if (!r.ok) {
+        setError(`${rel} could not be sent: ${r.error.message}`);
+        return null;
+      }
+      stageId = r.value.stageId;
+    }
+    return stageId ?? null;
+  };
+
   const start = async () => {
     setError('');
-    if (!folder.trim()) {
+    if (!chosen && !folder.trim()) {
       setError('Type the path of a folder of drafts, or choose one.');
       return;
     }
-    setStarting(true);
-    const r = await api.auditStart({ folder: folder.trim() });
+    if (chosen && !chosen.files.size) {
+      setError(`${chosen.name} has no Word, PDF or text drafts. Choose another folder.`);
+      return;
+    }
+    setStarting('Starting…');
+    let r: Awaited<ReturnType<typeof api.auditStart>>;
+    if (chosen) {
+      const stageId = await send(chosen);
+      if (!stageId) {
+        setStarting(false);
+        return;
+      }
+      r = await api.auditStart({ stageId, name: chosen.name });
+      if (r.ok) setChosen({ ...chosen, jobId: r.value.jobId });
+    } else r = await api.auditStart({ folder: folder.trim() });
     setStarting(false);
     if (r.ok) setJob(r.value);
+    else if (r.error.code === 'Busy' && (await reattach())) setError('An audit was already running: here it is. Wait for it to finish or cancel it, then start yours.');
     else setError(r.error.message);
   };
   const choose = async () => {
+    if (!desktop) {
+      folderInput.current?.click();
+      return;
+    }
     const r = await api.chooseFolder({});
-    if (r.ok && r.value.folder) setFolder(r.value.folder);
+    if (r.ok && r.value.folder) {
+      setFolder(r.value.folder);
+      setChosen(null);
+    }
+  };
+  const openRow = async (row: Row) => {
+    if (!job) return;
+    const local = chosen?.jobId === job.jobId ? chosen.files.get(row.file) : undefined;
+    if (local) return onOpenDraft(local);
+    const r = await api.auditFile({ jobId: job.jobId, file: row.file });
+    if (r.ok) onOpenDraft(fileOf(r.value));
+    else setError(r.error.message);
   };
   const cancel = async () => {
     if (!job) return;
@@ -80,6 +172,7 @@ export function AuditView({ visible, onOpenHistory }: { visible: boolean; onOpen
 
   const running = Boolean(job && !job.finished);
   const s = job?.summary;
+  const partial = job?.partial ? ` (partial: ${job.partial.done} of ${job.partial.total})` : '';
   return (
     <section className="audit-view" aria-labelledby="audit-title" hidden={!visible}>
       <h2 id="audit-title">Batch audit</h2>
@@ -92,13 +185,38 @@ export function AuditView({ visible, onOpenHistory }: { visible: boolean; onOpen
         }}
       >
         <label htmlFor="audit-folder">Folder</label>
-        <input id="audit-folder" data-testid="audit-folder" value={folder} onChange={(e) => setFolder(e.target.value)} placeholder="/path/to/referrals" disabled={running} spellCheck={false} />
-        {canChoose && (
-          <button type="button" onClick={() => void choose()} disabled={running}>
-            Choose folder…
-          </button>
-        )}
-        <button type="submit" data-testid="audit-start" disabled={running || starting}>
+        <input
+          id="audit-folder"
+          data-testid="audit-folder"
+          value={chosen ? '' : folder}
+          onChange={(e) => {
+            setFolder(e.target.value);
+            setChosen(null);
+          }}
+          placeholder={chosen ? `Chosen: ${chosen.name}` : '/path/to/referrals'}
+          disabled={running}
+          spellCheck={false}
+        />
+        <button type="button" data-testid="audit-choose" onClick={() => void choose()} disabled={running || Boolean(starting)}>
+          Choose folder…
+        </button>
+        <input
+          ref={folderInput}
+          type="file"
+          multiple
+          hidden
+          data-testid="audit-folder-input"
+          aria-label="Choose a folder of drafts"
+          onChange={(e) => {
+            const c = e.target.files ? chosenOf(e.target.files) : null;
+            e.target.value = '';
+            if (!c) return;
+            setChosen(c);
+            setFolder('');
+            setError('');
+          }}
+        />
+        <button type="submit" data-testid="audit-start" disabled={running || Boolean(starting)}>
           Start audit
         </button>
         {running && (
@@ -107,6 +225,12 @@ export function AuditView({ visible, onOpenHistory }: { visible: boolean; onOpen
           </button>
         )}
       </form>
+      {chosen && !running && (
+        <p data-testid="audit-chosen">
+          Chosen: <strong>{chosen.name}</strong>, {chosen.files.size} draft{chosen.files.size === 1 ? '' : 's'}. They are sent to the checker on this computer and not kept after the audit.
+        </p>
+      )}
+      {starting && <p role="status">{starting}</p>}
       {error && (
         <p className="error" role="alert">
           {error}
@@ -120,6 +244,14 @@ export function AuditView({ visible, onOpenHistory }: { visible: boolean; onOpen
               {job.finished ? (job.cancelled ? `Cancelled after ${job.done} of ${job.total} files.` : `Checked all ${job.total} files${job.perSecond ? ` (${job.perSecond} drafts/s)` : ''}.`) : `Checked ${job.done} of ${job.total} files…${paceText(job)}`}
             </span>
           </div>
+          {job.partial && (
+            <p className="warning partial" role="note" data-testid="audit-partial">
+              <strong>
+                Partial audit: {job.partial.done} of {job.partial.total} files.
+              </strong>{' '}
+              The figures and table leave out the files not checked, and anything you save says “partial”. Start the audit again to check the whole folder.
+            </p>
+          )}
           {job.historyNote && (
             <p className="warning" role="note">
               {job.historyNote}
@@ -154,19 +286,20 @@ export function AuditView({ visible, onOpenHistory }: { visible: boolean; onOpen
             </>
           )}
           <div className="actions">
-            <button type="button" onClick={() => void exportAs('csv')} disabled={!job.rows.length}>
-              Save as CSV
+            <button type="button" data-testid="audit-save-csv" onClick={() => void exportAs('csv')} disabled={!job.finished || !job.rows.length}>
+              Save as CSV{partial}
             </button>
-            <button type="button" onClick={() => void exportAs('html')} disabled={!job.rows.length}>
-              Save report (HTML)
+            <button type="button" data-testid="audit-save-html" onClick={() => void exportAs('html')} disabled={!job.finished || !job.rows.length}>
+              Save report (HTML){partial}
             </button>
+            {running && <span className="muted">You can save once the audit has finished, or cancel it to save the files checked so far.</span>}
             {job.finished && (
               <button type="button" onClick={onOpenHistory}>
                 Review in History
               </button>
             )}
           </div>
-          <SortableTable rows={job.rows} columns={COLUMNS} rowKey={(r) => r.file} caption="Every file of the audit" testId="audit-table" />
+          <SortableTable rows={job.rows} columns={COLUMNS} rowKey={(r) => r.file} caption="Every file of the audit; a file's name opens it in the check view" onOpen={(r) => void openRow(r)} testId="audit-table" />
         </>
       )}
     </section>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import type { Category, Finding } from '../../src/engine/types';
 import { api } from './api';
 import { DocumentView } from './components/DocumentView';
@@ -15,6 +15,7 @@ import { useHistoryEntry } from './hooks/useHistoryEntry';
 import { useRecheck } from './hooks/useRecheck';
 import { useKeptWork } from './hooks/useKeptWork';
 import { windowId } from './window';
+import { onOpenRequest } from './open-request';
 import { findingKeys, placeOn } from './finding-keys';
 import { useReviewKeys } from './hooks/useReviewKeys';
 
@@ -34,7 +35,8 @@ function newWorkId(): string {
 }
 
 /** Checking one draft: open, review findings, accept or dismiss, edit, export. Recorded in the history. */
-export function CheckView({ visible }: { visible: boolean }) {
+/** `welcome`: what the empty view offers besides opening a draft (the trainer, a sample draft). */
+export function CheckView({ visible, welcome }: { visible: boolean; welcome?: ReactNode }) {
   const [s, dispatch] = useReducer(reducer, emptySession);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<{ code: string; message: string; file?: File; remedy?: 'password' | 'ocr' } | null>(null);
@@ -185,6 +187,9 @@ export function CheckView({ visible }: { visible: boolean }) {
     setStatus(`${file.name} opened: ${r.value.findings.length} findings, ${r.value.missing.length} missing elements.`);
   }, []);
 
+  // A draft another view asks to open (an audit's row, the sample draft).
+  useEffect(() => onOpenRequest((f) => void open(f)), [open]);
+
   useRecheck(s, dispatch, first, setStatus);
 
   const applyEdits = useCallback(
@@ -266,6 +271,7 @@ export function CheckView({ visible }: { visible: boolean }) {
         <div className="welcome">
           <p>Open a draft referral (Word, PDF or text), or drop it here. Nothing leaves this computer.</p>
           <RestoreOffer offers={offers} onRestore={(id) => void restore(id)} onDiscard={(id) => void discard(id)} />
+          {welcome}
         </div>
       )}
       {s.name && (

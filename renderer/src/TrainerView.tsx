@@ -1,21 +1,43 @@
 /**
- * Trainer mode: built-in example drafts stepped through from the original to the cleaned version, one change
- * at a time with its reason and source. The presentation view enlarges everything for a room.
+ * Trainer mode: built-in example drafts (or the trainer's own draft) stepped through from the original to the
+ * cleaned version, one change at a time with its reason and source, or shown whole before and after, side by
+ * side. The presentation view hides the app's chrome, enlarges everything for a room and scrolls to each change.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { Outputs } from '../../src/api/contract';
 import { api } from './api';
+import { toBase64 } from './save';
 import { CATEGORY_LABELS as CATEGORIES, labelOf } from '../../src/api/labels';
 
 type Example = Outputs['trainerGet'];
 
 const CATEGORY_LABELS: Record<string, string> = { ...CATEGORIES, 'missing-element': 'Missing element' };
 
+/** Text with marked spans (in order, not overlapping), each numbered by its step; the current step's stands out. */
+function marked(text: string, spans: { start: number; end: number; step: number }[], current: number, side: string): ReactNode[] {
+  const out: ReactNode[] = [];
+  let at = 0;
+  for (const sp of [...spans].sort((a, b) => a.start - b.start)) {
+    if (sp.start < at) continue;
+    out.push(text.slice(at, sp.start));
+    out.push(
+      <mark key={`${side}-${sp.step}`} className={`changed ${side}${sp.step === current ? ' current' : ''}`} data-step={sp.step}>
+        {text.slice(sp.start, sp.end)}
+      </mark>,
+    );
+    at = sp.end;
+  }
+  out.push(text.slice(at));
+  return out;
+}
+
 export function TrainerView({ presenting, onPresenting }: { presenting: boolean; onPresenting: (on: boolean) => void }) {
   const [list, setList] = useState<Outputs['trainerList']>([]);
   const [ex, setEx] = useState<Example | null>(null);
   const [step, setStep] = useState(0);
   const [error, setError] = useState('');
+  const [note, setNote] = useState('');
+  const [compare, setCompare] = useState(false);
 
   useEffect(() => {
     void api.trainerList({}).then((r) => (r.ok ? setList(r.value) : setError(r.error.message)));
@@ -28,6 +50,22 @@ export function TrainerView({ presenting, onPresenting }: { presenting: boolean;
       setStep(0);
     } else setError(r.error.message);
   };
+  /** The trainer's own draft as an example, for this session only. */
+  const loadOwn = async (file: File) => {
+    setNote(`Reading ${file.name}…`);
+    const r = await api.trainerOwn({ name: file.name, data: toBase64(await file.arrayBuffer()) });
+    if (r.ok) {
+      setNote('');
+      setEx(r.value);
+      setStep(0);
+    } else setNote(r.error.message);
+  };
+
+  // Each change is brought into view as the steps move (in the presentation view, the room follows it).
+  useEffect(() => {
+    if (!ex || step === 0) return;
+    for (const m of document.querySelectorAll('.trainer-view mark.current')) m.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, [ex, step, compare, presenting]);
 
   const total = ex?.steps.length ?? 0;
   // ← and → move through the steps; Escape leaves the presentation view.
@@ -67,6 +105,27 @@ export function TrainerView({ presenting, onPresenting }: { presenting: boolean;
             </li>
           ))}
         </ul>
+        <h3>Your own draft</h3>
+        <p>Show a draft of your own the same way: the changes the checker can word, one at a time, and what is left to talk through. It is not kept.</p>
+        <label className="button">
+          Use your own draft…
+          <input
+            type="file"
+            className="visually-hidden"
+            data-testid="trainer-own"
+            accept=".docx,.pdf,.txt,.md"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              e.target.value = '';
+              if (f) void loadOwn(f);
+            }}
+          />
+        </label>
+        {note && (
+          <p role="status" data-testid="trainer-note">
+            {note}
+          </p>
+        )}
       </section>
     );
 
@@ -79,6 +138,9 @@ export function TrainerView({ presenting, onPresenting }: { presenting: boolean;
         <div className="actions">
           <button type="button" onClick={() => setEx(null)}>
             All examples
+          </button>
+          <button type="button" aria-pressed={compare} data-testid="compare" onClick={() => setCompare((c) => !c)}>
+            {compare ? 'One change at a time' : 'Before and after'}
           </button>
           <button type="button" aria-pressed={presenting} data-testid="present" onClick={() => onPresenting(!presenting)}>
             {presenting ? 'Leave presentation view' : 'Presentation view'}
@@ -97,12 +159,38 @@ export function TrainerView({ presenting, onPresenting }: { presenting: boolean;
           Next →
         </button>
       </div>
+      {ex.left.length > 0 && (
+        <details className="left" data-testid="trainer-left">
+          <summary>{ex.left.length} more to talk through (the checker has no wording for them)</summary>
+          <ul>
+            {ex.left.map((m, i) => (
+              <li key={i}>{m}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {compare ? (
+        <div className="before-after" data-testid="before-after">
+          <section aria-labelledby="before-title">
+            <h3 id="before-title">As written</h3>
+            <div className="document trainer-text" data-testid="before-text">
+              {marked(ex.original, ex.steps.flatMap((x, i) => (x.origStart !== undefined && x.origEnd !== undefined ? [{ start: x.origStart, end: x.origEnd, step: i + 1 }] : [])), step, 'before')}
+            </div>
+          </section>
+          <section aria-labelledby="after-title">
+            <h3 id="after-title">After the changes</h3>
+            <div className="document trainer-text" data-testid="after-text">
+              {marked(ex.cleaned, ex.steps.map((x, i) => ({ start: x.finalStart, end: x.finalEnd, step: i + 1 })), step, 'after')}
+            </div>
+          </section>
+        </div>
+      ) : (
       <div className="trainer-body">
         <div className="document trainer-text" data-testid="trainer-text" aria-label="The draft at this step">
           {current ? (
             <>
               {text.slice(0, current.start)}
-              <mark className="changed">{text.slice(current.start, current.end)}</mark>
+              <mark className="changed current">{text.slice(current.start, current.end)}</mark>
               {text.slice(current.end)}
             </>
           ) : (
@@ -133,6 +221,7 @@ export function TrainerView({ presenting, onPresenting }: { presenting: boolean;
           )}
         </aside>
       </div>
+      )}
     </section>
   );
 }

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
-import type { Category, Finding } from '../../src/engine/types';
+import type { Finding } from '../../src/engine/types';
 import { api } from './api';
 import { DocumentView } from './components/DocumentView';
 import { FindingList } from './components/FindingList';
+import { ResolvedList } from './components/ResolvedList';
+import { flashRanges } from './flash';
 import { FormPanel, type Placements } from './components/FormPanel';
 import { MissingList, ScorePanel } from './components/Sidebar';
 import { saveFile, toBase64 } from './save';
@@ -202,8 +204,10 @@ export function CheckView({ visible, welcome }: { visible: boolean; welcome?: Re
       if (!edits.length) return;
       const r = await api.applySuggestions({ text: live.current.text, edits });
       if (r.ok) {
-        dispatch({ type: 'edited', text: r.value.text, accepted: chosen });
-        setStatus(`${edits.length} suggestion${edits.length === 1 ? '' : 's'} applied.`);
+        dispatch({ type: 'edited', text: r.value.text, accepted: chosen, changes: r.value.changes });
+        // the words put in are marked for a moment once they are drawn
+        setFlash({ text: r.value.text, ranges: r.value.changes.map((c) => ({ start: c.newStart, end: c.newEnd })) });
+        setStatus(`${edits.length} suggestion${edits.length === 1 ? '' : 's'} applied. Undo them from Resolved or with Ctrl+Z.`);
       }
     },
     [],
@@ -214,7 +218,25 @@ export function CheckView({ visible, welcome }: { visible: boolean; welcome?: Re
     if (f) void applyEdits([f], () => suggestion);
     else setStatus('You changed those words since the last check. Wait a moment for the new check, then accept again.');
   }, []);
-  const acceptAll = useCallback((cat: Category) => void applyEdits(live.current.placed.findings.filter((f) => f.category === cat), (f) => f.suggestions[0]), []);
+  // Apply all, once the user has confirmed which (the deletions only when they said so)
+  const acceptAll = useCallback((chosen: string[]) => {
+    const want = new Set(chosen);
+    const { findings: list, keys: at } = live.current.placed;
+    void applyEdits(list.filter((_, i) => want.has(at[i]!)), (f) => f.suggestions[0]);
+  }, []);
+  const [flash, setFlash] = useState<{ text: string; ranges: { start: number; end: number }[] } | null>(null);
+  useEffect(() => {
+    if (flash && flash.text === s.text) flashRanges(document.querySelector('[data-testid="document-text"]'), s.text, flash.ranges);
+  }, [flash, s.text]);
+  const undismiss = (i: number) => {
+    dispatch({ type: 'undismissed', index: i });
+    setStatus(`Dismissal undone: “${s.dismissed[i]?.excerpt ?? ''}” is open again.`);
+  };
+  const unaccept = (i: number) => {
+    const a = s.acceptedList[i];
+    dispatch({ type: 'unaccepted', index: i });
+    if (a) setStatus(`Suggestion undone: “${a.finding.excerpt}” is back in the draft.`);
+  };
   const dismiss = useCallback((key: string, reason: string) => {
     const f = checkedFinding(key);
     if (!f) return;
@@ -318,6 +340,7 @@ export function CheckView({ visible, welcome }: { visible: boolean; welcome?: Re
             <MissingList missing={missing} />
             <h2>Findings</h2>
             <FindingList findings={findings} keys={keys} active={active} onSelect={select} onAccept={accept} onDismiss={dismiss} onAcceptAll={acceptAll} onExplain={explain} />
+            <ResolvedList accepted={s.acceptedList} dismissed={s.dismissed} onUnaccept={unaccept} onUndismiss={undismiss} />
             <p className="keys">Keys: j / k next and previous finding, a accept, d dismiss, Ctrl+Z undo.</p>
           </aside>
         </div>

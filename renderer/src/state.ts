@@ -1,6 +1,7 @@
-/** Session state: the text, what the engine found, the user's decisions, and undo/redo of the text. */
+/** Session state: the text, what the engine found, the user's decisions, and undo/redo of both. */
 import type { DraftData, DraftView } from '../../src/api/contract';
 import type { Block, Finding } from '../../src/api/contract';
+import { trackAccepted, withoutAccepted, type Accepted, type Change } from './decisions';
 
 export interface Dismissal {
   rule: string;
@@ -16,20 +17,34 @@ export interface Session {
   result: DraftView | null;
   dismissed: Dismissal[];
   accepted: number;
-  /** Every accepted suggestion, for the report. */
-  acceptedList: { finding: Finding; suggestion: string }[];
+  /** Every accepted suggestion, for the report (and where its words are now, to undo it or mark it). */
+  acceptedList: Accepted[];
   /** The document as imported: its structure is kept in exports. */
   original: { text: string; blocks: Block[] } | null;
-  undo: string[];
-  redo: string[];
+  /** What undo and redo go back to: the text and the decisions together. */
+  undo: Snapshot[];
+  redo: Snapshot[];
   warnings: string[];
 }
+
+/** The text and every decision at one moment. */
+export interface Snapshot {
+  text: string;
+  dismissed: Dismissal[];
+  acceptedList: Accepted[];
+}
+
+const snapshot = (s: Session): Snapshot => ({ text: s.text, dismissed: s.dismissed, acceptedList: s.acceptedList });
+/** The session as it was at `to` (its text and decisions). */
+const at = (s: Session, to: Snapshot): Session => ({ ...s, ...to, accepted: to.acceptedList.length });
+/** `s` changed by `change`, with its state before on the undo stack (and nothing to redo). */
+const step = (s: Session, change: Partial<Session>): Session => ({ ...s, ...change, undo: [...s.undo, snapshot(s)].slice(-200), redo: [] });
 
 export const emptySession: Session = { name: '', text: '', result: null, dismissed: [], accepted: 0, acceptedList: [], original: null, undo: [], redo: [], warnings: [] };
 
 export type Action =
   | { type: 'opened'; name: string; text: string; blocks: Block[]; result: DraftView; warnings: string[] }
-  | { type: 'edited'; text: string; accepted?: { finding: Finding; suggestion: string }[] }
+  | { type: 'edited'; text: string; accepted?: { finding: Finding; suggestion: string }[]; changes?: Change[] }
   | { type: 'linted'; text: string; dismissed: number; result: DraftView }
   | {
       type: 'restored';
@@ -41,6 +56,9 @@ export type Action =
       dismissed: { finding: Finding; reason: string }[];
     }
   | { type: 'dismissed'; finding: Finding; reason: string }
+  /** One decision taken back from the Resolved list (by its place in `dismissed` or `acceptedList`). */
+  | { type: 'undismissed'; index: number }
+  | { type: 'unaccepted'; index: number }
   | { type: 'undo' }
   | { type: 'redo' }
   /** The draft is put away (a file that failed to open replaces it with nothing, not with the old draft). */
@@ -66,22 +84,32 @@ export function reducer(s: Session, a: Action): Session {
       };
     case 'edited':
       if (a.text === s.text) return s;
-      return { ...s, text: a.text, undo: [...s.undo, s.text].slice(-200), redo: [], accepted: s.accepted + (a.accepted?.length ?? 0), acceptedList: [...s.acceptedList, ...(a.accepted ?? [])] };
+      return step(s, { text: a.text, accepted: s.accepted + (a.accepted?.length ?? 0), acceptedList: trackAccepted(s.acceptedList, s.text, a.text, a.accepted, a.changes) });
     case 'linted':
       // (a view of an older text, or from before a later dismissal, is stale)
       return a.text === s.text && a.dismissed === s.dismissed.length ? { ...s, result: a.result } : s;
     case 'dismissed': {
       // the finding leaves the open list at once; the core's view (and score) follows from the next check
       const open = s.result ? s.result.open.filter((f) => f !== a.finding) : [];
-      return { ...s, result: s.result ? { ...s.result, open } : null, dismissed: [...s.dismissed, { rule: a.finding.rule, excerpt: a.finding.excerpt, reason: a.reason, finding: a.finding }] };
+      return step(s, { result: s.result ? { ...s.result, open } : null, dismissed: [...s.dismissed, { rule: a.finding.rule, excerpt: a.finding.excerpt, reason: a.reason, finding: a.finding }] });
+    }
+    case 'undismissed':
+      // the finding comes back with the next check (asked at once when the dismissals change)
+      return a.index in s.dismissed ? step(s, { dismissed: s.dismissed.filter((_, k) => k !== a.index) }) : s;
+    case 'unaccepted': {
+      const entry = s.acceptedList[a.index];
+      const text = entry ? withoutAccepted(s.text, entry) : null;
+      if (text === null) return s;
+      const rest = s.acceptedList.filter((_, k) => k !== a.index);
+      return step(s, { text, acceptedList: trackAccepted(rest, s.text, text), accepted: rest.length });
     }
     case 'undo': {
       const prev = s.undo[s.undo.length - 1];
-      return prev === undefined ? s : { ...s, text: prev, undo: s.undo.slice(0, -1), redo: [...s.redo, s.text] };
+      return prev === undefined ? s : { ...at(s, prev), undo: s.undo.slice(0, -1), redo: [...s.redo, snapshot(s)] };
     }
     case 'redo': {
       const next = s.redo[s.redo.length - 1];
-      return next === undefined ? s : { ...s, text: next, redo: s.redo.slice(0, -1), undo: [...s.undo, s.text] };
+      return next === undefined ? s : { ...at(s, next), redo: s.redo.slice(0, -1), undo: [...s.undo, snapshot(s)] };
     }
   }
 }
@@ -93,7 +121,7 @@ export function isDirty(s: Session): boolean {
 
 /** The user's decisions as the API takes them (report, history, unsaved work). */
 export function decisions(s: Session): { accepted: { finding: Finding; suggestion: string }[]; dismissed: { finding: Finding; reason: string }[] } {
-  return { accepted: s.acceptedList, dismissed: s.dismissed.map((d) => ({ finding: d.finding, reason: d.reason })) };
+  return { accepted: s.acceptedList.map((a) => ({ finding: a.finding, suggestion: a.suggestion })), dismissed: s.dismissed.map((d) => ({ finding: d.finding, reason: d.reason })) };
 }
 
 /** The draft as the API takes it: the document as opened, the text now, the decisions, the placements. */

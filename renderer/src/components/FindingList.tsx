@@ -26,8 +26,12 @@ interface Props extends Actions {
   keys: readonly string[];
   /** The active finding's place in `findings`. */
   active: number;
-  onAcceptAll: (category: Category) => void;
+  /** Applies the first suggestion of each of these findings (by key), once the user has confirmed them. */
+  onAcceptAll: (keys: string[]) => void;
 }
+
+/** Reasons a writer most often has for keeping flagged words, offered beside their own. */
+export const PRESET_REASONS = ["The person's own words", 'A name or service', 'Not a problem here'] as const;
 
 const ROLE: Record<string, string> = {
   writer: 'the writer',
@@ -96,12 +100,8 @@ export const FindingList = memo(function FindingList({ findings, keys, active, o
               <h3 id={`cat-${cat}`}>
                 <span className={`chip chip-${cat}`} aria-hidden="true" /> {LABELS[cat]} ({items.length})
               </h3>
-              {items.some(({ f }) => f.suggestions.length) && (
-                <button type="button" className="link" onClick={() => onAcceptAll(cat)}>
-                  Apply all {LABELS[cat].toLowerCase()} suggestions
-                </button>
-              )}
             </div>
+            {items.some(({ f }) => f.suggestions.length) && <ApplyAll category={cat} items={items} onApply={onAcceptAll} />}
             <ul>
               {items.map(({ f, i, key }) => (
                 <FindingItem key={key} fkey={key} index={i} active={i === active} category={f.category} rule={f.rule} onSelect={actions.onSelect}>
@@ -115,6 +115,79 @@ export const FindingList = memo(function FindingList({ findings, keys, active, o
     </div>
   );
 });
+
+/**
+ * "Apply all" for one category, asked first: the button opens a list of what changes, and the words that
+ * would be deleted apart, left out unless the user ticks them in (as the CLI's --allow-deletions).
+ */
+function ApplyAll({ category, items, onApply }: { category: Category; items: { f: Finding; key: string }[]; onApply: (keys: string[]) => void }) {
+  const [asking, setAsking] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const label = LABELS[category].toLowerCase();
+  const changes = items.filter(({ f }) => f.suggestions[0]);
+  const deletions = items.filter(({ f }) => f.suggestions[0] === '');
+  const chosen = [...changes, ...(deleting ? deletions : [])];
+  const cut = (t: string) => (t.length > 90 ? `${t.slice(0, 87)}…` : t);
+  if (!asking)
+    return (
+      <button type="button" className="link" data-testid="apply-all" aria-expanded={false} onClick={() => setAsking(true)}>
+        Apply all {label} suggestions
+      </button>
+    );
+  return (
+    <div className="apply-confirm" role="group" aria-labelledby={`apply-${category}`} data-testid="apply-confirm">
+      <p id={`apply-${category}`}>
+        <strong>
+          Apply {changes.length + deletions.length} {label} suggestion{changes.length + deletions.length === 1 ? '' : 's'}?
+        </strong>{' '}
+        You can undo this afterwards.
+      </p>
+      {changes.length > 0 && (
+        <ul data-testid="apply-changes">
+          {changes.map(({ f, key }) => (
+            <li key={key}>
+              “{cut(f.excerpt)}” → “{f.suggestions[0]}”
+            </li>
+          ))}
+        </ul>
+      )}
+      {deletions.length > 0 && (
+        <>
+          <p className="goes">
+            {deletions.length === 1 ? 'One suggestion deletes words' : `${deletions.length} suggestions delete words`}; these would go:
+          </p>
+          <ul data-testid="apply-deletions">
+            {deletions.map(({ f, key }) => (
+              <li key={key} className="goes">
+                <del>{cut(f.excerpt)}</del>
+              </li>
+            ))}
+          </ul>
+          <label>
+            <input type="checkbox" data-testid="apply-allow-deletions" checked={deleting} onChange={(e) => setDeleting(e.target.checked)} /> Delete {deletions.length === 1 ? 'it' : 'them'} too
+          </label>
+        </>
+      )}
+      <div className="actions">
+        <button
+          type="button"
+          data-testid="apply-confirm-button"
+          disabled={!chosen.length}
+          onClick={() => {
+            setAsking(false);
+            setDeleting(false);
+            onApply(chosen.map((x) => x.key));
+          }}
+        >
+          Apply {chosen.length} change{chosen.length === 1 ? '' : 's'}
+        </button>
+        <button type="button" className="link" onClick={() => (setAsking(false), setDeleting(false))}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}
 
 /**
  * A card's place in the list: whether it is active. The active card is also named by its place
@@ -220,12 +293,23 @@ const FindingCard = memo(
               if (reason.trim()) onDismiss(fkey, reason.trim());
             }}
           >
+            <fieldset className="reasons">
+              <legend>Why keep these words?</legend>
+              {PRESET_REASONS.map((r) => (
+                <button key={r} type="button" data-testid="dismiss-preset" onClick={() => onDismiss(fkey, r)}>
+                  {r}
+                </button>
+              ))}
+            </fieldset>
             <label>
-              Reason for dismissing
+              Or in your own words{' '}
               <input data-testid="dismiss-reason" value={reason} onChange={(e) => setReason(e.target.value)} autoFocus required />
             </label>
             <button type="submit" data-testid="dismiss-confirm">
               Dismiss finding
+            </button>
+            <button type="button" className="link" onClick={() => (setDismissing(false), setReason(''))}>
+              Cancel
             </button>
           </form>
         )}

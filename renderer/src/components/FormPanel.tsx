@@ -6,27 +6,10 @@
 import { useEffect, useState } from 'react';
 import type { DraftData, FormView } from '../../../src/api/contract';
 import { api } from '../api';
+import { FormAnswer } from './FormAnswer';
 
 /** The user's placements: a paragraph's text to the question it answers. */
 export type Placements = Record<string, string>;
-
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    // Older shells: copy through a hidden text area.
-    const ta = document.createElement('textarea');
-    ta.value = text;
-    ta.setAttribute('readonly', '');
-    ta.className = 'visually-hidden';
-    document.body.appendChild(ta);
-    ta.select();
-    const done = document.execCommand('copy');
-    ta.remove();
-    return done;
-  }
-}
 
 const pct = (n: number) => `${Math.round(n * 100)}%`;
 
@@ -108,7 +91,6 @@ export function FormPanel({ draft, onMove, onExport }: { draft: DraftData; onMov
   });
   const shown = new Set(layout.map((x) => x.title));
   const unanswered = view.unanswered.filter((t) => !shown.has(t));
-  const copy = async (title: string, body: string) => setNote((await copyText(body)) ? `Copied the answer to “${title}”.` : 'The text could not be copied; select it and copy it by hand.');
   return (
     <div className="form-view" data-testid="form-view">
       <p className="muted">
@@ -173,7 +155,6 @@ export function FormPanel({ draft, onMove, onExport }: { draft: DraftData; onMov
               );
             }
             const q = item.q;
-            const over = q.box && q.text.length > view.limit;
             return (
               <div key={q.id} className="form-question" data-testid="form-question" data-question={q.id}>
                 <div className="form-question-head">
@@ -184,9 +165,7 @@ export function FormPanel({ draft, onMove, onExport }: { draft: DraftData; onMov
                   </span>
                 </div>
                 {q.hint && <p className="muted hint">{q.hint}</p>}
-                <div className="form-answer" aria-labelledby={`fq-${q.id}`} data-testid="form-answer">
-                  {q.text}
-                </div>
+                <FormAnswer q={q} limit={view.limit} onNote={setNote} />
                 <MovePieces
                   question={q}
                   outline={view.outline}
@@ -195,14 +174,6 @@ export function FormPanel({ draft, onMove, onExport }: { draft: DraftData; onMov
                     setNote(to === null ? 'The checker places that paragraph again.' : `Moved the paragraph to “${view.outline.find((o) => o.id === to)?.title ?? to}”.`);
                   }}
                 />
-                <div className="actions">
-                  <button type="button" data-testid="copy" onClick={() => void copy(q.title, q.text)} aria-label={`Copy the answer to “${q.title}”`}>
-                    Copy
-                  </button>
-                  <span className={over ? 'over' : 'muted'}>
-                    {q.text.length.toLocaleString('en-GB')} characters{over ? ` — over the ${view.limit.toLocaleString('en-GB')} limit` : ''}
-                  </span>
-                </div>
               </div>
             );
           })}

@@ -20,6 +20,9 @@ export function useReviewKeys(o: { visible: boolean; findings: readonly Finding[
         document.querySelector<HTMLElement>(`[data-testid="finding"][data-key="${CSS.escape(o.keys[i] ?? '')}"]`)?.focus();
         document.getElementById(`hl-${o.keys[i]}`)?.scrollIntoView({ block: 'nearest' });
       };
+      if (!['j', 'k', 'a', 'd'].includes(e.key)) return;
+      // the key is the command, not a letter: `d` opens the reason box and must not be typed into it
+      e.preventDefault();
       if (e.key === 'j') go(Math.min(o.findings.length - 1, o.active + 1));
       else if (e.key === 'k') go(Math.max(0, o.active - 1));
       else if (e.key === 'a' && o.findings[o.active]?.suggestions.length) o.accept(o.keys[o.active]!, o.findings[o.active]!.suggestions[0]!);

@@ -169,6 +169,11 @@ export function TrainerView({ presenting, onPresenting }: { presenting: boolean;
           </ul>
         </details>
       )}
+      {compare && current && (
+        <p data-testid="compare-reason">
+          <strong>{CATEGORY_LABELS[current.category] ?? current.category}:</strong> {current.message}
+        </p>
+      )}
       {compare ? (
         <div className="before-after" data-testid="before-after">
           <section aria-labelledby="before-title">

@@ -33,9 +33,11 @@ test('the draft as the NRM form: sections in the form’s order, a Copy button p
   await expect(started.locator('h4')).toHaveText('How did the exploitation start?');
   const answer = await started.getByTestId('form-answer').innerText();
   expect(answer).toContain('an agent in Colombo offered her work as a nanny');
+  // (it holds an open finding, "claimed": Copy asks first, and copies it as it is when told to)
   await started.getByTestId('copy').click();
+  await started.getByTestId('copy-as-is').click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(answer);
-  await expect(view.locator('p.note')).toHaveText('Copied the answer to “How did the exploitation start?”.');
+  await expect(view.locator('p.note')).toHaveText('Copied the answer to “How did the exploitation start?”, with 1 open finding in it.');
   expect(await view.getByTestId('copy').count()).toBe(await view.getByTestId('form-question').count());
 
   // The form's own checks: the credibility doubt in the narrative, and questions the draft leaves open.

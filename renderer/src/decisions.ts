@@ -4,7 +4,7 @@
  * now, so one accepted suggestion can be undone from the Resolved list, and marked for a moment, even after
  * later edits elsewhere.
  */
-import type { Finding } from '../../src/api/contract';
+import type { Finding } from '../../src/api/contract.js';
 
 /** A change to the text: `[start, end)` of the old text became `[newStart, newEnd)` of the new. */
 export interface Change {

@@ -1,7 +1,7 @@
 /** Session state: the text, what the engine found, the user's decisions, and undo/redo of both. */
-import type { DraftData, DraftView } from '../../src/api/contract';
-import type { Block, Finding } from '../../src/api/contract';
-import { trackAccepted, withoutAccepted, type Accepted, type Change } from './decisions';
+import type { DraftData, DraftView } from '../../src/api/contract.js';
+import type { Block, Finding } from '../../src/api/contract.js';
+import { trackAccepted, withoutAccepted, type Accepted, type Change } from './decisions.js';
 
 export interface Dismissal {
   rule: string;

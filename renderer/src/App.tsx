@@ -4,6 +4,9 @@ import { AuditView } from './AuditView';
 import { CheckView } from './CheckView';
 import { HistoryView } from './HistoryView';
 import { TrainerView } from './TrainerView';
+import { SettingsView } from './SettingsView';
+import { useTheme } from './hooks/useTheme';
+import { requestCheck } from './open-check';
 import { Welcome } from './components/Welcome';
 import { requestOpen } from './open-request';
 
@@ -12,19 +15,18 @@ const VIEWS = [
   { id: 'audit', label: 'Batch audit' },
   { id: 'history', label: 'History' },
   { id: 'trainer', label: 'Trainer' },
+  { id: 'settings', label: 'Settings' },
 ] as const;
 type View = (typeof VIEWS)[number]['id'];
 
 export function App() {
   const [view, setView] = useState<View>('check');
-  const [theme, setTheme] = useState<'light' | 'dark'>(() => (window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'));
+  // the theme is remembered (Settings, or the button in the header)
+  const { theme, choose: chooseTheme } = useTheme();
   const [presenting, setPresenting] = useState(false);
   // The history view reloads when shown, so audits and checks made meanwhile appear.
   const [historyVisits, setHistoryVisits] = useState(0);
 
-  useEffect(() => {
-    document.documentElement.dataset.theme = theme;
-  }, [theme]);
   useEffect(() => {
     document.documentElement.classList.toggle('presenting', presenting && view === 'trainer');
   }, [presenting, view]);
@@ -50,14 +52,23 @@ export function App() {
             </button>
           ))}
         </nav>
-        <button type="button" onClick={() => setTheme((t) => (t === 'dark' ? 'light' : 'dark'))} aria-label={`Use ${theme === 'dark' ? 'light' : 'dark'} theme`}>
+        <button type="button" onClick={() => chooseTheme(theme === 'dark' ? 'light' : 'dark')} aria-label={`Use ${theme === 'dark' ? 'light' : 'dark'} theme`}>
           {theme === 'dark' ? 'Light theme' : 'Dark theme'}
         </button>
       </header>
       <main>
         <CheckView visible={view === 'check'} welcome={<Welcome onSample={openDraft} onTrainer={() => go('trainer')} />} />
         <AuditView visible={view === 'audit'} onOpenHistory={() => go('history')} onOpenDraft={openDraft} />
-        {view === 'history' && <HistoryView key={historyVisits} />}
+        {view === 'history' && (
+          <HistoryView
+            key={historyVisits}
+            onOpenCheck={(id) => {
+              go('check');
+              requestCheck(id);
+            }}
+          />
+        )}
+        {view === 'settings' && <SettingsView />}
         {view === 'trainer' && <TrainerView presenting={presenting} onPresenting={setPresenting} />}
       </main>
     </div>

@@ -18,6 +18,8 @@ import { useRecheck } from './hooks/useRecheck';
 import { useKeptWork } from './hooks/useKeptWork';
 import { windowId } from './window';
 import { onOpenRequest } from './open-request';
+import { onCheckRequest } from './open-check';
+import type { Work } from '../../src/api/contract';
 import { findingKeys, placeOn } from './finding-keys';
 import { useReviewKeys } from './hooks/useReviewKeys';
 
@@ -140,9 +142,12 @@ export function CheckView({ visible, welcome }: { visible: boolean; welcome?: Re
       setStatus(r.error.message);
       return;
     }
-    const w = r.value.work;
-    workId.current = r.value.id;
-    kept.current = true;
+    await resume(r.value.work, r.value.id, `Restored your unsaved work on ${r.value.work.name}.`);
+  };
+  /** Carries on with a draft as kept (unsaved work, under its id in this window) or as History saved it (a new id). */
+  const resume = async (w: Work, keptId: string | null, done: string) => {
+    workId.current = keptId ?? newWorkId();
+    kept.current = keptId !== null;
     historyId.current = w.historyId ?? null;
     contentHash.current = w.contentHash ?? '';
     setDraftStatus(w.status ?? 'draft');
@@ -152,8 +157,21 @@ export function CheckView({ visible, welcome }: { visible: boolean; welcome?: Re
     setSelection(FIRST);
     const l = await api.lint({ draft: { name: w.name, original: w.original, text: w.text, accepted: w.accepted, dismissed: w.dismissed } });
     if (l.ok) dispatch({ type: 'linted', text: w.text, dismissed: w.dismissed.length, result: l.value });
-    setStatus(l.ok ? `Restored your unsaved work on ${w.name}.` : `Restored your unsaved work on ${w.name}, but it could not be checked: ${l.error.message}`);
+    setStatus(l.ok ? done : `${done} It could not be checked: ${l.error.message}`);
   };
+  // A check History asks to open: its unsaved work when kept, else its last saved revision.
+  useEffect(
+    () =>
+      onCheckRequest((id) => {
+        setError(null);
+        void api.historyOpen({ id, window: windowId }).then((r) => {
+          if (!r.ok) return setStatus(r.error.message);
+          const w = r.value.work;
+          void resume(w, r.value.from === 'unsaved' ? (r.value.workId ?? null) : null, r.value.from === 'unsaved' ? `Opened ${w.name} from History with your unsaved work.` : `Opened ${w.name} from History as it was last saved.`);
+        });
+      }),
+    [],
+  );
   const discard = async (id: string) => {
     const r = await api.recoveryClear({ id, window: windowId });
     setOffers((o) => o.filter((x) => x.id !== id));

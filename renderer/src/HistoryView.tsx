@@ -1,16 +1,20 @@
 /**
- * History and supervisor review: every check on this computer (and those imported from a team file) in a
- * table that sorts, filters and searches the whole history through the core (a page of rows at a time, so a
- * year of checks opens at once), with charts and per-rule dismissal rates; one check opens as its report.
+ * History and supervisor review: every document checked on this computer (and those imported from a team
+ * file), one row each however often it was checked, in a table that sorts, filters and searches the whole
+ * history through the core (a page of rows at a time, so a year of checks opens at once). Which referrals need
+ * work and why: a threshold on the score, figures by author and team, rules by name and reason with their
+ * dismissal rates. A row opens as its report, with its versions beneath, and opens its draft in the check
+ * view. The list follows checks made meanwhile (in this window or another).
  */
-import { memo, useCallback, useEffect, useState } from 'react';
-import type { Input, Outputs } from '../../src/api/contract';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import type { Outputs } from '../../src/api/contract';
 import { api } from './api';
 import { BarChart, LineChart } from './components/Charts';
 import { HistoryTable, type HistoryColumn } from './components/HistoryTable';
 import { useHistoryPages, type Filter, type Overview, type Sort, type Summary } from './hooks/useHistoryPages';
 import { STATUS_LABELS, labelOf } from '../../src/api/labels';
 import { saveFile, toBase64 } from './save';
+import { onHistoryChanged } from './history-changes';
 
 type Status = 'draft' | 'reviewed' | 'ready';
 /** A rule dismissed this often is probably noisy for this team. */
@@ -19,20 +23,24 @@ const NOISY = 0.3;
 const TYPING = 200;
 const count = (n: number) => n.toLocaleString('en-GB');
 const idOf = (c: Summary) => c.id;
+type Words = Record<string, { name: string; about: string }>;
+/** A rule's name in words (its id when the history names a rule the checker no longer has words for). */
+const nameOf = (words: Words | undefined, rule: string) => words?.[rule]?.name ?? rule;
 
-const COLUMNS: HistoryColumn<Summary, Sort['key']>[] = [
-  { key: 'file', label: 'File', text: (c) => c.fileName, width: '19%' },
+/** The table's columns; a score below the threshold says the referral needs work. */
+const columnsFor = (needsWorkBelow: number): HistoryColumn<Summary, Sort['key']>[] => [
+  { key: 'file', label: 'File', text: (c) => (c.versions > 1 ? `${c.fileName} (${c.versions} versions)` : c.fileName), width: '19%' },
   { key: 'when', label: 'Checked', text: (c) => new Date(c.checkedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }), width: '16%' },
   { key: 'author', label: 'Author', text: (c) => c.author, width: '11%' },
   { key: 'team', label: 'Team', text: (c) => c.team, width: '8%' },
-  { key: 'score', label: 'Score', text: (c) => (c.error ? `could not be read (${c.error})` : String(c.score ?? '')), numeric: true, width: '7%' },
+  { key: 'score', label: 'Score', text: (c) => (c.error ? `could not be read (${c.error})` : c.score !== null && c.score < needsWorkBelow ? `${c.score} needs work` : String(c.score ?? '')), numeric: true, width: '9%' },
   { key: 'findings', label: 'Open findings', text: (c) => String(c.disbelief + c.victimBlaming + c.jargon), numeric: true, width: '8%' },
   { key: 'missing', label: 'Missing', text: (c) => c.missing.map((m) => labelOf(m)).join(', '), width: '13%' },
   { key: 'status', label: 'Status', text: (c) => STATUS_LABELS[c.status], width: '11%' },
-  { key: 'source', label: 'From', text: (c) => (c.source === 'audit' ? 'audit' : c.source === 'team' ? 'team file' : 'app'), width: '7%' },
+  { key: 'source', label: 'From', text: (c) => (c.source === 'audit' ? 'audit' : c.source === 'team' ? 'team file' : 'app'), width: '5%' },
 ];
 
-export function HistoryView() {
+export function HistoryView({ onOpenCheck }: { onOpenCheck: (id: number) => void }) {
   /** The filter as the form shows it (each keystroke), and as asked of the core (once typing pauses). */
   const [form, setForm] = useState<Filter>({});
   const [filter, setFilter] = useState<Filter>({});
@@ -43,6 +51,19 @@ export function HistoryView() {
   const [note, setNote] = useState('');
   const error = history.error;
   const data = history.overview;
+  const needsWorkBelow = history.needsWorkBelow;
+  const columns = useMemo(() => columnsFor(needsWorkBelow), [needsWorkBelow]);
+  // a check made or changed meanwhile (here or in another window): the rows, figures and open report follow
+  const { reload } = history;
+  const openId = open?.id;
+  useEffect(
+    () =>
+      onHistoryChanged(() => {
+        reload();
+        if (openId !== undefined) void api.historyGet({ id: openId }).then((r) => r.ok && setOpen((o) => (o && o.id === openId ? r.value : o)));
+      }),
+    [reload, openId],
+  );
 
   useEffect(() => {
     const t = setTimeout(() => setFilter((f) => (JSON.stringify(f) === JSON.stringify(form) ? f : form)), TYPING);
@@ -54,9 +75,10 @@ export function HistoryView() {
 
   const set = (patch: Partial<Filter>) => setForm((f) => Object.fromEntries(Object.entries({ ...f, ...patch }).filter(([, v]) => v !== '' && v !== undefined)) as Filter);
   const sortBy = useCallback((key: Sort['key']) => setSort((s) => ({ key, dir: s.key === key && s.dir === 'asc' ? 'desc' : 'asc' })), []);
-  const openCheck = useCallback(async (c: Summary) => {
+  const openCheck = useCallback(async (c: { id: number }) => {
     const r = await api.historyGet({ id: c.id });
     if (r.ok) setOpen(r.value);
+    else setNote(r.error.message);
   }, []);
   const setStatus = async (id: number, status: Status) => {
     const r = await api.historySetStatus({ id, status });
@@ -64,15 +86,6 @@ export function HistoryView() {
       setOpen((o) => (o && o.id === id ? { ...o, status } : o));
       history.reload();
     }
-  };
-  const saveSettings = async (patch: Input<'settingsSet'>) => {
-    const r = await api.settingsSet(patch);
-    if (r.ok) {
-      setSettings(r.value);
-      // turning text keeping off says so when the text could not yet be confirmed gone from the disk
-      setNote(r.value.erasure && !r.value.erasure.verified ? (r.value.erasure.message ?? 'Settings saved.') : 'Settings saved.');
-      history.reload();
-    } else setNote(r.error.message);
   };
   const exportTeam = async () => {
     const r = await api.teamExport({ filter });
@@ -101,7 +114,10 @@ export function HistoryView() {
   return (
     <section className="history-view" aria-labelledby="history-title">
       <h2 id="history-title">History</h2>
-      <p>Checks made on this computer and imported from team files. Document text is {settings?.storeText ? 'kept with each check (you turned this on)' : 'not kept: only figures, rule names and decisions'}.</p>
+      <p>
+        Documents checked on this computer and imported from team files, one row each: a document checked again is one row, with its versions beneath it when opened. Document text is{' '}
+        {settings?.storeText ? 'kept with each check (you turned this on in Settings)' : 'not kept: only figures, rule names and decisions (Settings)'}.
+      </p>
       <form className="filters" aria-label="Filter checks" onSubmit={(e) => e.preventDefault()}>
         <label>
           Search <input type="search" data-testid="history-search" value={form.search ?? ''} onChange={(e) => set({ search: e.target.value })} placeholder="file, author or team" />
@@ -125,6 +141,20 @@ export function HistoryView() {
           </select>
         </label>
         <label>
+          Author{' '}
+          <select value={form.author ?? ''} onChange={(e) => set({ author: e.target.value || undefined })}>
+            <option value="">Any</option>
+            {data?.authors.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="check">
+          <input type="checkbox" data-testid="history-needs-work" checked={form.needsWork ?? false} onChange={(e) => set({ needsWork: e.target.checked || undefined })} /> Only those that need work (score below {needsWorkBelow})
+        </label>
+        <label>
           From <input type="date" value={form.from ?? ''} onChange={(e) => set({ from: e.target.value || undefined })} />
         </label>
         <label>
@@ -140,11 +170,12 @@ export function HistoryView() {
           </select>
         </label>
       </form>
-      {data && <Figures overview={data} />}
+      {data && <Figures overview={data} needsWorkBelow={needsWorkBelow} />}
       {open && (
         <section className="check-report" aria-labelledby="check-report-title" data-testid="check-report">
           <h3 id="check-report-title">
             {open.fileName} · score {open.score ?? '–'}
+            {open.score !== null && open.score < needsWorkBelow ? ' · needs work' : ''}
           </h3>
           <p>
             Checked {new Date(open.checkedAt).toLocaleString('en-GB')}
@@ -161,6 +192,7 @@ export function HistoryView() {
                 <thead>
                   <tr>
                     <th scope="col">Rule</th>
+                    <th scope="col">Why it matters</th>
                     <th scope="col">Severity</th>
                     <th scope="col">Decision</th>
                     {open.findings.some((f) => f.excerpt) && <th scope="col">Words</th>}
@@ -169,7 +201,8 @@ export function HistoryView() {
                 <tbody>
                   {open.findings.map((f, i) => (
                     <tr key={i}>
-                      <td>{f.rule}</td>
+                      <td>{nameOf(open.ruleWords, f.rule)}</td>
+                      <td>{open.ruleWords[f.rule]?.about ?? ''}</td>
                       <td>{f.severity}</td>
                       <td>{f.decision === 'dismissed' ? `dismissed: ${f.reason ?? ''}` : f.decision}</td>
                       {open.findings.some((x) => x.excerpt) && <td>{f.excerpt ?? ''}</td>}
@@ -179,7 +212,54 @@ export function HistoryView() {
               </table>
             </>
           )}
+          {open.versionList.length > 1 && (
+            <table data-testid="check-versions">
+              <caption>Versions of this document ({open.versionList.length}), newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Checked</th>
+                  <th scope="col">By</th>
+                  <th scope="col" className="num">
+                    Score
+                  </th>
+                  <th scope="col" className="num">
+                    Open findings
+                  </th>
+                  <th scope="col">From</th>
+                </tr>
+              </thead>
+              <tbody>
+                {open.versionList.map((v) => (
+                  <tr key={v.id} aria-current={v.id === open.id ? 'true' : undefined}>
+                    <td>
+                      {v.id === open.id ? (
+                        `${new Date(v.checkedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })} (shown)`
+                      ) : (
+                        <button type="button" className="link" onClick={() => void openCheck(v)}>
+                          {new Date(v.checkedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}
+                        </button>
+                      )}
+                    </td>
+                    <td>{v.author || '–'}</td>
+                    <td className="num">{v.error ? 'not read' : (v.score ?? '–')}</td>
+                    <td className="num">{v.disbelief + v.victimBlaming + v.jargon}</td>
+                    <td>{v.source === 'audit' ? 'audit' : v.source === 'team' ? 'team file' : 'app'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
           <div className="actions">
+            {!open.error && (
+              <button type="button" data-testid="open-in-check" disabled={!open.hasText} aria-describedby={open.hasText ? undefined : 'open-in-check-why'} onClick={() => onOpenCheck(open.id)}>
+                Open this draft in Check a draft
+              </button>
+            )}
+            {!open.error && !open.hasText && (
+              <span id="open-in-check-why" className="muted">
+                Its words are not kept on this computer, so it cannot be opened from here: open the file itself in Check a draft. (Settings: keep the document text.)
+              </span>
+            )}
             <label>
               Status{' '}
               <select data-testid="check-status" value={open.status} onChange={(e) => void setStatus(open.id, e.target.value as Status)}>
@@ -199,7 +279,7 @@ export function HistoryView() {
             {error ? ` (${error})` : ''}.
           </p>
           <HistoryTable
-            columns={COLUMNS}
+            columns={columns}
             count={history.matching}
             rowAt={history.rowAt}
             rowId={idOf}
@@ -239,8 +319,9 @@ export function HistoryView() {
             {noisy.map((r) => (
               <tr key={r.rule} className={r.dismissalRate >= NOISY ? 'noisy' : undefined}>
                 <td>
-                  {r.rule}
+                  {nameOf(data?.ruleWords, r.rule)}
                   {r.dismissalRate >= NOISY ? ' (often dismissed)' : ''}
+                  {data?.ruleWords[r.rule]?.about ? <span className="muted">: {data.ruleWords[r.rule]!.about}</span> : null}
                 </td>
                 <td className="num">{r.total}</td>
                 <td className="num">{r.accepted}</td>
@@ -253,7 +334,7 @@ export function HistoryView() {
       ) : (
         <p className="empty">No finding has been dismissed yet.</p>
       )}
-      <h3>Team file and settings</h3>
+      <h3>Team file</h3>
       <div className="actions">
         <button type="button" onClick={() => void exportTeam()}>
           Export these checks as a team file…
@@ -273,7 +354,6 @@ export function HistoryView() {
           />
         </label>
       </div>
-      {settings && <SettingsForm settings={settings} onSave={(p) => void saveSettings(p)} />}
       {note && (
         <p role="status" className="note">
           {note}
@@ -284,17 +364,20 @@ export function HistoryView() {
 }
 
 /** How many checks and their average, and the charts: drawn again only when the figures change, not as the user types. */
-const Figures = memo(function Figures({ overview: { stats } }: { overview: Overview }) {
+const Figures = memo(function Figures({ overview: { stats, groups, ruleWords }, needsWorkBelow }: { overview: Overview; needsWorkBelow: number }) {
+  const who = (name: string, none: string) => name || none;
   return (
     <>
       <p role="status" data-testid="history-count">
-        {count(stats.checks)} check{stats.checks === 1 ? '' : 's'}
+        {count(stats.checks)} document{stats.checks === 1 ? '' : 's'}
         {stats.errors ? ` and ${count(stats.errors)} file${stats.errors === 1 ? '' : 's'} that could not be read` : ''}
-        {stats.averageScore !== null ? `; average score ${stats.averageScore}` : ''}.
+        {stats.averageScore !== null ? `; average score ${stats.averageScore}` : ''}; {count(groups.needsWork)} need{groups.needsWork === 1 ? 's' : ''} work (score below {needsWorkBelow}).
       </p>
       <div className="charts">
+        <BarChart title="Needing work, by author" bars={groups.byAuthor.slice(0, 12).map((g) => ({ label: who(g.name, 'no name set'), value: g.needsWork }))} color="var(--victim)" format={(v) => `${v}`} testId="chart-history-authors" />
+        <BarChart title="Average score, by team" bars={groups.byTeam.slice(0, 12).map((g) => ({ label: who(g.name, 'no team set'), value: g.averageScore ?? 0 }))} testId="chart-history-teams" />
         <LineChart title="Average score by day" points={stats.scoreOverTime.map((p) => ({ label: p.day, value: p.average }))} testId="chart-score-time" />
-        <BarChart title="Most frequent rules" bars={stats.rules.slice(0, 12).map((r) => ({ label: r.rule, value: r.total }))} color="var(--disbelief)" testId="chart-history-rules" />
+        <BarChart title="Most frequent rules" bars={stats.rules.slice(0, 12).map((r) => ({ label: nameOf(ruleWords, r.rule), value: r.total }))} color="var(--disbelief)" testId="chart-history-rules" />
         <BarChart title="Missing elements" bars={stats.missing.map((m) => ({ label: labelOf(m.element), value: m.count }))} color="var(--jargon)" testId="chart-history-missing" />
       </div>
     </>
@@ -310,41 +393,5 @@ function StatusOptions() {
         </option>
       ))}
     </>
-  );
-}
-
-function SettingsForm({ settings, onSave }: { settings: Outputs['settingsGet']; onSave: (p: Input<'settingsSet'>) => void }) {
-  const [author, setAuthor] = useState(settings.author);
-  const [team, setTeam] = useState(settings.team);
-  const [days, setDays] = useState(settings.retentionDays === null ? '' : String(settings.retentionDays));
-  return (
-    <form
-      className="settings"
-      aria-label="History settings"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const n = days.trim() === '' ? null : Math.round(Number(days));
-        onSave({ author: author.trim(), team: team.trim(), retentionDays: n !== null && n > 0 ? n : null });
-      }}
-    >
-      <label>
-        Your name on checks <input value={author} onChange={(e) => setAuthor(e.target.value)} maxLength={200} />
-      </label>
-      <label>
-        Team <input value={team} onChange={(e) => setTeam(e.target.value)} maxLength={200} />
-      </label>
-      <label>
-        Delete checks older than <input type="number" min={1} max={36500} value={days} onChange={(e) => setDays(e.target.value)} className="short" /> days (empty: keep)
-      </label>
-      <label className="check">
-        <input type="checkbox" data-testid="store-text" checked={settings.storeText} onChange={(e) => onSave({ storeText: e.target.checked })} /> Keep the document text with each check (off by default; turning it off erases kept text)
-      </label>
-      <label className="check">
-        <input type="checkbox" data-testid="keep-unsaved" checked={settings.keepUnsaved} onChange={(e) => onSave({ keepUnsaved: e.target.checked })} /> Keep unsaved work on this computer so that a crash loses nothing (on by default; turning it off removes what is kept)
-      </label>
-      <button type="submit">Save settings</button>
-      <p data-testid="org-config">{settings.config.summary}</p>
-      <p className="muted">History file: {settings.storePath}</p>
-    </form>
   );
 }

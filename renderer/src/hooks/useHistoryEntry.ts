@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState, type MutableRefObject } from 'react';
+import type { Input } from '../../../src/api/contract';
 import { api } from '../api';
 import { draftOf, type Session } from '../state';
+import { historyChanged } from '../history-changes';
 
 type Status = 'draft' | 'reviewed' | 'ready';
 
@@ -11,15 +13,31 @@ type Status = 'draft' | 'reviewed' | 'ready';
 export function useHistoryEntry(s: Session, contentHash: MutableRefObject<string>, status: Status): { historyId: MutableRefObject<number | null>; historyNote: string } {
   const historyId = useRef<number | null>(null);
   const [historyNote, setHistoryNote] = useState('');
+  /** The last change of the draft not yet recorded (it waits for the typing to pause). */
+  const unsaved = useRef<Input<'historySave'> | null>(null);
+  /** Entries are recorded one after another, in the order made (a draft's last change before the next draft). */
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const record = (entry: Input<'historySave'>) => {
+    const r = queue.current.then(() => api.historySave(entry));
+    queue.current = r.catch(() => undefined);
+    return r;
+  };
   useEffect(() => {
     if (!s.name || !contentHash.current) return;
+    // another draft was opened (its entry is not made yet): the last change of the one before is recorded first
+    if (historyId.current === null && unsaved.current?.id !== undefined) void record(unsaved.current).then((r) => r.ok && historyChanged());
+    const entry = { ...(historyId.current ? { id: historyId.current } : {}), contentHash: contentHash.current, status, draft: draftOf(s) };
+    unsaved.current = entry;
     const t = setTimeout(
       async () => {
-        const r = await api.historySave({ ...(historyId.current ? { id: historyId.current } : {}), contentHash: contentHash.current, status, draft: draftOf(s) });
-        if (r.ok) {
+        if (unsaved.current === entry) unsaved.current = null;
+        const r = await record(entry);
+        // (an answer for a draft no longer open leaves the open one's entry alone)
+        if (r.ok && (entry.id === undefined ? historyId.current === null : historyId.current === entry.id)) {
           historyId.current = r.value.id;
           setHistoryNote('');
-        } else setHistoryNote(r.error.code === 'Unavailable' ? r.error.message : `The history was not updated: ${r.error.message}`);
+        } else if (!r.ok) setHistoryNote(r.error.code === 'Unavailable' ? r.error.message : `The history was not updated: ${r.error.message}`);
+        if (r.ok) historyChanged();
       },
       historyId.current ? 1000 : 0,
     );

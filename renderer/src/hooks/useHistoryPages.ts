@@ -6,7 +6,7 @@ import { api } from '../api';
 export type Summary = Outputs['historyList']['checks'][number];
 export type Filter = NonNullable<Input<'historyList'>['filter']>;
 export type Sort = NonNullable<Input<'historyList'>['sort']>;
-export type Overview = Required<Pick<Outputs['historyList'], 'stats' | 'teams' | 'authors'>>;
+export type Overview = Required<Pick<Outputs['historyList'], 'stats' | 'teams' | 'authors' | 'groups' | 'ruleWords'>>;
 
 /** Checks fetched at a time: a few screens of rows. */
 export const PAGE = 100;
@@ -19,6 +19,7 @@ interface Loaded {
   pages: ReadonlyMap<number, readonly Summary[]>;
   matching: number;
   total: number;
+  needsWorkBelow: number;
 }
 
 /**
@@ -51,8 +52,8 @@ export function useHistoryPages(filter: Filter, sort: Sort) {
       if (!r.ok) return setError(r.error.message);
       setError('');
       if (withStats) statsFor.current = key;
-      if (r.value.stats) setOverview({ stats: r.value.stats, teams: r.value.teams ?? [], authors: r.value.authors ?? [] });
-      setLoaded({ gen: mine, query, pages: new Map([[0, r.value.checks]]), matching: r.value.matching, total: r.value.total });
+      if (r.value.stats) setOverview({ stats: r.value.stats, teams: r.value.teams ?? [], authors: r.value.authors ?? [], groups: r.value.groups ?? { byAuthor: [], byTeam: [], needsWork: 0 }, ruleWords: r.value.ruleWords ?? {} });
+      setLoaded({ gen: mine, query, pages: new Map([[0, r.value.checks]]), matching: r.value.matching, total: r.value.total, needsWorkBelow: r.value.needsWorkBelow });
     });
   }, [filter, sort, reloads]);
 
@@ -81,6 +82,8 @@ export function useHistoryPages(filter: Filter, sort: Sort) {
     ready: loaded !== null,
     matching: loaded?.matching ?? 0,
     total: loaded?.total ?? 0,
+    /** A score below this needs work (the settings' threshold). */
+    needsWorkBelow: loaded?.needsWorkBelow ?? 70,
     /** Changes when the rows are those of a new filter or sort (the table goes back to its top). */
     query: loaded?.query ?? 0,
     overview,

@@ -56,7 +56,7 @@ test('supervisor view: the audit’s checks in a table that filters, sorts and o
 
   await page.getByTestId('history-search').fill('d05');
   await expect(rows).toHaveCount(3);
-  await expect(page.getByTestId('history-count')).toContainText('3 checks');
+  await expect(page.getByTestId('history-count')).toContainText('3 documents');
   await rows.first().getByRole('button').click();
   const report = page.getByTestId('check-report');
   await expect(report).toContainText('score 65');

@@ -33,9 +33,9 @@ const columnsFor = (needsWorkBelow: number): HistoryColumn<Summary, Sort['key']>
   { key: 'when', label: 'Checked', text: (c) => new Date(c.checkedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }), width: '16%' },
   { key: 'author', label: 'Author', text: (c) => c.author, width: '11%' },
   { key: 'team', label: 'Team', text: (c) => c.team, width: '8%' },
-  { key: 'score', label: 'Score', text: (c) => (c.error ? `could not be read (${c.error})` : c.score !== null && c.score < needsWorkBelow ? `${c.score} needs work` : String(c.score ?? '')), numeric: true, width: '9%' },
+  { key: 'score', label: 'Score', text: (c) => (c.error ? `could not be read (${c.error})` : c.score !== null && c.score < needsWorkBelow ? `${c.score} needs work` : String(c.score ?? '')), numeric: true, width: '12%' },
   { key: 'findings', label: 'Open findings', text: (c) => String(c.disbelief + c.victimBlaming + c.jargon), numeric: true, width: '8%' },
-  { key: 'missing', label: 'Missing', text: (c) => c.missing.map((m) => labelOf(m)).join(', '), width: '13%' },
+  { key: 'missing', label: 'Missing', text: (c) => c.missing.map((m) => labelOf(m)).join(', '), width: '10%' },
   { key: 'status', label: 'Status', text: (c) => STATUS_LABELS[c.status], width: '11%' },
   { key: 'source', label: 'From', text: (c) => (c.source === 'audit' ? 'audit' : c.source === 'team' ? 'team file' : 'app'), width: '5%' },
 ];
@@ -275,7 +275,7 @@ export function HistoryView({ onOpenCheck }: { onOpenCheck: (id: number) => void
       {history.ready && (
         <>
           <p data-testid="history-rows" id="history-rows">
-            {history.total === 0 ? 'No checks in the history yet' : `Listing ${count(history.matching)} of ${count(history.total)} check${history.total === 1 ? '' : 's'}${history.matching < history.total ? ', those that match the filters' : ''}`}
+            {history.total === 0 ? 'No documents in the history yet' : `Listing ${count(history.matching)} of ${count(history.total)} document${history.total === 1 ? '' : 's'}${history.matching < history.total ? ', those that match the filters' : ''}`}
             {error ? ` (${error})` : ''}.
           </p>
           <HistoryTable
@@ -287,7 +287,7 @@ export function HistoryView({ onOpenCheck }: { onOpenCheck: (id: number) => void
             sort={sort}
             onSort={sortBy}
             onOpen={openCheck}
-            caption={`Checks: ${count(history.matching)} of ${count(history.total)}`}
+            caption={`Documents: ${count(history.matching)} of ${count(history.total)}`}
             generation={history.query}
             testId="history-table"
           />

@@ -33,7 +33,7 @@ test('History with 17,000 checks: all counted, the last found by search, every r
   await openApp(page, host!, outside);
   await page.getByTestId('view-history').click();
   const rows = page.getByTestId('history-table').getByTestId('row');
-  await expect(page.getByTestId('history-rows')).toHaveText('Listing 17,000 of 17,000 checks.');
+  await expect(page.getByTestId('history-rows')).toHaveText('Listing 17,000 of 17,000 documents.');
   await expect(page.getByTestId('history-table')).toHaveAttribute('aria-rowcount', String(CHECKS + 1));
   // Only the rows near the view are in the page; the newest check is first.
   await expect(rows.first()).toContainText(checkFileName(CHECKS));
@@ -53,7 +53,7 @@ test('History with 17,000 checks: all counted, the last found by search, every r
   // The 17,000th check, found by its file name, and opened with Enter.
   const name = checkFileName(CHECKS);
   await page.getByTestId('history-search').fill(name);
-  await expect(page.getByTestId('history-rows')).toHaveText('Listing 1 of 17,000 checks, those that match the filters.');
+  await expect(page.getByTestId('history-rows')).toHaveText('Listing 1 of 17,000 documents, those that match the filters.');
   await expect(rows).toHaveCount(1);
   await rows.first().getByRole('button').press('Enter');
   await expect(page.getByTestId('check-report')).toContainText(name);

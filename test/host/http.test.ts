@@ -151,7 +151,8 @@ describe('browser host', () => {
     expect(past.status).toBe(400);
     expect(past.body).toMatch(/past the end of the text/);
     const fine = await api('applySuggestions', { text: 'He claims it.', edits: [{ start: 3, end: 9, replacement: 'says' }] });
-    expect(JSON.parse(fine.body)).toEqual({ ok: true, value: { text: 'He says it.' } });
+    // the new text, and where the edit now lies in it (the app marks accepted words there)
+    expect(JSON.parse(fine.body)).toEqual({ ok: true, value: { text: 'He says it.', changes: [{ start: 3, end: 9, newStart: 3, newEnd: 7 }] } });
   });
 });
 

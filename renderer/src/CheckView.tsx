@@ -22,6 +22,7 @@ import { onCheckRequest } from './open-check';
 import type { Work } from '../../src/api/contract';
 import { findingKeys, placeOn } from './finding-keys';
 import { useReviewKeys } from './hooks/useReviewKeys';
+import './components/long-draft.css';
 
 type Status = 'draft' | 'reviewed' | 'ready';
 
@@ -268,6 +269,12 @@ export function CheckView({ visible, welcome }: { visible: boolean; welcome?: Re
   }, []);
 
   useReviewKeys({ visible, findings, keys, active, setActive, accept, dispatch });
+  // with a draft open, the view fills the window: the toolbar and score stay, the panes scroll (long-draft.css)
+  const hasDraft = visible && Boolean(s.name);
+  useEffect(() => {
+    document.documentElement.classList.toggle('checking-draft', hasDraft);
+    return () => document.documentElement.classList.remove('checking-draft');
+  }, [hasDraft]);
 
   return (
     <div
@@ -316,7 +323,8 @@ export function CheckView({ visible, welcome }: { visible: boolean; welcome?: Re
       )}
       {s.name && (
         <div className="workspace">
-          <section className="doc-pane" aria-label={`Draft: ${s.name}`}>
+          {/* the draft and the findings each scroll on their own; the toolbar and the score stay in view */}
+          <section className="doc-pane" aria-label={`Draft: ${s.name}`} tabIndex={0}>
             <h2>{s.name}</h2>
             {s.result && (
               <p className="subject">
@@ -354,12 +362,14 @@ export function CheckView({ visible, welcome }: { visible: boolean; welcome?: Re
           </section>
           <aside className="side-pane" aria-label="Findings">
             <ScorePanel {...sc} />
-            <h2>Missing elements</h2>
-            <MissingList missing={missing} />
-            <h2>Findings</h2>
-            <FindingList findings={findings} keys={keys} active={active} onSelect={select} onAccept={accept} onDismiss={dismiss} onAcceptAll={acceptAll} onExplain={explain} />
-            <ResolvedList accepted={s.acceptedList} dismissed={s.dismissed} onUnaccept={unaccept} onUndismiss={undismiss} />
-            <p className="keys">Keys: j / k next and previous finding, a accept, d dismiss, Ctrl+Z undo.</p>
+            <div className="side-scroll" role="region" aria-label="Missing elements and findings" tabIndex={0} data-testid="findings-scroll">
+              <h2>Missing elements</h2>
+              <MissingList missing={missing} />
+              <h2>Findings</h2>
+              <FindingList findings={findings} keys={keys} active={active} onSelect={select} onAccept={accept} onDismiss={dismiss} onAcceptAll={acceptAll} onExplain={explain} />
+              <ResolvedList accepted={s.acceptedList} dismissed={s.dismissed} onUnaccept={unaccept} onUndismiss={undismiss} />
+              <p className="keys">Keys: j / k next and previous finding, a accept, d dismiss, Ctrl+Z undo.</p>
+            </div>
           </aside>
         </div>
       )}

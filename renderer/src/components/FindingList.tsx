@@ -86,32 +86,45 @@ function ReadingView({ reading, rule }: { reading: Reading; rule: string }) {
   );
 }
 
-/** The findings by category, each a card; the list is drawn again only when the findings or the active one change. */
+/**
+ * The findings as cards in the order their words come in the draft, so a card sits near its neighbours in
+ * the text. Above them, each category with its count, a filter (show only these) and its Apply all. The
+ * list is drawn again only when the findings, the active one or the filter change.
+ */
 export const FindingList = memo(function FindingList({ findings, keys, active, onAcceptAll, ...actions }: Props) {
+  const [only, setOnly] = useState<Category | null>(null);
   if (!findings.length) return <p className="empty">No language problems found.</p>;
+  const cats = ORDER.map((cat) => ({ cat, items: findings.flatMap((f, i) => (f.category === cat ? [{ f, i, key: keys[i]! }] : [])) })).filter((c) => c.items.length);
+  const showing = only !== null && cats.some((c) => c.cat === only) ? only : null;
   return (
     <div className="findings">
-      {ORDER.map((cat) => {
-        const items = findings.flatMap((f, i) => (f.category === cat ? [{ f, i, key: keys[i]! }] : []));
-        if (!items.length) return null;
-        return (
-          <section key={cat} aria-labelledby={`cat-${cat}`}>
+      <div className="categories" data-testid="categories">
+        {cats.map(({ cat, items }) => (
+          <section key={cat} className="category" aria-labelledby={`cat-${cat}`}>
             <div className="cat-head">
               <h3 id={`cat-${cat}`}>
                 <span className={`chip chip-${cat}`} aria-hidden="true" /> {LABELS[cat]} ({items.length})
               </h3>
+              <button type="button" className="filter" data-testid="filter" data-category={cat} aria-pressed={showing === cat} onClick={() => setOnly(showing === cat ? null : cat)}>
+                {showing === cat ? 'Show all' : 'Show only these'}
+              </button>
             </div>
             {items.some(({ f }) => f.suggestions.length) && <ApplyAll category={cat} items={items} onApply={onAcceptAll} />}
-            <ul>
-              {items.map(({ f, i, key }) => (
-                <FindingItem key={key} fkey={key} index={i} active={i === active} category={f.category} rule={f.rule} onSelect={actions.onSelect}>
-                  <FindingCard finding={f} fkey={key} {...actions} />
-                </FindingItem>
-              ))}
-            </ul>
           </section>
-        );
-      })}
+        ))}
+      </div>
+      <p className="showing" data-testid="showing">
+        {showing ? `Showing ${LABELS[showing].toLowerCase()} findings only, in the order they come in the draft.` : `All ${findings.length} findings, in the order they come in the draft.`}
+      </p>
+      <ul className="cards">
+        {findings.map((f, i) =>
+          showing && f.category !== showing ? null : (
+            <FindingItem key={keys[i]!} fkey={keys[i]!} index={i} active={i === active} category={f.category} rule={f.rule} onSelect={actions.onSelect}>
+              <FindingCard finding={f} fkey={keys[i]!} {...actions} />
+            </FindingItem>
+          ),
+        )}
+      </ul>
     </div>
   );
 });

@@ -2,8 +2,24 @@ import { useEffect, type Dispatch } from 'react';
 import type { Finding } from '../../../src/api/contract';
 import type { Action } from '../state';
 
-/** Keyboard review: j / k next and previous finding, a accept, d dismiss; Ctrl+Z / Ctrl+Shift+Z undo and redo. */
+/** The finding cards shown now (a category filter may hide some), in the order they are shown. */
+const shownCards = () => Array.from(document.querySelectorAll<HTMLElement>('[data-testid="finding"][data-key]'));
+const cardOf = (key: string) => document.querySelector<HTMLElement>(`[data-testid="finding"][data-key="${CSS.escape(key)}"]`);
+
+/**
+ * Keyboard review: j / k next and previous finding (among the cards shown), a accept, d dismiss; Ctrl+Z /
+ * Ctrl+Shift+Z undo and redo. Whenever the active finding changes (a key, a click on a card or on its words),
+ * its card and its words are brought into view, each in its own scroll.
+ */
 export function useReviewKeys(o: { visible: boolean; findings: readonly Finding[]; keys: readonly string[]; active: number; setActive: (i: number) => void; accept: (key: string, suggestion: string) => void; dispatch: Dispatch<Action> }): void {
+  const activeKey = o.keys[o.active] ?? null;
+  useEffect(() => {
+    if (!o.visible || activeKey === null) return;
+    // not while the user works inside the card (a click on its button must land where it was pressed)
+    const card = cardOf(activeKey);
+    if (card && !card.contains(document.activeElement)) card.scrollIntoView({ block: 'nearest' });
+    document.getElementById(`hl-${activeKey}`)?.scrollIntoView({ block: 'nearest' });
+  }, [o.visible, activeKey]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!o.visible) return;
@@ -15,16 +31,22 @@ export function useReviewKeys(o: { visible: boolean; findings: readonly Finding[
         return;
       }
       if (e.ctrlKey || e.metaKey || e.altKey || !o.findings.length) return;
-      const go = (i: number) => {
-        o.setActive(i);
-        document.querySelector<HTMLElement>(`[data-testid="finding"][data-key="${CSS.escape(o.keys[i] ?? '')}"]`)?.focus();
-        document.getElementById(`hl-${o.keys[i]}`)?.scrollIntoView({ block: 'nearest' });
+      /** Moves to the next (or previous) card shown, from the active one or from where it would be. */
+      const step = (by: 1 | -1) => {
+        const shown = shownCards().map((el) => o.keys.indexOf(el.dataset.key ?? ''));
+        if (!shown.length) return;
+        const at = shown.indexOf(o.active);
+        const next = at >= 0 ? shown[Math.min(shown.length - 1, Math.max(0, at + by))]! : by > 0 ? (shown.find((i) => i > o.active) ?? shown[shown.length - 1]!) : ([...shown].reverse().find((i) => i < o.active) ?? shown[0]!);
+        o.setActive(next);
+        const card = cardOf(o.keys[next] ?? '');
+        card?.focus({ preventScroll: true });
+        card?.scrollIntoView({ block: 'nearest' });
       };
       if (!['j', 'k', 'a', 'd'].includes(e.key)) return;
       // the key is the command, not a letter: `d` opens the reason box and must not be typed into it
       e.preventDefault();
-      if (e.key === 'j') go(Math.min(o.findings.length - 1, o.active + 1));
-      else if (e.key === 'k') go(Math.max(0, o.active - 1));
+      if (e.key === 'j') step(1);
+      else if (e.key === 'k') step(-1);
       else if (e.key === 'a' && o.findings[o.active]?.suggestions.length) o.accept(o.keys[o.active]!, o.findings[o.active]!.suggestions[0]!);
       else if (e.key === 'd') document.querySelector<HTMLButtonElement>(`#finding-${o.active} [data-testid="dismiss"]`)?.click();
     };

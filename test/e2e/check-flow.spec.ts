@@ -74,7 +74,8 @@ test('open, accept, dismiss, edit: the whole check of a DOCX draft', async ({ pa
     await expect(row).toContainText('Reviewed', { timeout: 1000 });
     await row.getByRole('button').click();
     await expect(page.getByTestId('check-report')).toContainText('dismissed: NFA is explained in the attached police log', { timeout: 1000 });
-    await expect(page.getByTestId('check-report')).toContainText('disbelief/story', { timeout: 1000 });
+    await expect(page.getByTestId('check-report')).not.toContainText('disbelief/story', { timeout: 1000 }); // rules in words, not ids
+    await expect(page.getByTestId('check-report')).toContainText('Disbelief: story', { timeout: 1000 });
     await page.getByTestId('view-check').click();
   }).toPass({ timeout: 15_000 });
   // Back in the check, the draft is as it was left.

@@ -11,14 +11,33 @@ const cardOf = (key: string) => document.querySelector<HTMLElement>(`[data-testi
  * Ctrl+Shift+Z undo and redo. Whenever the active finding changes (a key, a click on a card or on its words),
  * its card and its words are brought into view, each in its own scroll.
  */
+/**
+ * Scrolls an element into view, and again in the frames after until it stays put: cards and paragraphs off
+ * screen are not laid out (content-visibility) and stand at an estimated size until drawn, so the first
+ * scroll can land off once the ones it passed take their real size.
+ */
+function bringIntoView(el: Element | null | undefined): void {
+  if (!el) return;
+  el.scrollIntoView({ block: 'nearest' });
+  let frames = 0;
+  const again = () => {
+    if (!el.isConnected || ++frames > 8) return;
+    const top = el.getBoundingClientRect().top;
+    el.scrollIntoView({ block: 'nearest' });
+    // still moving: the cards it passed are taking their real size; look again next frame
+    if (Math.abs(el.getBoundingClientRect().top - top) > 1) requestAnimationFrame(again);
+  };
+  requestAnimationFrame(() => requestAnimationFrame(again));
+}
+
 export function useReviewKeys(o: { visible: boolean; findings: readonly Finding[]; keys: readonly string[]; active: number; setActive: (i: number) => void; accept: (key: string, suggestion: string) => void; dispatch: Dispatch<Action> }): void {
   const activeKey = o.keys[o.active] ?? null;
   useEffect(() => {
     if (!o.visible || activeKey === null) return;
     // not while the user works inside the card (a click on its button must land where it was pressed)
     const card = cardOf(activeKey);
-    if (card && !card.contains(document.activeElement)) card.scrollIntoView({ block: 'nearest' });
-    document.getElementById(`hl-${activeKey}`)?.scrollIntoView({ block: 'nearest' });
+    if (card && !card.contains(document.activeElement)) bringIntoView(card);
+    bringIntoView(document.getElementById(`hl-${activeKey}`));
   }, [o.visible, activeKey]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -40,7 +59,7 @@ export function useReviewKeys(o: { visible: boolean; findings: readonly Finding[
         o.setActive(next);
         const card = cardOf(o.keys[next] ?? '');
         card?.focus({ preventScroll: true });
-        card?.scrollIntoView({ block: 'nearest' });
+        bringIntoView(card);
       };
       if (!['j', 'k', 'a', 'd'].includes(e.key)) return;
       // the key is the command, not a letter: `d` opens the reason box and must not be typed into it

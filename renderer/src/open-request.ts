@@ -1,29 +1,34 @@
 /**
- * A draft another view asks the check view to open (an audit's row, the welcome screen's sample draft): the
- * check view listens while it is mounted; a request made before it listens waits for it.
+ * Requests another view makes of the check view (open this draft; open this history check): the check view
+ * listens while it is mounted, and a request made before it listens waits for it. One listener per channel.
  */
-type Listener = (file: File) => void;
-
-let listener: Listener | null = null;
-let pending: File | null = null;
-
-export function requestOpen(file: File): void {
-  if (listener) listener(file);
-  else pending = file;
-}
-
-/** Listens for requests (one listener: the check view); returns the function that stops listening. */
-export function onOpenRequest(l: Listener): () => void {
-  listener = l;
-  if (pending) {
-    const f = pending;
-    pending = null;
-    l(f);
-  }
-  return () => {
-    if (listener === l) listener = null;
+export function channel<T>(): { request: (value: T) => void; listen: (l: (value: T) => void) => () => void } {
+  let listener: ((value: T) => void) | null = null;
+  let pending: { value: T } | null = null;
+  return {
+    request(value) {
+      if (listener) listener(value);
+      else pending = { value };
+    },
+    listen(l) {
+      listener = l;
+      if (pending) {
+        const { value } = pending;
+        pending = null;
+        l(value);
+      }
+      return () => {
+        if (listener === l) listener = null;
+      };
+    },
   };
 }
+
+/** A draft to open (an audit's row, the welcome screen's sample draft). */
+const drafts = channel<File>();
+export const requestOpen = drafts.request;
+/** Listens for drafts to open (the check view); returns the function that stops listening. */
+export const onOpenRequest = drafts.listen;
 
 /** A file the API gave as base64, as a File the check view opens like one the user chose. */
 export function fileOf(file: { filename: string; mime: string; data: string }): File {

@@ -6,6 +6,7 @@
  */
 import { ELEMENTS, type Category, type Finding, type LintResult, type Severity } from '../../src/engine/types.js';
 import type { CheckStatus, NewCheck, Store } from '../../src/store/store.js';
+import { mulberry32 } from '../fuzz/prng.js';
 
 const RULES: [string, Category, Severity][] = [
   ['disbelief/claims', 'disbelief', 'error'],
@@ -39,18 +40,6 @@ const ERRORS = ['encrypted', 'malformed', 'unsupported', 'empty'];
 /** The file name of check n (1-based): unique, and no other check's name contains it. */
 export const checkFileName = (n: number, seed = 1): string => `${KINDS[n % KINDS.length]}-${NAMES[(n * 7 + seed) % NAMES.length]}-${String(n).padStart(5, '0')}.${['docx', 'pdf', 'txt'][n % 3]}`;
 
-/** A small fast generator so that a history is the same each time (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function finding(rule: [string, Category, Severity], at: number): Finding {
   return { rule: rule[0], category: rule[1], severity: rule[2], start: at, end: at + 6, excerpt: 'words', message: 'A finding.', suggestions: [], rationale: 'Why.', source: { id: 'src', title: 'A source' } };
 }
@@ -58,7 +47,7 @@ function finding(rule: [string, Category, Severity], at: number): Finding {
 /** Records n made-up checks, one a day-and-a-bit apart over the year before `now`, oldest first. */
 export function seedHistory(store: Store, n: number, opts: { seed?: number; now?: Date } = {}): void {
   const seed = opts.seed ?? 1;
-  const rnd = random(seed);
+  const rnd = mulberry32(seed); // the same history each time
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const now = (opts.now ?? new Date('2026-06-30T17:00:00Z')).getTime();
   const year = 365 * 86_400_000;

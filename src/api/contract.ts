@@ -10,6 +10,7 @@ import type { DraftView } from '../draft/draft.js';
 import type { ElementName, Finding } from '../engine/types.js';
 import type { SentenceExplained } from '../engine/explain.js';
 import type { AnswerFinding } from '../form/answer-findings.js';
+import type { MappedQuestion } from '../form/map.js';
 import type { CheckDetail, CheckSummary, HistoryGroups, HistoryStats, Settings } from '../store/store.js';
 import type { RuleWords } from './rule-words.js';
 import { SORT_KEYS } from '../store/history-query.js';
@@ -280,19 +281,13 @@ export interface FormView {
     id: string;
     title: string;
     confidence: number;
-    questions: {
-      id: string;
-      title: string;
-      hint?: string;
-      box: boolean;
-      text: string;
-      confidence: number;
-      pieces: { text: string; confidence: number; how: 'heading' | 'content' | 'default' | 'user' }[];
+    /** Each question as mapped (src/form/map.ts), with what the form view adds to its answer. */
+    questions: (MappedQuestion & {
       /** The open findings inside this answer, offsets into `text` (see src/form/answer-findings.ts). */
       findings: AnswerFinding[];
       /** The answer with those findings' suggestions applied, when any has one. */
       applied?: string;
-    }[];
+    })[];
   }[];
   /** The draft's own title line, which answers no question. */
   draftTitle?: string;

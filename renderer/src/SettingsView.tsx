@@ -17,11 +17,19 @@ export function SettingsView() {
     void api.settingsGet({}).then((r) => (r.ok ? setSettings(r.value) : setNote(r.error.message)));
   }, []);
   const save = async (patch: Input<'settingsSet'>) => {
+    // A ticked box shows the user's choice at once, not only once the store has answered; if saving fails
+    // it goes back to what is saved, with the reason.
+    const before = settings;
+    if (before) setSettings({ ...before, ...patch });
+    setNote('Saving…');
     const r = await api.settingsSet(patch);
     if (r.ok) {
       setSettings(r.value);
       setNote(r.value.erasure && !r.value.erasure.verified ? (r.value.erasure.message ?? 'Settings saved.') : 'Settings saved.');
-    } else setNote(r.error.message);
+    } else {
+      if (before) setSettings(before);
+      setNote(r.error.message);
+    }
   };
   return (
     <section className="settings-view" aria-labelledby="settings-title" data-testid="settings-view">

@@ -32,8 +32,26 @@ test('one row per document with its versions, scores that follow, a row that ope
   await settings.getByTestId('settings-needs-work').fill('95');
   await settings.getByTestId('settings-save').click();
   await expect(page.getByTestId('settings-note')).toHaveText('Settings saved.');
-  await settings.getByTestId('store-text').check();
-  await expect(settings.getByTestId('store-text')).toBeChecked();
+  // A ticked box shows the choice while the store is still answering; a save that fails puts it back and says so
+  const storeText = settings.getByTestId('store-text');
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/api/settingsSet', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await storeText.check();
+  await expect(storeText).toBeChecked();
+  await expect(page.getByTestId('settings-note')).toHaveText('Saving…');
+  release();
+  await expect(page.getByTestId('settings-note')).toHaveText('Settings saved.');
+  await page.unroute('**/api/settingsSet');
+  await page.route('**/api/settingsSet', (route) => route.abort());
+  await settings.getByTestId('keep-unsaved').click();
+  await expect(page.getByTestId('settings-note')).toHaveText(/not responding/);
+  await expect(settings.getByTestId('keep-unsaved')).toBeChecked();
+  await page.unroute('**/api/settingsSet');
+  await expect(storeText).toBeChecked();
   await settings.getByLabel('Dark').check();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   expect(await seriousViolations(page)).toEqual([]);

@@ -4,21 +4,12 @@
  * the rule's description, or the first sentence of its rationale. The history keeps ids (they stay stable
  * when wording changes); the words are looked up when the history is shown.
  */
-import { labelOf } from '../engine/labels.js';
+import { ruleName } from '../engine/labels.js';
 import type { RuleSet } from '../rules/compile.js';
 
 export interface RuleWords {
   name: string;
   about: string;
-}
-
-/** "victim-blaming/risk-behaviour" → "Victim-blaming: risk behaviour". */
-export function ruleName(id: string): string {
-  const slash = id.indexOf('/');
-  const [group, file] = slash < 0 ? ['', id] : [id.slice(0, slash), id.slice(slash + 1)];
-  const words = file.replace(/-/g, ' ');
-  const head = group === 'elements' ? 'Missing' : group === 'form' ? 'Form' : group ? labelOf(group) : '';
-  return head ? `${head}: ${words}` : words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** The first sentence of a text (whole when it has one sentence). */

@@ -2,6 +2,7 @@
  * The figures of a batch audit, for the HTML report and the app's audit view (pure: no Node, no DOM).
  */
 import { ELEMENTS } from '../engine/types.js';
+import { ruleName } from '../engine/labels.js';
 
 /** The part of an audit row the summary needs (the app receives rows without file paths' folders). */
 export interface SummaryRow {
@@ -33,7 +34,7 @@ export interface AuditSummary {
   scoreBands: Bar[];
   /** Findings per category over all files. */
   categories: Bar[];
-  /** Most frequent rules, highest first (at most 15). */
+  /** Most frequent rules, highest first (at most 15), by their names in words. */
   topRules: Bar[];
   /** Files missing each element, most often missing first. */
   missing: Bar[];
@@ -66,7 +67,7 @@ export function summarize(rows: readonly SummaryRow[]): AuditSummary {
       { label: 'Victim-blaming', value: sum('victimBlaming') },
       { label: 'Jargon', value: sum('jargon') },
     ],
-    topRules: [...rules.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 15).map(([label, value]) => ({ label, value })),
+    topRules: [...rules.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 15).map(([id, value]) => ({ label: ruleName(id), value })),
     missing: ELEMENTS.map((e) => ({ label: e, value: checked.filter((r) => r.missing?.includes(e)).length })).filter((b) => b.value > 0).sort((a, b) => b.value - a.value),
     errorCodes: [...codes.entries()].sort((a, b) => b[1] - a[1]).map(([label, value]) => ({ label, value })),
   };

@@ -21,3 +21,12 @@ export const STATUS_LABELS = { draft: 'Draft', reviewed: 'Reviewed', ready: 'Rea
 
 /** A label for an element or category name, or the name itself when it has none (a form element). */
 export const labelOf = (name: string): string => (ELEMENT_LABELS as Record<string, string>)[name] ?? (CATEGORY_LABELS as Record<string, string>)[name] ?? name;
+
+/** A rule as people read it: "victim-blaming/risk-behaviour" → "Victim-blaming: risk behaviour". */
+export function ruleName(id: string): string {
+  const slash = id.indexOf('/');
+  const [group, file] = slash < 0 ? ['', id] : [id.slice(0, slash), id.slice(slash + 1)];
+  const words = file.replace(/-/g, ' ');
+  const head = group === 'elements' ? 'Missing' : group === 'form' ? 'Form' : group ? labelOf(group) : '';
+  return head ? `${head}: ${words}` : words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -26,6 +26,9 @@ test('batch audit of the dev corpus from the app: progress, table and charts', a
   for (const chart of ['chart-scores', 'chart-categories', 'chart-rules', 'chart-missing']) {
     await expect(page.getByTestId(chart).locator('svg rect:not([data-value="0"])').first()).toBeVisible();
   }
+  // Rules by their names in words, not ids such as "disbelief/claims".
+  await expect(page.getByTestId('chart-rules')).toContainText('Disbelief: ');
+  await expect(page.getByTestId('chart-rules')).not.toContainText('/');
   // The category chart's bars are the table's sums.
   const victim = await page.getByTestId('chart-categories').locator('rect').nth(1).getAttribute('data-value');
   const sum = await rows.evaluateAll((trs) => trs.reduce((n, tr) => n + Number(tr.children[4]!.textContent), 0));

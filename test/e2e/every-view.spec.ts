@@ -16,9 +16,16 @@ const DEV = path.resolve(ROOT, '../shared/corpus/dev');
 const DRAFT = path.join(DEV, 'd10.docx');
 const { openApp, shots: SHOTS } = useAppHost();
 
-/** A longer draft written from three of the dev drafts, one after another (made once, in a temp folder). */
-const LONG = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nrm-e2e-every-view-')), 'long-referral.txt');
-if (fs.existsSync(DEV)) fs.writeFileSync(LONG, ['d04', 'd05', 'd06'].map((d) => fs.readFileSync(path.join(DEV, `${d}.txt`), 'utf8')).join('\n\n'));
+/** A temp folder holding a longer draft (three of the dev drafts one after another) and a small folder to audit. */
+function makeFiles(): { dir: string; long: string; audit: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nrm-e2e-every-view-'));
+  const long = path.join(dir, 'long-referral.txt');
+  fs.writeFileSync(long, ['d04', 'd05', 'd06'].map((d) => fs.readFileSync(path.join(DEV, `${d}.txt`), 'utf8')).join('\n\n'));
+  const audit = path.join(dir, 'audit');
+  fs.mkdirSync(audit);
+  for (const f of ['d03.txt', 'd05.docx', 'd07.docx']) fs.copyFileSync(path.join(DEV, f), path.join(audit, f));
+  return { dir, long, audit };
+}
 
 test.skip(!fs.existsSync(DRAFT), 'needs ../shared/corpus/dev');
 
@@ -98,6 +105,7 @@ async function noSeriousViolations(page: Page, shot: string): Promise<void> {
 
 test('every view passes axe and can be used from the keyboard', async ({ page }) => {
   test.setTimeout(60_000);
+  const files = makeFiles();
   await openApp(page);
 
   // The welcome screen: nothing open yet.
@@ -139,7 +147,7 @@ test('every view passes axe and can be used from the keyboard', async ({ page })
 
   // The form view of a longer draft (three of the dev drafts one after another), whose longest answers scroll
   // in their boxes: each scrolling box is reached with Tab (axe: scrollable-region-focusable) and named.
-  await openByKeyboard(page, LONG);
+  await openByKeyboard(page, files.long);
   await expect(page.getByRole('heading', { name: 'long-referral.txt' })).toBeVisible();
   await tabTo(page, page.getByTestId('as-form'));
   await page.keyboard.press('Enter');
@@ -164,7 +172,8 @@ test('every view passes axe and can be used from the keyboard', async ({ page })
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('editor')).toBeVisible();
   await noSeriousViolations(page, '04-edit');
-  await page.getByRole('button', { name: 'Done editing' }).focus();
+  // the focus stays on the toolbar's button, now Done editing
+  await expectVisibleFocus(page.getByRole('button', { name: 'Done editing' }));
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('document-text')).toBeVisible();
 
@@ -180,18 +189,15 @@ test('every view passes axe and can be used from the keyboard', async ({ page })
   await noSeriousViolations(page, '05-history');
 
   // An audit of a small folder, typed in: its table and charts.
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'nrm-e2e-every-view-'));
-  for (const f of ['d03.txt', 'd05.docx', 'd07.pdf']) fs.copyFileSync(path.join(DEV, f), path.join(folder, f));
   await goTo(page, 'audit');
   await tabTo(page, page.getByTestId('audit-folder'));
   await expectVisibleFocus(page.getByTestId('audit-folder'));
-  await page.keyboard.type(folder);
+  await page.keyboard.type(files.audit);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('audit-progress-text')).toHaveText(/^Checked all 3 files/, { timeout: 20_000 });
   await expect(page.getByTestId('audit-table').getByTestId('row')).toHaveCount(3);
   await expect(page.getByTestId('chart-scores')).toBeVisible();
   await noSeriousViolations(page, '06-audit');
-  fs.rmSync(folder, { recursive: true, force: true });
 
   // The trainer: its list, an example step by step, then before and after while presenting.
   await goTo(page, 'trainer');
@@ -239,4 +245,5 @@ test('every view passes axe and can be used from the keyboard', async ({ page })
   await page.keyboard.press(at > 0 ? 'k' : 'j');
   await expectVisibleFocus(cards.nth(at > 0 ? at - 1 : 1));
   await noSeriousViolations(page, '12-check-dark');
+  fs.rmSync(files.dir, { recursive: true, force: true });
 });

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type Rea
 import type { Finding } from '../../src/engine/types';
 import { api } from './api';
 import { DocumentView } from './components/DocumentView';
+import { DraftEditor } from './components/DraftEditor';
 import { FindingList } from './components/FindingList';
 import { ResolvedList } from './components/ResolvedList';
 import { flashRanges } from './flash';
@@ -20,6 +21,7 @@ import { windowId } from './window';
 import { onOpenRequest } from './open-request';
 import { onCheckRequest } from './open-check';
 import type { Work } from '../../src/api/contract';
+import { blocksOrParagraphs, placeBlocks } from './blocks';
 import { findingKeys, placeOn } from './finding-keys';
 import { useReviewKeys } from './hooks/useReviewKeys';
 import './components/long-draft.css';
@@ -69,6 +71,8 @@ export function CheckView({ visible, welcome }: { visible: boolean; welcome?: Re
   const keys = useMemo(() => findingKeys(checked, findings), [checked, findings]);
   // and where each is in the text now, when the user has changed it since (until the next check lands)
   const placed = useMemo(() => placeOn(checked, s.text, findings, keys), [checked, s.text, findings, keys]);
+  // and the headings, paragraphs and lists the check read, placed the same way
+  const blocks = useMemo(() => blocksOrParagraphs(s.text, placeBlocks(checked, s.text, s.result?.blocks ?? [])), [checked, s.text, s.result?.blocks]);
   const found = selection.key === null ? -1 : keys.indexOf(selection.key);
   const active = found >= 0 ? found : Math.min(selection.index, Math.max(0, findings.length - 1));
   // The latest findings and text, for the actions below: they stay the same functions from one check to the
@@ -79,6 +83,7 @@ export function CheckView({ visible, welcome }: { visible: boolean; welcome?: Re
   const checkedFinding = (key: string): Finding | undefined => live.current.findings[live.current.keys.indexOf(key)];
   /** The same where it is in the text now; none when an edit since the check touched it. */
   const placedFinding = (key: string): Finding | undefined => live.current.placed.findings[live.current.placed.keys.indexOf(key)];
+  const onEdit = useCallback((text: string) => dispatch({ type: 'edited', text }), []);
   const select = useCallback((key: string) => setSelection({ key, index: live.current.keys.indexOf(key) }), []);
   const setActive = useCallback((i: number) => setSelection({ key: live.current.keys[i] ?? null, index: i }), []);
   const missing = s.result?.missing ?? [];
@@ -350,14 +355,9 @@ export function CheckView({ visible, welcome }: { visible: boolean; welcome?: Re
             {asForm && !editing ? (
               <FormPanel draft={draftOf(s, placementList)} onMove={move} onExport={(format) => void exportForm(format)} />
             ) : editing ? (
-              <textarea
-                data-testid="editor"
-                aria-label="Edit the draft"
-                value={s.text}
-                onChange={(e) => dispatch({ type: 'edited', text: e.target.value })}
-              />
+              <DraftEditor text={s.text} blocks={blocks} findings={placed.findings} keys={placed.keys} active={keys[active] ?? null} onChange={onEdit} onSelect={select} />
             ) : (
-              <DocumentView text={s.text} findings={placed.findings} keys={placed.keys} active={keys[active] ?? null} onSelect={select} />
+              <DocumentView text={s.text} blocks={blocks} findings={placed.findings} keys={placed.keys} active={keys[active] ?? null} onSelect={select} />
             )}
           </section>
           <aside className="side-pane" aria-label="Findings">

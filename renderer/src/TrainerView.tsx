@@ -72,7 +72,7 @@ export function TrainerView({ presenting, onPresenting }: { presenting: boolean;
   useEffect(() => {
     if (!ex) return;
     const onKey = (e: KeyboardEvent) => {
-      if ((e.target as HTMLElement).closest('input, textarea, select')) return;
+      if ((e.target as HTMLElement).closest('input, textarea, select, [contenteditable], .draft-editor')) return;
       if (e.key === 'ArrowRight') setStep((s) => Math.min(total, s + 1));
       else if (e.key === 'ArrowLeft') setStep((s) => Math.max(0, s - 1));
       else if (e.key === 'Escape' && presenting) onPresenting(false);

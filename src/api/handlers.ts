@@ -123,7 +123,7 @@ export function createHandlers(rules: RuleSet, deps: HandlerDeps = {}): Handlers
         const bytes = Buffer.from(input.data, 'base64');
         const r = await draftFromBytes(input.name, bytes, checker, { password: input.password, ocr: input.ocr });
         const contentHash = createHash('sha256').update(bytes).digest('hex');
-        return ok({ name: input.name, format: r.format, text: r.document.text, blocks: r.document.blocks, warnings: r.warnings, contentHash, ...(await r.draft.ready()).view() });
+        return ok({ name: input.name, format: r.format, text: r.document.text, warnings: r.warnings, contentHash, ...(await r.draft.ready()).view() });
       } catch (e) {
         if (e instanceof ImportError) return failImport(e);
         return stopped(e, 'The document could not be opened because of an unexpected problem in the checker.');

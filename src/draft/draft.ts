@@ -61,6 +61,9 @@ export interface DraftView extends LintResult {
   /** Findings not dismissed, in document order. */
   open: Finding[];
   score: Score;
+  /** The revision's headings, paragraphs, list items and table cells, as the checks read them (the app shows
+   * them as such, in view and edit mode). */
+  blocks: Block[];
 }
 
 /** How many times a draft's revision was linted: one lint per revision (a test counts them). */
@@ -145,7 +148,7 @@ export class Draft {
 
   view(): DraftView {
     const open = this.open();
-    return { ...this.lint(), open, score: scoreOf(open, this.lint().missing.length) };
+    return { ...this.lint(), open, score: scoreOf(open, this.lint().missing.length), blocks: this.document.blocks };
   }
 }
 

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, seriousViolations, useAppHost } from './host.js';
+import { editorText, ROOT, seriousViolations, useAppHost } from './host.js';
 
 const DEV = path.resolve(ROOT, '../shared/corpus/dev');
 const DRAFT = path.join(DEV, 'd10.docx');
@@ -56,9 +56,10 @@ test('open, accept, dismiss, edit: the whole check of a DOCX draft', async ({ pa
 
   // Edit a sentence to add a date: "when" leaves the checklist.
   await expect(page.locator('[data-testid="missing-element"][data-element="when"]')).toHaveCount(1);
+  const text = (await page.getByTestId('document-text').textContent())!;
   await page.getByRole('button', { name: 'Edit text' }).click();
   const editor = page.getByTestId('editor');
-  const text = await editor.inputValue();
+  expect(await editorText(page)).toBe(text);
   await editor.fill(text.replace('and has lived in the trailer since.', 'and has lived in the trailer since March 2023.'));
   await expect(page.locator('[data-testid="missing-element"][data-element="when"]')).toHaveCount(0);
   await page.getByRole('button', { name: 'Done editing' }).click();

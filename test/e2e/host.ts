@@ -49,6 +49,33 @@ export async function openApp(page: Page, host: { url: string; origin: string },
 }
 
 /** axe's serious and critical violations on the page as it is now. */
+/**
+ * The whole text in the edit mode's editor. The editor draws only the lines on screen and near it, so this
+ * asks the editor itself, as CodeMirror's EditorView.findFromDOM does (the view is recorded on its content
+ * element; CodeMirror's version is pinned in package.json).
+ */
+export async function editorText(page: Page): Promise<string> {
+  return page.getByTestId('editor').evaluate((el) => {
+    const tile = (el as unknown as { cmTile?: { root?: { view?: { state: { doc: { toString(): string } } } } } }).cmTile;
+    const view = tile?.root?.view;
+    if (!view) throw new Error('the editor is not a CodeMirror editor any more: update editorText in test/e2e/host.ts');
+    return view.state.doc.toString();
+  });
+}
+
+/** Puts the editor's cursor at `from` (selecting up to `to`) and the keyboard focus in it, as a click would. */
+export async function editorSelect(page: Page, from: number, to = from): Promise<void> {
+  await page.getByTestId('editor').evaluate(
+    (el, [a, b]) => {
+      const view = (el as unknown as { cmTile?: { root?: { view?: { dispatch(t: unknown): void; focus(): void } } } }).cmTile?.root?.view;
+      if (!view) throw new Error('the editor is not a CodeMirror editor any more: update editorSelect in test/e2e/host.ts');
+      view.focus();
+      view.dispatch({ selection: { anchor: a, head: b }, scrollIntoView: true });
+    },
+    [from, to] as const,
+  );
+}
+
 export async function seriousViolations(page: Page): Promise<string[]> {
   const r = await new AxeBuilder({ page }).analyze();
   return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);

@@ -22,9 +22,10 @@ test('the user’s edits and decisions survive the app being killed, and come ba
   await nfa.getByTestId('dismiss').click();
   await nfa.getByTestId('dismiss-reason').fill('NFA is explained in the attached police log');
   await nfa.getByTestId('dismiss-confirm').click();
+  const shown = (await first.getByTestId('document-text').textContent())!;
   await first.getByRole('button', { name: 'Edit text' }).click();
   const editor = first.getByTestId('editor');
-  await editor.fill((await editor.inputValue()).replace('and has lived in the trailer since.', 'and has lived in the trailer since March 2023.'));
+  await editor.fill(shown.replace('and has lived in the trailer since.', 'and has lived in the trailer since March 2023.'));
   await expect(findings).toHaveCount(cli.findings.length - 2);
 
   // A moment later the work is on disk; then the app dies without warning.

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openApp, startHost } from './host.js';
+import { editorText, openApp, startHost } from './host.js';
 
 // Two browser hosts on ONE data folder (as two copies of the app would be), three windows: one.txt and
 // two.txt in two tabs of host A, three.txt in a tab of host B. Each window's acknowledged saves are
@@ -33,7 +33,7 @@ async function edit(page: Page, acked: () => string | undefined, words: string):
   if (!(await editor.isVisible())) await page.getByRole('button', { name: 'Edit text' }).click();
   await editor.press('End');
   await editor.pressSequentially(` ${words}`);
-  const text = await editor.inputValue();
+  const text = await editorText(page);
   await expect.poll(acked, { timeout: 10_000 }).toBe(text);
   return text;
 }
@@ -111,7 +111,7 @@ test('two hosts and three windows on one data folder never lose, offer, share or
     await b3.getByTestId('kept-work').filter({ hasText: 'one.txt' }).getByTestId('restore').click();
     await expect(b3.getByRole('heading', { name: 'one.txt' })).toBeVisible();
     await b3.getByRole('button', { name: 'Edit text' }).click();
-    expect(await b3.getByTestId('editor').inputValue()).toBe(last.get(a1));
+    expect(await editorText(b3)).toBe(last.get(a1));
 
     // b4 still shows one.txt from before; its Discard there does not touch what b3 now has open.
     await b4.getByTestId('kept-work').filter({ hasText: 'one.txt' }).getByTestId('discard-kept').click();
@@ -126,7 +126,7 @@ test('two hosts and three windows on one data folder never lose, offer, share or
     await b4.getByTestId('kept-work').filter({ hasText: 'two.txt' }).getByTestId('restore').click();
     await expect(b4.getByRole('heading', { name: 'two.txt' })).toBeVisible();
     await b4.getByRole('button', { name: 'Edit text' }).click();
-    expect(await b4.getByTestId('editor').inputValue()).toBe(last.get(a2));
+    expect(await editorText(b4)).toBe(last.get(a2));
 
     // Every window saves to a file of its own: b1 its three.txt, b3 and b4 under new ids; A's old ids are gone.
     for (const page of [b1, b3, b4]) last.set(page, await edit(page, acks.get(page)!, 'Carried on after the crash.'));

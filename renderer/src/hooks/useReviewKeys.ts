@@ -43,7 +43,7 @@ export function useReviewKeys(o: { visible: boolean; findings: readonly Finding[
     const onKey = (e: KeyboardEvent) => {
       if (!o.visible) return;
       const target = e.target as HTMLElement;
-      if (target.closest('input, textarea, select')) return;
+      if (target.closest('input, textarea, select, [contenteditable], .draft-editor')) return;
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
         e.preventDefault();
         o.dispatch({ type: e.shiftKey ? 'redo' : 'undo' });

@@ -3,7 +3,7 @@
  * cleaned version, one change at a time with its reason and source, or shown whole before and after, side by
  * side. The presentation view hides the app's chrome, enlarges everything for a room and scrolls to each change.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Outputs } from '../../src/api/contract';
 import { api } from './api';
 import { toBase64 } from './save';
@@ -42,6 +42,16 @@ export function TrainerView({ presenting, onPresenting }: { presenting: boolean;
   useEffect(() => {
     void api.trainerList({}).then((r) => (r.ok ? setList(r.value) : setError(r.error.message)));
   }, []);
+
+  // Choosing an example (or going back to the list) takes away the button that was pressed: the keyboard
+  // focus goes to the heading of what is shown now, not back to the top of the page.
+  const title = useRef<HTMLHeadingElement>(null);
+  const shownId = ex?.id ?? null;
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) first.current = false;
+    else title.current?.focus();
+  }, [shownId]);
 
   const choose = async (id: string) => {
     const r = await api.trainerGet({ id });
@@ -90,7 +100,9 @@ export function TrainerView({ presenting, onPresenting }: { presenting: boolean;
   if (!ex)
     return (
       <section className="trainer-view" aria-labelledby="trainer-title">
-        <h2 id="trainer-title">Trainer</h2>
+        <h2 id="trainer-title" ref={title} tabIndex={-1}>
+          Trainer
+        </h2>
         <p>Example drafts written for training (not real cases). Each steps from the draft as written to a stronger referral, one change at a time, with the reason for each.</p>
         <ul className="examples" data-testid="trainer-list">
           {list.map((e) => (
@@ -134,7 +146,9 @@ export function TrainerView({ presenting, onPresenting }: { presenting: boolean;
   return (
     <section className="trainer-view" aria-labelledby="trainer-title">
       <div className="trainer-head">
-        <h2 id="trainer-title">{ex.title}</h2>
+        <h2 id="trainer-title" ref={title} tabIndex={-1}>
+          {ex.title}
+        </h2>
         <div className="actions">
           <button type="button" onClick={() => setEx(null)}>
             All examples

@@ -14,6 +14,15 @@ test('the welcome screen leads to the trainer: before and after side by side, th
   await page.getByTestId('welcome-trainer').click();
   await expect(page.getByTestId('view-trainer')).toHaveAttribute('aria-current', 'page');
   expect(await seriousViolations(page)).toEqual([]);
+  // By keyboard: choosing an example puts the focus on its heading (the pressed button is gone), and going back
+  // to the list puts it on the list's heading
+  await page.getByTestId('trainer-example').first().focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#trainer-title')).toBeFocused();
+  await expect(page.locator('#trainer-title')).not.toHaveText('Trainer');
+  await page.getByRole('button', { name: 'All examples' }).press('Enter');
+  await expect(page.locator('#trainer-title')).toHaveText('Trainer');
+  await expect(page.locator('#trainer-title')).toBeFocused();
   await page.getByTestId('trainer-example').first().click();
 
   // The whole draft before and after: every change marked on both sides.

@@ -106,6 +106,12 @@ async function noSeriousViolations(page: Page, shot: string): Promise<void> {
 test('every view passes axe and can be used from the keyboard', async ({ page }) => {
   test.setTimeout(60_000);
   const files = makeFiles();
+  // Nothing the app does on any view logs an error in the console (a refused style, a missing file, a crash)
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`${m.text()} (${m.location().url})`);
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
   await openApp(page);
 
   // The welcome screen: nothing open yet.
@@ -246,4 +252,5 @@ test('every view passes axe and can be used from the keyboard', async ({ page })
   await expectVisibleFocus(cards.nth(at > 0 ? at - 1 : 1));
   await noSeriousViolations(page, '12-check-dark');
   fs.rmSync(files.dir, { recursive: true, force: true });
+  expect(errors).toEqual([]);
 });

@@ -7,7 +7,6 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT, seriousViolations, useAppHost } from './host.js';
@@ -84,21 +83,9 @@ async function tabIntoView(page: Page, view: Locator): Promise<void> {
   await expectVisibleFocus(focused);
 }
 
-/**
- * axe-core's own source, as @axe-core/playwright bundles it. Run in the page (injected once; the spec never
- * reloads), axe takes well under a second a view here, where AxeBuilder.analyze() takes three to five: it
- * finishes each run in a fresh blank page. Same rules, same page, no frames to cross.
- */
-const AXE_SOURCE: string = createRequire(createRequire(import.meta.url).resolve('@axe-core/playwright'))('axe-core').source;
-
 /** axe finds no serious or critical violation on the page as it is now; then a screenshot of it. */
 async function noSeriousViolations(page: Page, shot: string): Promise<void> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const found = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  });
+  const found = await seriousViolations(page);
   expect(found, shot).toEqual([]);
   await page.screenshot({ path: path.join(SHOTS, `every-view-${shot}.png`), fullPage: true });
 }

@@ -15,6 +15,8 @@
  *   import_pdf_ms, import_docx_ms, import_vs_parser, audit_docs_per_s: speed at scale (test/bench/scale.ts)
  *   history17k_list_ms, history17k_search_ms: the History view's first page with its figures, and a search,
  *     over 17,000 checks in a temporary store (test/bench/history.ts)
+ *   long_draft_type_max_task_ms, long_draft_accept_max_task_ms: the longest task of the app's page in
+ *     Chromium while typing in, and accepting a suggestion in, a 30,000-word draft (test/bench/long-draft.ts)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -26,6 +28,7 @@ import { importBytes, importFile } from '../../src/import/index.js';
 import { ADVERSARIAL } from '../fixtures/adversarial.js';
 import { coldCheckMs } from './cold.js';
 import { benchHistory } from './history.js';
+import { benchLongDraft } from './long-draft.js';
 import { benchAudit, benchImport } from './scale.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -143,6 +146,7 @@ const DEV = path.resolve(ROOT, '../shared/corpus/dev');
 const scale = fs.existsSync(DEV) ? { ...(await benchImport(DEV)), ...(await benchAudit(DEV, 1000)) } : undefined;
 
 const history = await benchHistory();
+const longDraft = await benchLongDraft();
 
 const bomb = realTimes.find((r) => r.file.includes('bomb'));
 const slowest = realTimes.filter((r) => r !== bomb).sort((a, b) => b.s - a.s)[0];
@@ -163,6 +167,8 @@ const result = {
   import_vs_parser: scale?.import_vs_parser ?? null,
   audit_docs_per_s: scale?.audit_docs_per_s ?? null,
   ...history,
+  long_draft_type_max_task_ms: longDraft?.long_draft_type_max_task_ms ?? null,
+  long_draft_accept_max_task_ms: longDraft?.long_draft_accept_max_task_ms ?? null,
 };
 
 if (json) {
@@ -184,6 +190,8 @@ if (json) {
     ['import vs parser', scale ? `${result.import_vs_parser}x the bare parsers (target <= 2)` : 'corpus not found'],
     ['history 17k: list', `${result.history17k_list_ms} ms median (target <= 100)`],
     ['history 17k: search', `${result.history17k_search_ms} ms median (target <= 100)`],
+    ['long draft: typing', longDraft ? `${result.long_draft_type_max_task_ms} ms longest task, median of 3 (target <= 50)` : 'skipped (no Chromium or no built renderer)'],
+    ['long draft: accept', longDraft ? `${result.long_draft_accept_max_task_ms} ms longest task, median of 3 (target <= 50)` : 'skipped (no Chromium or no built renderer)'],
     ['audit, 1,000 drafts', scale ? `${result.audit_docs_per_s} drafts/s (target >= 35; ${scale.audit_errors} unreadable)` : 'corpus not found'],
   ];
   for (const [k, v] of rows) process.stdout.write(`${k.padEnd(22)} ${v}\n`);

@@ -1,0 +1,81 @@
+/**
+ * A 30,000-word draft driven as a user would: typing at the start of its first paragraph in edit mode, then
+ * accepting the new finding's suggestion in the document view. Shared by test/e2e/long-draft.spec.ts (which
+ * asserts what is drawn again) and the bench (test/bench/long-draft.ts, which times the page's long tasks:
+ * speed is measured there, never in a test).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { editorSelect, editorText, ROOT } from './host.js';
+
+export const LONG_DRAFT_FILE = path.join(ROOT, 'test-results', 'long-draft.txt');
+
+/** About 30,000 words: the sample draft's account told again and again, each time a little differently. */
+export function longDraft(): string {
+  const sample = fs.readFileSync(path.join(ROOT, 'test/fixtures/sample-draft.txt'), 'utf8');
+  const body = sample.slice(sample.indexOf('Account of exploitation'));
+  const parts = ['Draft NRM referral: notes from several visits (a test draft, all details invented)', 'The worker met Marta at the packing house and wrote down what she said in her own words.'];
+  for (let k = 1; parts.join(' ').split(/\s+/).length < 30_000; k++) {
+    parts.push(`Visit ${k}`);
+    // each visit's paragraphs differ (a day, a sum), as a real draft's do
+    parts.push(body.replace(/£(\d+)/g, (_, n: string) => `£${Number(n) + k}`).replace(/(\d+)am to (\d+)pm/, `${k % 6}am to ${k % 12}pm`).trim());
+  }
+  return parts.join('\n\n') + '\n';
+}
+
+/** Starts recording the page's long tasks (their durations in ms) from now. */
+export async function recordLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[]; longTaskObserver?: PerformanceObserver };
+    w.longTaskObserver?.disconnect();
+    w.longTasks = [];
+    w.longTaskObserver = new PerformanceObserver((list) => w.longTasks.push(...list.getEntries().map((e) => Math.round(e.duration))));
+    w.longTaskObserver.observe({ type: 'longtask' });
+  });
+}
+export const longTasks = (page: Page): Promise<number[]> => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+
+/**
+ * Waits until `n` findings are shown. (Playwright's own count assertion marks every element it counts, a long
+ * task of its own with 700 findings; this asks the page once in a while.)
+ */
+export const shownFindings = (page: Page, n: number) => page.waitForFunction((k) => document.querySelectorAll('[data-testid="finding"]').length === k, n, { polling: 200, timeout: 10_000 });
+
+/**
+ * Waits until the draft's first paragraphs begin with `words`. (Asserting on the whole draft's text would make
+ * Playwright read 30,000 words in the page, a long task of its own.)
+ */
+export const opening = (page: Page, words: string) => page.waitForFunction((w) => [...document.querySelectorAll('[data-testid="document-text"] > *')].slice(0, 3).some((p) => p.textContent?.trimStart().startsWith(w)), words, { polling: 200, timeout: 10_000 });
+
+/**
+ * Tags every finding card and every piece of the document view now in the page; `untagged` later counts
+ * those that are new elements (drawn from nothing) rather than the same ones kept.
+ */
+export async function tagDrawn(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll('[data-testid="finding"], [data-testid="document-text"] .piece')) (el as unknown as { drawnBefore: boolean }).drawnBefore = true;
+  });
+}
+export async function untagged(page: Page): Promise<{ cards: number; pieces: number }> {
+  return page.evaluate(() => {
+    const fresh = (sel: string) => [...document.querySelectorAll(sel)].filter((el) => !(el as unknown as { drawnBefore?: boolean }).drawnBefore).length;
+    return { cards: fresh('[data-testid="finding"]'), pieces: fresh('[data-testid="document-text"] .piece') };
+  });
+}
+
+/** Opens the long draft (written to LONG_DRAFT_FILE) in the app at its check view; the findings shown. */
+export async function openLongDraft(page: Page): Promise<number> {
+  fs.mkdirSync(path.dirname(LONG_DRAFT_FILE), { recursive: true });
+  fs.writeFileSync(LONG_DRAFT_FILE, longDraft());
+  await page.getByTestId('open-file').setInputFiles(LONG_DRAFT_FILE);
+  await page.locator('p[role="status"]', { hasText: 'long-draft.txt opened' }).first().waitFor({ timeout: 30_000 });
+  return page.getByTestId('finding').count();
+}
+
+/** In edit mode, puts the cursor at the start of the first paragraph; returns its offset. */
+export async function toFirstParagraph(page: Page): Promise<number> {
+  const at = (await editorText(page)).indexOf('The worker met');
+  await editorSelect(page, at);
+  return at;
+}

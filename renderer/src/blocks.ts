@@ -5,16 +5,11 @@
  * with it; a block whose start the edit deleted joins the block the edit began in, as the text now does.
  */
 import type { Block } from '../../src/api/contract.js';
+import { editSpan } from './edit-span.js';
 
 export function placeBlocks(before: string, now: string, blocks: readonly Block[]): readonly Block[] {
   if (before === now) return blocks;
-  const n = Math.min(before.length, now.length);
-  let head = 0;
-  while (head < n && before.charCodeAt(head) === now.charCodeAt(head)) head++;
-  let tail = 0;
-  while (tail < n - head && before.charCodeAt(before.length - 1 - tail) === now.charCodeAt(now.length - 1 - tail)) tail++;
-  const end = before.length - tail;
-  const shift = now.length - before.length;
+  const { head, end, shift } = editSpan(before, now);
   const out: Block[] = [];
   let joined: Block | null = null; // the block the edit began in, which takes in what the edit ran into
   for (const b of blocks) {

@@ -6,6 +6,7 @@
  * nothing. With these keys only the edited paragraph's findings are new.
  */
 import type { Finding } from '../../src/api/contract.js';
+import { editSpan } from './edit-span.js';
 
 /** A short, fast hash of a string (53 bits, base 36): part of a key, not a secret. */
 export function hashOf(s: string): string {
@@ -51,13 +52,7 @@ export function findingKeys(text: string, findings: readonly Finding[]): string[
  */
 export function placeOn(before: string, now: string, findings: readonly Finding[], keys: readonly string[]): { findings: readonly Finding[]; keys: readonly string[] } {
   if (before === now) return { findings, keys };
-  const n = Math.min(before.length, now.length);
-  let head = 0;
-  while (head < n && before.charCodeAt(head) === now.charCodeAt(head)) head++;
-  let tail = 0;
-  while (tail < n - head && before.charCodeAt(before.length - 1 - tail) === now.charCodeAt(now.length - 1 - tail)) tail++;
-  const end = before.length - tail;
-  const shift = now.length - before.length;
+  const { head, end, shift } = editSpan(before, now);
   const placed: { findings: Finding[]; keys: string[] } = { findings: [], keys: [] };
   findings.forEach((f, i) => {
     const moved = f.end <= head ? f : f.start >= end ? { ...f, start: f.start + shift, end: f.end + shift } : null;

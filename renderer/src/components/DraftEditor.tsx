@@ -13,6 +13,7 @@ import { Decoration, EditorView, keymap, type DecorationSet } from '@codemirror/
 import { memo, useEffect, useRef } from 'react';
 import type { Block } from '../../../src/api/contract';
 import type { Finding } from '../../../src/engine/types';
+import { editSpan } from '../edit-span';
 
 const replaceMarks = StateEffect.define<DecorationSet>();
 
@@ -72,14 +73,10 @@ function decorationsFor(state: EditorState, blocks: readonly Block[], findings: 
   return Decoration.set(out, true);
 }
 
-/** Where the two texts differ: the one change that turns `a` into `b` (the common start and end kept). */
+/** The one change that turns `a` into `b`, the common start and end kept. */
 function changeBetween(a: string, b: string): { from: number; to: number; insert: string } {
-  const n = Math.min(a.length, b.length);
-  let head = 0;
-  while (head < n && a.charCodeAt(head) === b.charCodeAt(head)) head++;
-  let tail = 0;
-  while (tail < n - head && a.charCodeAt(a.length - 1 - tail) === b.charCodeAt(b.length - 1 - tail)) tail++;
-  return { from: head, to: a.length - tail, insert: b.slice(head, b.length - tail) };
+  const { head, end, shift } = editSpan(a, b);
+  return { from: head, to: end, insert: b.slice(head, end + shift) };
 }
 
 interface Props {

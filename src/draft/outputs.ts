@@ -6,6 +6,7 @@
 import { buildDocx, type DocxExportOptions } from '../export/docx.js';
 import { textPdf } from '../export/pdf.js';
 import { reportHtml, reportLines, reportModel, type Decision, type ReportModel } from '../export/report.js';
+import { acceptedRuns } from '../export/sentence.js';
 import { answerFindings } from '../form/answer-findings.js';
 import { checkForm, type FormCheckResult } from '../form/check.js';
 import { formBoxes, formDocx, formText } from '../form/export.js';
@@ -40,7 +41,9 @@ function decided(d: Draft): { findings: ReturnType<Draft['lint']>['findings']; d
 /** The quality report's content: score, findings with decisions, missing elements. */
 export function reportOf(d: Draft, opts: { maskNames?: boolean; generated?: Date } = {}): ReportModel {
   const { findings, decisions } = decided(d);
-  return reportModel({ title: d.name, document: d.document, result: { ...d.lint(), findings }, rules: d.rules, decisions, maskNames: opts.maskNames ?? true, ...(opts.generated ? { generated: opts.generated } : {}) });
+  // an accepted finding's words are gone from the text: its sentence is the one as it was written
+  const sentences = d.input.accepted.map((a) => acceptedRuns(a.finding, a.suggestion, d.input.original, d.document));
+  return reportModel({ title: d.name, document: d.document, result: { ...d.lint(), findings }, rules: d.rules, decisions, sentences, maskNames: opts.maskNames ?? true, ...(opts.generated ? { generated: opts.generated } : {}) });
 }
 
 export function reportFile(d: Draft, format: 'html' | 'pdf', opts: { maskNames?: boolean } = {}): Made & { model: ReportModel } {

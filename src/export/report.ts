@@ -9,6 +9,9 @@ import { labelOf } from '../engine/labels.js';
 import { scoreOf } from '../engine/score.js';
 import type { LintResult } from '../engine/types.js';
 import type { RuleSet } from '../rules/compile.js';
+import { sentenceRuns, type Run } from './sentence.js';
+
+export type { Run } from './sentence.js';
 
 export type Decision = { kind: 'accepted'; suggestion: string } | { kind: 'dismissed'; reason: string } | { kind: 'open' };
 
@@ -18,6 +21,9 @@ export interface ReportInput {
   result: LintResult;
   rules: RuleSet;
   decisions?: Decision[];
+  /** Each finding's sentence where it is not in `document` (an accepted one: the sentence before the rewrite);
+   * index-aligned with the findings, unmasked. Missing: the sentence around the finding in `document`. */
+  sentences?: (Run[] | undefined)[];
   maskNames?: boolean;
   generated?: Date;
 }
@@ -28,17 +34,40 @@ export interface ReportModel {
   subject: string;
   score: number;
   breakdown: { label: string; points: number }[];
-  findings: { category: string; severity: string; excerpt: string; message: string; decision: string; rationale: string; source: string; rule: string }[];
+  findings: {
+    category: string;
+    severity: string;
+    excerpt: string;
+    /** The finding's sentence, the flagged words as the marked run; names masked like the rest. */
+    sentence: Run[];
+    message: string;
+    decision: string;
+    rationale: string;
+    source: string;
+    rule: string;
+  }[];
   missing: { element: string; message: string; question: string }[];
   masked: boolean;
 }
 
-/** Replaces people's names (as the engine detects them) with their initial. */
+/**
+ * Names the engine's reading leaves out because they only ever start a sentence ("Keith M., male, 48";
+ * "Keith's story is that"): a capitalised word before an initial, or with "'s". A word the draft also writes
+ * in lower case ("Police's" and "police") is no name. Masking would rather hide a word too many than show a name.
+ */
+function namesAtSentenceStart(text: string): string[] {
+  const found = new Set<string>();
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)(?=[’']s(?![\p{L}\p{N}])|\s+\p{Lu}\.)/gu)) found.add(m[1]!);
+  return [...found].filter((w) => !new RegExp(`(?<![\\p{L}\\p{N}])${w.toLowerCase()}(?![\\p{L}\\p{N}])`, 'u').test(text)).map((w) => w.toLowerCase());
+}
+
+/** Replaces people's names (as the engine detects them, and those only starting sentences) with their initial. */
 export function maskerFor(doc: Document, rules: RuleSet): (s: string) => string {
-  const names = [...personNames(analyze(doc, rules.sections))].filter((n) => n.length > 2);
+  const names = [...new Set([...personNames(analyze(doc, rules.sections)), ...namesAtSentenceStart(doc.text)])].filter((n) => n.length > 2);
   if (!names.length) return (s) => s;
-  const re = new RegExp(`\\b(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})('s)?\\b`, 'gi');
-  return (s) => s.replace(re, (m: string, name: string, poss: string | undefined) => `${name[0]!.toUpperCase()}.${poss ?? ''}`);
+  // letters on either side end a name, not \b (ASCII only: "Łukasz" or "Đặng" would not be masked)
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(['’]s)?(?![\\p{L}\\p{N}])`, 'giu');
+  return (s) => s.replace(re, (m: string, name: string, poss: string | undefined) => `${[...name][0]!.toUpperCase()}.${poss ?? ''}`);
 }
 
 export function reportModel(input: ReportInput): ReportModel {
@@ -58,8 +87,10 @@ export function reportModel(input: ReportInput): ReportModel {
         category: f.category,
         severity: f.severity,
         excerpt: mask(f.excerpt),
+        // each run is masked on its own, so the marked words keep their place
+        sentence: (input.sentences?.[i] ?? sentenceRuns(input.document, f.start, f.end)).map((r) => ({ ...r, text: mask(r.text) })),
         message: mask(f.message),
-        decision: d.kind === 'accepted' ? `Accepted: “${mask(d.suggestion) || '(deleted)'}”` : d.kind === 'dismissed' ? `Dismissed: ${d.reason}` : 'Open',
+        decision: d.kind === 'accepted' ? `Accepted: “${mask(d.suggestion) || '(deleted)'}”` : d.kind === 'dismissed' ? `Dismissed: ${mask(d.reason)}` : 'Open',
         rationale: f.rationale,
         source: `${f.source.title}${f.source.locator ? `, ${f.source.locator}` : ''}`,
         rule: f.rule,
@@ -79,16 +110,29 @@ h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid
 .score{display:flex;gap:2rem;align-items:center;background:#f3f2f1;padding:1rem;border-radius:6px}.score b{font-size:2.5rem}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;border-bottom:1px solid #d0d0d0;padding:.4rem}
 .excerpt{font-family:Georgia,serif}.muted{color:#505a5f;font-size:.9rem}.sev-error{color:#b3261e;font-weight:700}
-.cat{font-weight:700}@media print{body{margin:0}}`;
+.cat{font-weight:700}ol.findings{padding-left:1.5rem}ol.findings>li{margin:0 0 1.25rem;break-inside:avoid}ol.findings p{margin:.25rem 0}
+.sentence{font-family:Georgia,serif;border-left:4px solid #b1b4b6;padding-left:.75rem}
+mark{background:#ffdd00;color:#0b0c0c;text-decoration:underline;padding:0 .1em;print-color-adjust:exact;-webkit-print-color-adjust:exact}
+@media print{body{margin:0}}`;
+
+/** The finding's sentence as HTML: every run escaped, the flagged words in <mark>. */
+export function sentenceHtml(runs: readonly Run[]): string {
+  return runs.map((r) => (r.marked ? `<mark>${esc(r.text)}</mark>` : esc(r.text))).join('');
+}
+
+/** One finding, in the order a reader needs it: what kind, the sentence, why, what was decided, the source. */
+function findingHtml(f: ReportModel['findings'][number]): string {
+  return (
+    `<p><span class="cat">${esc(labelOf(f.category))}</span> · <span class="sev-${esc(f.severity)}">${esc(f.severity)}</span></p>` +
+    `<p class="sentence">“${sentenceHtml(f.sentence.length ? f.sentence : [{ text: f.excerpt, marked: true }])}”</p>` +
+    `<p>${esc(f.message)}</p>` +
+    `<p>Decision: <b>${esc(f.decision)}</b></p>` +
+    `<p class="muted">${esc(f.rationale)} Source: ${esc(f.source)}.</p>`
+  );
+}
 
 export function reportHtml(m: ReportModel): string {
-  const rows = m.findings
-    .map(
-      (f) =>
-        `<tr><td><span class="cat">${esc(f.category)}</span><br><span class="sev-${esc(f.severity)}">${esc(f.severity)}</span></td>` +
-        `<td class="excerpt">“${esc(f.excerpt)}”</td><td>${esc(f.message)}<br><span class="muted">${esc(f.rationale)} Source: ${esc(f.source)}.</span></td><td>${esc(f.decision)}</td></tr>`,
-    )
-    .join('\n');
+  const rows = m.findings.map((f) => `<li>${findingHtml(f)}</li>`).join('\n');
   const missing = m.missing.length
     ? `<ul>${m.missing.map((x) => `<li><b>${esc(labelOf(x.element))}</b>: ${esc(x.message)}<br><span class="muted">Ask: ${esc(x.question)}</span></li>`).join('')}</ul>`
     : '<p>Every element a referral needs is there.</p>';
@@ -105,7 +149,7 @@ export function reportHtml(m: ReportModel): string {
 <h2>Missing elements (${m.missing.length})</h2>
 ${missing}
 <h2>Findings (${m.findings.length})</h2>
-${m.findings.length ? `<table><thead><tr><th>Category</th><th>Words</th><th>Why</th><th>Decision</th></tr></thead><tbody>\n${rows}\n</tbody></table>` : '<p>No language problems found.</p>'}
+${m.findings.length ? `<ol class="findings">\n${rows}\n</ol>` : '<p>No language problems found.</p>'}
 <p class="muted">Made offline by NRM Referral Checker. The competent authority decides every case; this report is about the wording of the draft.</p>
 </body></html>
 `;
@@ -124,7 +168,8 @@ export function reportLines(m: ReportModel): { text: string; size?: number; bold
   if (!m.missing.length) out.push({ text: 'Every element a referral needs is there.' });
   out.push({ text: `Findings (${m.findings.length})`, size: 14, bold: true, gap: 10 });
   for (const f of m.findings) {
-    out.push({ text: `${f.category} · ${f.severity} · “${f.excerpt}”`, bold: true, gap: 4 }, { text: f.message }, { text: `Decision: ${f.decision}`, size: 10 }, { text: `${f.rationale} Source: ${f.source}.`, size: 9 });
+    const sentence = f.sentence.length ? f.sentence.map((r) => (r.marked ? `[${r.text}]` : r.text)).join('') : f.excerpt;
+    out.push({ text: `${labelOf(f.category)} · ${f.severity} · “${f.excerpt}”`, bold: true, gap: 4 }, { text: `“${sentence}”`, size: 10 }, { text: f.message }, { text: `Decision: ${f.decision}`, size: 10 }, { text: `${f.rationale} Source: ${f.source}.`, size: 9 });
   }
   return out;
 }

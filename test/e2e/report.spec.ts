@@ -16,7 +16,11 @@ test('the quality report opens in Chromium with no request for any external reso
   await page.goto(url);
   await expect(page.getByRole('heading', { name: 'Referral quality report' })).toBeVisible();
   const cli = JSON.parse(spawnSync(process.execPath, [path.join(ROOT, 'src/cli/bin.mjs'), 'check', path.join(ROOT, 'test/fixtures/sample-draft.txt'), '--format', 'json'], { encoding: 'utf8' }).stdout);
-  await expect(page.locator('tbody tr')).toHaveCount(cli.findings.length);
+  await expect(page.locator('ol.findings > li')).toHaveCount(cli.findings.length);
+  // each finding in its sentence, the flagged words marked, the person's name masked (the CLI's default)
+  await expect(page.locator('ol.findings mark')).toHaveText(cli.findings.map((f: { excerpt: string }) => f.excerpt));
+  await expect(page.locator('ol.findings').getByText('She claims that a man in Constanța offered her farm work')).toBeVisible();
+  await expect(page.locator('body')).not.toContainText('Marta');
   expect(requests).toEqual([url]);
   fs.mkdirSync(path.join(ROOT, 'test-results/screenshots'), { recursive: true });
   await page.screenshot({ path: path.join(ROOT, 'test-results/screenshots/report.png'), fullPage: true });

@@ -36,7 +36,7 @@ describe('quality report', () => {
     expect(html).toContain(`<b>${m.score}</b>/100`);
     expect(html).toContain('Accepted: “states”');
     expect(html).toContain('Dismissed: Quoted from the log');
-    expect(html.match(/<tr><td>/g)).toHaveLength(result.findings.length);
+    expect(html.match(/<li><p><span class="cat">/g)).toHaveLength(result.findings.length);
     expect(html).toContain('First Responder Toolkit');
     expect(html).toContain('<b>Consent</b>'); // the label the app shows, not the rule's name
     expect(html).toContain('An adult (age 34)');

@@ -116,8 +116,8 @@ export function CheckView({ visible, welcome }: { visible: boolean; welcome?: Re
     if (r.ok) save(r.value);
     else setError({ code: r.error.code, message: r.error.message });
   };
-  const exportReport = async (format: 'html' | 'pdf') => {
-    const r = await api.exportReport({ draft: draftOf(s), format, maskNames: true });
+  const exportReport = async (format: 'html' | 'pdf', maskNames: boolean) => {
+    const r = await api.exportReport({ draft: draftOf(s), format, maskNames });
     if (r.ok) save(r.value);
     else setError({ code: r.error.code, message: r.error.message });
   };
@@ -318,7 +318,7 @@ export function CheckView({ visible, welcome }: { visible: boolean; welcome?: Re
         </div>
       )}
       {error && <ImportErrorPanel error={error} onRetry={(file, opts) => void open(file, opts)} />}
-      {exporting && s.name && <ExportPanel onDocx={(m) => void exportDocx(m)} onReport={(f) => void exportReport(f)} onForm={(f) => void exportForm(f)} />}
+      {exporting && s.name && <ExportPanel onDocx={(m) => void exportDocx(m)} onReport={(f, mask) => void exportReport(f, mask)} onForm={(f) => void exportForm(f)} />}
       {!s.name && !busy && (
         <div className="welcome">
           <p>Open a draft referral (Word, PDF or text), or drop it here. Nothing leaves this computer.</p>

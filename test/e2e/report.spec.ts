@@ -3,7 +3,10 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT } from './host.js';
+import { ROOT, useAppHost } from './host.js';
+
+const SAMPLE = path.join(ROOT, 'test/fixtures/sample-draft.txt');
+const { openApp } = useAppHost();
 
 test('the quality report opens in Chromium with no request for any external resource', async ({ page }) => {
   const out = path.join(ROOT, 'test-results', 'report.html');
@@ -24,4 +27,27 @@ test('the quality report opens in Chromium with no request for any external reso
   expect(requests).toEqual([url]);
   fs.mkdirSync(path.join(ROOT, 'test-results/screenshots'), { recursive: true });
   await page.screenshot({ path: path.join(ROOT, 'test-results/screenshots/report.png'), fullPage: true });
+});
+
+test("the app's report shows each finding in its sentence and masks names unless the user asks to show them", async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('open-file').setInputFiles(SAMPLE);
+  await page.locator('[data-testid="finding"][data-rule="disbelief/claims"]').getByTestId('accept').click();
+  await expect(page.getByTestId('document-text')).toContainText('She states that a man');
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const report = async () => {
+    const wait = page.waitForEvent('download');
+    await page.getByTestId('export-report-html').click();
+    return fs.readFileSync(await (await wait).path(), 'utf8');
+  };
+  const names = page.getByLabel("Show people's names in the report");
+  await expect(names).not.toBeChecked();
+  const masked = await report();
+  // the accepted finding: the sentence as it was written, the words marked, the rewrite beside it
+  expect(masked).toContain('She <mark>claims</mark> that a man in Constanța offered her farm work');
+  expect(masked).toContain('Accepted: “states”');
+  expect(masked).toContain('M. <mark>chose</mark> to stay because');
+  expect(masked).not.toContain('Marta');
+  await names.check();
+  expect(await report()).toContain('Marta <mark>chose</mark> to stay because');
 });

@@ -149,7 +149,7 @@ export function createHandlers(rules: RuleSet, deps: HandlerDeps = {}): Handlers
       return withDraft(input.draft, async (draft) => ok(encoded(await docxFile(draft, { mode: input.mode, appendix: input.appendix ?? false }))));
     },
     async exportReport(input) {
-      return withDraft(input.draft, (draft) => ok(encoded(reportFile(draft, input.format, { maskNames: input.maskNames ?? true }))));
+      return withDraft(input.draft, async (draft) => ok(encoded(await reportFile(draft, input.format, { maskNames: input.maskNames ?? true }))));
     },
     async historyList(input) {
       return withStore((store) => {

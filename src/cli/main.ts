@@ -253,7 +253,7 @@ async function report(argv: readonly string[], io: Io): Promise<number> {
   // the draft as the user left it: their text and decisions on the document as read
   const draft = decisions ? openDraft({ ...read.draft.input, text: decisions.text ?? read.document.text, accepted: decisions.accepted, dismissed: decisions.dismissed }, checker) : read.draft;
   const { reportFile } = await later.outputs();
-  const made = reportFile(draft, /\.pdf$/i.test(out) ? 'pdf' : 'html', { maskNames: !flags.has('show-names') });
+  const made = await reportFile(draft, /\.pdf$/i.test(out) ? 'pdf' : 'html', { maskNames: !flags.has('show-names') });
   writeExport(out, made.bytes, { protect: [file] });
   const open = draft.open().length;
   const missing = draft.lint().missing.length;

@@ -4,8 +4,8 @@
  * so a score, an open finding or a form answer is the same wherever it is shown.
  */
 import { buildDocx, type DocxExportOptions } from '../export/docx.js';
-import { textPdf } from '../export/pdf.js';
-import { reportHtml, reportLines, reportModel, type Decision, type ReportModel } from '../export/report.js';
+import { reportPdf } from '../export/pdf.js';
+import { reportHtml, reportModel, type Decision, type ReportModel } from '../export/report.js';
 import { acceptedRuns } from '../export/sentence.js';
 import { answerFindings } from '../form/answer-findings.js';
 import { checkForm, type FormCheckResult } from '../form/check.js';
@@ -46,9 +46,10 @@ export function reportOf(d: Draft, opts: { maskNames?: boolean; generated?: Date
   return reportModel({ title: d.name, document: d.document, result: { ...d.lint(), findings }, rules: d.rules, decisions, sentences, maskNames: opts.maskNames ?? true, ...(opts.generated ? { generated: opts.generated } : {}) });
 }
 
-export function reportFile(d: Draft, format: 'html' | 'pdf', opts: { maskNames?: boolean } = {}): Made & { model: ReportModel } {
+/** The quality report as a file: HTML (one self-contained page) or PDF (fonts embedded). */
+export async function reportFile(d: Draft, format: 'html' | 'pdf', opts: { maskNames?: boolean } = {}): Promise<Made & { model: ReportModel }> {
   const model = reportOf(d, opts);
-  if (format === 'pdf') return { model, filename: `${base(d.name)}-report.pdf`, mime: 'application/pdf', bytes: textPdf(reportLines(model), `Referral quality report: ${model.title}`) };
+  if (format === 'pdf') return { model, filename: `${base(d.name)}-report.pdf`, mime: 'application/pdf', bytes: await reportPdf(model) };
   return { model, filename: `${base(d.name)}-report.html`, mime: 'text/html', bytes: new TextEncoder().encode(reportHtml(model)) };
 }
 

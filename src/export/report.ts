@@ -1,6 +1,7 @@
 /**
- * The quality report: one self-contained HTML file (styles inline, no external asset, no script) and the same
- * content as plain lines for the PDF form. Names of people can be masked (on by default, for audit use).
+ * The quality report: its content (reportModel) and one self-contained HTML file (styles inline, no external
+ * asset, no script); pdf.ts writes the same content as a PDF. Names of people can be masked (on by default,
+ * for audit use).
  */
 import type { Document } from '../document/model.js';
 import { analyze } from '../engine/analyze.js';
@@ -153,23 +154,4 @@ ${m.findings.length ? `<ol class="findings">\n${rows}\n</ol>` : '<p>No language 
 <p class="muted">Made offline by NRM Referral Checker. The competent authority decides every case; this report is about the wording of the draft.</p>
 </body></html>
 `;
-}
-
-/** The report as lines for the PDF writer. */
-export function reportLines(m: ReportModel): { text: string; size?: number; bold?: boolean; gap?: number }[] {
-  const out: { text: string; size?: number; bold?: boolean; gap?: number }[] = [
-    { text: 'Referral quality report', size: 18, bold: true },
-    { text: `${m.title} · checked ${m.generated}${m.masked ? ' · names masked' : ''}`, size: 10 },
-    { text: m.subject, size: 10 },
-    { text: `Score: ${m.score}/100 (${m.breakdown.map((p) => `${p.label} ${p.points ? `-${p.points}` : '0'}`).join(', ')})`, bold: true, gap: 8 },
-    { text: `Missing elements (${m.missing.length})`, size: 14, bold: true, gap: 10 },
-  ];
-  for (const x of m.missing) out.push({ text: `${labelOf(x.element)}: ${x.message}` }, { text: `Ask: ${x.question}`, size: 10 });
-  if (!m.missing.length) out.push({ text: 'Every element a referral needs is there.' });
-  out.push({ text: `Findings (${m.findings.length})`, size: 14, bold: true, gap: 10 });
-  for (const f of m.findings) {
-    const sentence = f.sentence.length ? f.sentence.map((r) => (r.marked ? `[${r.text}]` : r.text)).join('') : f.excerpt;
-    out.push({ text: `${labelOf(f.category)} · ${f.severity} · “${f.excerpt}”`, bold: true, gap: 4 }, { text: `“${sentence}”`, size: 10 }, { text: f.message }, { text: `Decision: ${f.decision}`, size: 10 }, { text: `${f.rationale} Source: ${f.source}.`, size: 9 });
-  }
-  return out;
 }

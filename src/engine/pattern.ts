@@ -11,7 +11,8 @@
  *                makes the engine tag that sentence
  *   *            any one word
  *   x?           optional
- *   %Cap         a word written with a capital letter (a name, or the first word of a sentence)
+ *   %Cap         a word written with a capital letter (a name, or the first word of a sentence), or in a
+ *                script that has no capitals (a name written in its own script: ሰላም, 王芳, سلمى)
  *   %Poss        a possessive word ("Anna's", "the boy's")
  *   %CapPoss     a capitalised possessive, usually a name ("Anna's")
  *   %Num         a number, in digits or words ("14", "eighteen", "several")
@@ -55,6 +56,8 @@ export interface Pattern {
 
 export class PatternError extends Error {}
 
+/** A capital letter, or a letter of a script without capitals (Ethiopic, Arabic, Chinese...): where a name starts. */
+const CAP = /^[\p{Lu}\p{Lt}\p{Lo}]/u;
 const NUMBER_WORDS = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|few)$/;
 
 /** Words too common to index a pattern by, where it has a rarer required element. */
@@ -290,11 +293,11 @@ function atomMatches(a: Atom, ctx: MatchContext, i: number): boolean {
     case 'any':
       return t.isWord;
     case 'cap':
-      return /^\p{Lu}/u.test(t.text);
+      return CAP.test(t.text);
     case 'poss':
       return t.isWord && /\p{L}'s$/u.test(t.norm);
     case 'capposs':
-      return t.isWord && /^\p{Lu}/u.test(t.text) && /\p{L}'s$/u.test(t.norm);
+      return t.isWord && CAP.test(t.text) && /\p{L}'s$/u.test(t.norm);
     case 'num':
       return /^\d+(?:[.,]\d+)?$/.test(t.norm) || NUMBER_WORDS.test(t.norm);
     case 'tag':

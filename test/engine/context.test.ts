@@ -82,4 +82,12 @@ describe('context: words that are problems here', () => {
     expect(flagged('The police recorded an inconsistent account of his age.')).toEqual(['inconsistent account']);
     expect(flagged('She gave an inconsistent account of dates, which may reflect trauma.')).toEqual([]);
   });
+
+  it('reads a name written in its own script as a name, as it reads one in Latin letters', () => {
+    // a script without capitals (Ethiopic, Chinese, Arabic) gives no capital letter to tell a name by
+    for (const name of ['Selam Tesfaye', 'Selam ሰላም', 'ሰላም', '王芳', 'سلمى']) {
+      expect(flagged(`${name} claims that she was kept in a house in Leeds.`), name).toEqual(['claims']);
+      expect(flagged(`${name}'s claims of abuse were passed to police.`), name).toEqual(['claims']);
+    }
+  });
 });

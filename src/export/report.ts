@@ -7,6 +7,7 @@ import type { Document } from '../document/model.js';
 import { analyze } from '../engine/analyze.js';
 import { personNames } from '../engine/checks/required.js';
 import { labelOf } from '../engine/labels.js';
+import { nlp } from '../engine/nlp.js';
 import { scoreOf } from '../engine/score.js';
 import type { LintResult } from '../engine/types.js';
 import type { RuleSet } from '../rules/compile.js';
@@ -51,20 +52,43 @@ export interface ReportModel {
   masked: boolean;
 }
 
+/** The words the text writes in lower case (a word also written so, "Police" and "police", is no name). */
+function lowerWords(text: string): Set<string> {
+  return new Set(text.match(/(?<![\p{L}\p{N}])\p{Ll}+(?![\p{L}\p{N}])/gu) ?? []);
+}
+
 /**
  * Names the engine's reading leaves out because they only ever start a sentence ("Keith M., male, 48";
- * "Keith's story is that"): a capitalised word before an initial, or with "'s". A word the draft also writes
- * in lower case ("Police's" and "police") is no name. Masking would rather hide a word too many than show a name.
+ * "Keith's story is that"): a capitalised word before an initial, or with "'s".
  */
 function namesAtSentenceStart(text: string): string[] {
   const found = new Set<string>();
   for (const m of text.matchAll(/(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)(?=[’']s(?![\p{L}\p{N}])|\s+\p{Lu}\.)/gu)) found.add(m[1]!);
-  return [...found].filter((w) => !new RegExp(`(?<![\\p{L}\\p{N}])${w.toLowerCase()}(?![\\p{L}\\p{N}])`, 'u').test(text)).map((w) => w.toLowerCase());
+  return [...found];
 }
 
-/** Replaces people's names (as the engine detects them, and those only starting sentences) with their initial. */
+/** Titles before a name, not names themselves. */
+const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'madam']);
+
+/**
+ * People's names as an English tagger reads them (compromise, loaded only when a report is masked): "Ana said
+ * she was not paid", "Kerry Lambert, TSO, ...", which a referral's own cues do not show. Each word of a name on
+ * its own, since a name is often written in part ("Derek", "Derek P.").
+ */
+function namesTagged(text: string): string[] {
+  const people = nlp()(text).people().out('array') as string[];
+  return people.flatMap((p) => p.match(/\p{Lu}[\p{L}'’-]*\p{L}/gu) ?? []).map((w) => w.replace(/['’]s$/u, ''));
+}
+
+/**
+ * Replaces people's names with their initial: those the engine detects, those only starting sentences, and
+ * those the tagger reads as people. A word the draft also writes in lower case is no name. Masking would rather
+ * hide a word too many than show a name.
+ */
 export function maskerFor(doc: Document, rules: RuleSet): (s: string) => string {
-  const names = [...new Set([...personNames(analyze(doc, rules.sections)), ...namesAtSentenceStart(doc.text)])].filter((n) => n.length > 2);
+  const lower = lowerWords(doc.text);
+  const guessed = [...namesAtSentenceStart(doc.text), ...namesTagged(doc.text)].map((w) => w.toLowerCase()).filter((w) => !lower.has(w) && !TITLES.has(w));
+  const names = [...new Set([...personNames(analyze(doc, rules.sections)), ...guessed])].filter((n) => [...n].length > 2);
   if (!names.length) return (s) => s;
   // letters on either side end a name, not \b (ASCII only: "Łukasz" or "Đặng" would not be masked)
   const re = new RegExp(`(?<![\\p{L}\\p{N}])(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(['’]s)?(?![\\p{L}\\p{N}])`, 'giu');

@@ -8,7 +8,7 @@ import { fromPlainText } from '../../src/document/plain.js';
 import { acceptAll, draftFromFile, openDraft, type Draft } from '../../src/draft/draft.js';
 import { reportOf } from '../../src/draft/outputs.js';
 import { lint } from '../../src/engine/lint.js';
-import { reportHtml, reportModel, type ReportModel } from '../../src/export/report.js';
+import { maskerFor, reportHtml, reportModel, type ReportModel } from '../../src/export/report.js';
 import { WINDOW_WORDS } from '../../src/export/sentence.js';
 import { builtInRules } from '../helpers.js';
 
@@ -72,6 +72,16 @@ describe('a finding’s sentence', () => {
     expect(shown(masked)).toBe('Ł. [claims] he was paid nothing for six months.');
     const named = report(text, false).findings.find((f) => f.excerpt === 'claims')!;
     expect(shown(named)).toBe('Łukasz [claims] he was paid nothing for six months.');
+  });
+
+  it('masks names the draft gives no cue for (only ever the subject of a verb, or the referrer signing off), and no ordinary word', () => {
+    const text = 'Ana said she was not paid for the work. Ana claims the man saw her passport and kept it. Kerry Lambert, TSO, Great Yarmouth Borough Council, made the referral.';
+    const model = report(text);
+    const all = model.findings.map(shown).join(' ') + ' ' + JSON.stringify(model);
+    expect(all).not.toMatch(/\bAna\b|Kerry|Lambert/);
+    expect(shown(model.findings.find((f) => f.excerpt === 'claims')!)).toBe('A. [claims] the man saw her passport and kept it.');
+    // the same words written in lower case are no name ("saw"), and titles stay
+    expect(maskerFor(fromPlainText('Mr Tran saw Derek there. Saw mills were nearby.'), builtInRules())('Mr Tran saw Derek.')).toBe('Mr T. saw D..');
   });
 
   it('is escaped: words from the draft are never read as HTML', () => {

@@ -21,6 +21,7 @@ import { windowId } from './window';
 import { onOpenRequest } from './open-request';
 import { onCheckRequest } from './open-check';
 import type { Work } from '../../src/api/contract';
+import { subjectLine } from '../../src/api/labels';
 import { blocksOrParagraphs, placeBlocks } from './blocks';
 import { findingKeys, placeOn } from './finding-keys';
 import { useReviewKeys } from './hooks/useReviewKeys';
@@ -333,8 +334,7 @@ export function CheckView({ visible, welcome }: { visible: boolean; welcome?: Re
             <h2>{s.name}</h2>
             {s.result && (
               <p className="subject">
-                About {s.result.subject.isChild ? 'a child' : 'an adult'}
-                {s.result.subject.age !== null ? ` (age ${s.result.subject.age})` : ''}: {s.result.subject.basis}
+                About {subjectLine(s.result.subject).replace(/^A/, 'a')}
               </p>
             )}
             {keptNote && (

@@ -2,7 +2,7 @@
  * The words people see for categories, elements and a check's status: defined once, shared by the app, the
  * quality report, the audit report and the history.
  */
-import type { Category, ElementName } from './types.js';
+import type { Category, ElementName, Subject } from './types.js';
 
 export const CATEGORY_LABELS: Record<Category, string> = { disbelief: 'Disbelief', 'victim-blaming': 'Victim-blaming', jargon: 'Jargon' };
 
@@ -29,4 +29,13 @@ export function ruleName(id: string): string {
   const words = file.replace(/-/g, ' ');
   const head = group === 'elements' ? 'Missing' : group === 'form' ? 'Form' : group ? labelOf(group) : '';
   return head ? `${head}: ${words}` : words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * Whom the draft is about, as a sentence's start: "An adult, age 48 (the draft says “aged 48”)", "A child
+ * (described as a child)". `words` masks the draft's own words when a report hides names.
+ */
+export function subjectLine(subject: Subject, words: (s: string) => string = (s) => s): string {
+  const who = subject.isChild ? 'A child' : 'An adult';
+  return subject.age !== null ? `${who}, age ${subject.age} (the draft says “${words(subject.basis)}”)` : `${who} (${subject.basis})`;
 }

@@ -6,7 +6,7 @@
 import type { Document } from '../document/model.js';
 import { analyze } from '../engine/analyze.js';
 import { personNames } from '../engine/checks/required.js';
-import { labelOf } from '../engine/labels.js';
+import { labelOf, subjectLine } from '../engine/labels.js';
 import { nlp } from '../engine/nlp.js';
 import { scoreOf } from '../engine/score.js';
 import type { LintResult } from '../engine/types.js';
@@ -103,7 +103,7 @@ export function reportModel(input: ReportInput): ReportModel {
   return {
     title: mask(input.title),
     generated: (input.generated ?? new Date()).toISOString().slice(0, 16).replace('T', ' '),
-    subject: `${result.subject.isChild ? 'A child' : 'An adult'}${result.subject.age !== null ? ` (age ${result.subject.age})` : ''}: ${mask(result.subject.basis)}`,
+    subject: subjectLine(result.subject, mask),
     score: sc.total,
     breakdown: sc.parts,
     findings: result.findings.map((f, i) => {

@@ -39,7 +39,7 @@ describe('quality report', () => {
     expect(html.match(/<li><p><span class="cat">/g)).toHaveLength(result.findings.length);
     expect(html).toContain('First Responder Toolkit');
     expect(html).toContain('<b>Consent</b>'); // the label the app shows, not the rule's name
-    expect(html).toContain('An adult (age 34)');
+    expect(html).toContain('An adult, age 34 (the draft says “aged 34”)');
   });
 
   it('masks people’s names by default and keeps them when asked', () => {

@@ -84,6 +84,11 @@ describe('a finding’s sentence', () => {
     expect(maskerFor(fromPlainText('Mr Tran saw Derek there. Saw mills were nearby.'), builtInRules())('Mr Tran saw Derek.')).toBe('Mr T. saw D..');
   });
 
+  it('says whom the draft is about in words, with the draft\'s own words for an age (masked like the rest)', () => {
+    expect(report('Jonas Petrauskas, aged 15, was found at a car wash. He claims he was not paid.').subject).toBe('A child, age 15 (the draft says “aged 15”)');
+    expect(report('The boy was found at a car wash by police. The child said he was not paid.').subject).toBe('A child (described as a child)');
+  });
+
   it('is escaped: words from the draft are never read as HTML', () => {
     const m = report('She claims the boss & his son <script>alert(1)</script> took her passport.');
     const html = reportHtml(m);

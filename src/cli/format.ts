@@ -3,6 +3,7 @@ import type { Explanation } from '../engine/explain.js';
 import type { Block } from '../document/model.js';
 import type { Finding, LintResult } from '../engine/types.js';
 import { CATEGORIES } from '../engine/types.js';
+import { subjectLine } from '../engine/labels.js';
 import type { Voice } from '../engine/reading.js';
 
 /** Whose words a span is, as the explanation prints it. */
@@ -71,9 +72,7 @@ export function lineCol(text: string, offset: number): { line: number; col: numb
 export function toText(r: FileResult, color: boolean, off?: string): string {
   const c = (code: string, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
   const out: string[] = [];
-  const age = r.subject.age !== null ? ` (age ${r.subject.age})` : '';
-  const who = r.subject.isChild ? `a child${age}` : `an adult${age}`;
-  out.push(c('1', r.file) + `  — about ${who}; ${r.subject.basis}`);
+  out.push(c('1', r.file) + `  — about ${subjectLine(r.subject).replace(/^A/, 'a')}`);
   for (const cat of CATEGORIES) {
     const fs = r.findings.filter((f) => f.category === cat);
     if (!fs.length) continue;

@@ -29,7 +29,7 @@ describe('nrm-check in a shell pipeline', () => {
     fs.writeFileSync(child, 'Kai is 15 years old. He states he was made to sell drugs in Leeds in March 2024.');
     const r = spawnSync(process.execPath, [BIN, 'check', child, path.join(ROOT, 'test/fixtures/sample-draft.txt')], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     fs.rmSync(dir, { recursive: true, force: true });
-    expect(r.stdout).toMatch(/child\.txt {2}— about a child \(age 15\)/);
-    expect(r.stdout).toMatch(/sample-draft\.txt {2}— about an adult \(age 34\)/);
+    expect(r.stdout).toMatch(/child\.txt {2}— about a child, age 15 \(the draft says “Kai is 15”\)/);
+    expect(r.stdout).toMatch(/sample-draft\.txt {2}— about an adult, age 34 \(the draft says “aged 34”\)/);
   }, 60_000);
 });

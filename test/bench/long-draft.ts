@@ -1,7 +1,8 @@
 /**
  * The app's responsiveness on a 30,000-word draft, in Chromium through the browser host: the longest task
  * the page runs while the user types at the start of the first paragraph (and the re-check lands), and while
- * a suggestion there is accepted in the document view. Target: no task over 50 ms. Each is the median of
+ * a suggestion there is accepted in the document view. Target: no task over 50 ms (the browser reports only
+ * tasks over 50 ms, so 0 means there was none). Each is the median of
  * three rounds (typed, then taken back; accepted, then undone). Needs the built renderer (`npx vite build`)
  * and Debian's Chromium; returns null (and says why) without them.
  */

@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import type { Finding } from '../../src/engine/types';
 import { api } from './api';
 import { DocumentView } from './components/DocumentView';
-import { DraftEditor } from './components/DraftEditor';
 import { FindingList } from './components/FindingList';
 import { ResolvedList } from './components/ResolvedList';
 import { flashRanges } from './flash';
@@ -35,6 +34,9 @@ interface Selection {
   index: number;
 }
 const FIRST: Selection = { key: null, index: 0 };
+
+// The editor (CodeMirror, half of the app's code) is loaded the first time the user edits, not at start.
+const DraftEditor = lazy(() => import('./components/DraftEditor').then((m) => ({ default: m.DraftEditor })));
 
 /** A fresh id for one editing session of one draft (never derived from the document). */
 function newWorkId(): string {
@@ -355,7 +357,9 @@ export function CheckView({ visible, welcome }: { visible: boolean; welcome?: Re
             {asForm && !editing ? (
               <FormPanel draft={draftOf(s, placementList)} onMove={move} onExport={(format) => void exportForm(format)} />
             ) : editing ? (
-              <DraftEditor text={s.text} blocks={blocks} findings={placed.findings} keys={placed.keys} active={keys[active] ?? null} onChange={onEdit} onSelect={select} />
+              <Suspense fallback={<p className="muted">Opening the editor…</p>}>
+                <DraftEditor text={s.text} blocks={blocks} findings={placed.findings} keys={placed.keys} active={keys[active] ?? null} onChange={onEdit} onSelect={select} />
+              </Suspense>
             ) : (
               <DocumentView text={s.text} blocks={blocks} findings={placed.findings} keys={placed.keys} active={keys[active] ?? null} onSelect={select} />
             )}

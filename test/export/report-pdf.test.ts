@@ -79,6 +79,10 @@ describe('the PDF report', () => {
       expect(png).toBeDefined();
       // a blank page compresses to almost nothing; printed text does not
       expect(fs.statSync(path.join(dir, png!)).size).toBeGreaterThan(5_000);
+      // kept beside the end-to-end screenshots, for a person to look at
+      const shots = path.resolve(import.meta.dirname, '../../test-results/screenshots');
+      fs.mkdirSync(shots, { recursive: true });
+      fs.copyFileSync(path.join(dir, png!), path.join(shots, 'report-pdf-poppler.png'));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

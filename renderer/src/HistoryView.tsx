@@ -129,28 +129,8 @@ export function HistoryView({ onOpenCheck }: { onOpenCheck: (id: number) => void
             <StatusOptions />
           </select>
         </label>
-        <label>
-          Team{' '}
-          <select value={form.team ?? ''} onChange={(e) => set({ team: e.target.value || undefined })}>
-            <option value="">Any</option>
-            {data?.teams.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Author{' '}
-          <select value={form.author ?? ''} onChange={(e) => set({ author: e.target.value || undefined })}>
-            <option value="">Any</option>
-            {data?.authors.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
-          </select>
-        </label>
+        <AnyOf label="Team" value={form.team} options={data?.teams} onChange={(team) => set({ team })} />
+        <AnyOf label="Author" value={form.author} options={data?.authors} onChange={(author) => set({ author })} />
         <label className="check">
           <input type="checkbox" data-testid="history-needs-work" checked={form.needsWork ?? false} onChange={(e) => set({ needsWork: e.target.checked || undefined })} /> Only those that need work (score below {needsWorkBelow})
         </label>
@@ -393,5 +373,22 @@ function StatusOptions() {
         </option>
       ))}
     </>
+  );
+}
+
+/** A filter that is one of a list of names, or any. */
+function AnyOf({ label, value, options, onChange }: { label: string; value: string | undefined; options: readonly string[] | undefined; onChange: (v: string | undefined) => void }) {
+  return (
+    <label>
+      {label}{' '}
+      <select value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)}>
+        <option value="">Any</option>
+        {options?.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -24,17 +24,32 @@ export function longDraft(): string {
   return parts.join('\n\n') + '\n';
 }
 
-/** Starts recording the page's long tasks (their durations in ms) from now. */
+/**
+ * Starts recording, from now, the page's long tasks (their durations in ms; the browser reports only tasks over
+ * 50 ms) and the longest gap between two animation frames, which also shows a block under 50 ms: at 60 frames
+ * a second a page that never blocks has gaps near 17 ms.
+ */
 export async function recordLongTasks(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { longTasks: number[]; longTaskObserver?: PerformanceObserver };
+    const w = window as unknown as { longTasks: number[]; longTaskObserver?: PerformanceObserver; frameGap: number; frameLoop?: number };
     w.longTaskObserver?.disconnect();
+    if (w.frameLoop !== undefined) cancelAnimationFrame(w.frameLoop);
     w.longTasks = [];
+    w.frameGap = 0;
     w.longTaskObserver = new PerformanceObserver((list) => w.longTasks.push(...list.getEntries().map((e) => Math.round(e.duration))));
     w.longTaskObserver.observe({ type: 'longtask' });
+    let last = performance.now();
+    const frame = (now: number) => {
+      w.frameGap = Math.max(w.frameGap, now - last);
+      last = now;
+      w.frameLoop = requestAnimationFrame(frame);
+    };
+    w.frameLoop = requestAnimationFrame(frame);
   });
 }
 export const longTasks = (page: Page): Promise<number[]> => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+/** The longest gap between two frames since `recordLongTasks`, in ms. */
+export const longestFrameGap = (page: Page): Promise<number> => page.evaluate(() => Math.round((window as unknown as { frameGap: number }).frameGap));
 
 /**
  * Waits until `n` findings are shown. (Playwright's own count assertion marks every element it counts, a long

@@ -5,6 +5,7 @@
  * later edits elsewhere.
  */
 import type { Finding } from '../../src/api/contract.js';
+import { editSpan } from './edit-span.js';
 
 /** A change to the text: `[start, end)` of the old text became `[newStart, newEnd)` of the new. */
 export interface Change {
@@ -23,12 +24,8 @@ export interface Accepted {
 
 /** The one change between two texts: their common start and end kept, the middle replaced. */
 export function changeBetween(before: string, after: string): Change {
-  const n = Math.min(before.length, after.length);
-  let head = 0;
-  while (head < n && before.charCodeAt(head) === after.charCodeAt(head)) head++;
-  let tail = 0;
-  while (tail < n - head && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
-  return { start: head, end: before.length - tail, newStart: head, newEnd: after.length - tail };
+  const { head, end, shift } = editSpan(before, after);
+  return { start: head, end, newStart: head, newEnd: end + shift };
 }
 
 /** Where a range of the old text is after the changes (sorted, not overlapping); none when one touched it. */
@@ -48,6 +45,7 @@ function moved(at: { start: number; end: number }, changes: readonly Change[]): 
  * `changes` (from applySuggestions) where given.
  */
 export function trackAccepted(list: readonly Accepted[], before: string, after: string, added: readonly { finding: Finding; suggestion: string }[] = [], changes?: readonly Change[]): Accepted[] {
+  if (!list.length && !added.length) return [];
   const cs = changes?.length ? [...changes].sort((a, b) => a.start - b.start) : [changeBetween(before, after)];
   const kept = list.map((a) => {
     if (!a.at) return a;

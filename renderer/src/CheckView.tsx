@@ -358,7 +358,7 @@ export function CheckView({ visible, welcome }: { visible: boolean; welcome?: Re
               <FormPanel draft={draftOf(s, placementList)} onMove={move} onExport={(format) => void exportForm(format)} />
             ) : editing ? (
               <Suspense fallback={<p className="muted">Opening the editor…</p>}>
-                <DraftEditor text={s.text} blocks={blocks} findings={placed.findings} keys={placed.keys} active={keys[active] ?? null} onChange={onEdit} onSelect={select} />
+                <DraftEditor text={s.text} revision={s.result} blocks={blocks} findings={placed.findings} keys={placed.keys} active={keys[active] ?? null} onChange={onEdit} onSelect={select} />
               </Suspense>
             ) : (
               <DocumentView text={s.text} blocks={blocks} findings={placed.findings} keys={placed.keys} active={keys[active] ?? null} onSelect={select} />

@@ -69,6 +69,22 @@ test("a Word draft's headings and lists, in the view and while editing, with mar
   await expect(editor.locator('mark.hl-active', { hasText: 'NFA' })).toBeInViewport();
   await (await shown('lifestyle')).locator('mark.hl', { hasText: 'lifestyle' }).click();
   await expect(page.locator('[data-testid="finding"][aria-current="true"]')).toContainText('lifestyle');
+  // Typing inside marked words takes their mark away at once, until the check says what they are now; the
+  // other marks stay on their words (the check is held back here to see the moment between)
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/lint', async (route) => (await held, route.continue()));
+  const inside = (await editorText(page)).indexOf('lifestyle') + 'life'.length;
+  await editorSelect(page, inside);
+  await page.keyboard.type('x');
+  await expect(line('lifexstyle')).toBeVisible();
+  await expect(line('lifexstyle').locator('mark.hl', { hasText: 'lifexstyle' })).toHaveCount(0);
+  await expect((await shown('NFA')).locator('mark.hl', { hasText: 'NFA' })).toHaveCount(1);
+  release();
+  await page.unroute('**/api/lint');
+  await editorSelect(page, inside + 1);
+  await page.keyboard.press('Backspace');
+  await expect((await shown('lifestyle')).locator('mark.hl', { hasText: 'lifestyle' })).toHaveCount(1);
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: path.join(SHOTS, 'structure-2-editing.png') });
 

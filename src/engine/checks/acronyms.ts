@@ -70,9 +70,31 @@ const PRODUCT_NOUNS = new Set(['app', 'apps', 'account', 'accounts', 'card', 'ca
 /** Things posted or sent on a platform: the capitals after "an advert on" name the platform. */
 const POSTED = new Set(['advert', 'adverts', 'advertisement', 'ad', 'ads', 'listing', 'listings', 'post', 'posts', 'posted', 'profile', 'message', 'messages', 'messaged', 'video', 'videos', 'advertised', 'listed', 'chatted']);
 
+/** Words that begin the name of a body or team, not a person: "Children's Services MASH" is shorthand. */
+const BODY_WORDS = /^(?:police|services?|team|council|care|social|health|children's|adult|unit|hub|office|trust|court|board|department|agency|authority|centre|center|school|college|hospital|ward|clinic|project|partnership|safeguarding|local|national|home|the|a|an|our|their|his|her|contact|call|see|ask|via|per|by|from|with|to|and|or)$/;
+
+/**
+ * A surname in capitals after the person's given name, as police and courts write names ("Malik DEANE",
+ * "Ana RUSU"): the word before is a capitalised given name the draft uses elsewhere too, and the capitals are
+ * a word (with a vowel), not letters.
+ */
+function isSurname(s: Sentence, i: number, text: string): boolean {
+  const t = s.tokens;
+  const prev = t[i - 1];
+  const word = t[i]!.text;
+  if (!prev || !prev.isWord || prev.end + 1 !== t[i]!.start || !/^\p{Lu}\p{Ll}+$/u.test(prev.text) || BODY_WORDS.test(prev.norm)) return false;
+  if (!/^\p{Lu}{3,}$/u.test(word) || !/[AEIOUY]/.test(word)) return false;
+  let uses = 0;
+  for (let at = text.indexOf(prev.text); at >= 0 && uses < 2; at = text.indexOf(prev.text, at + 1)) {
+    if (!/[\p{L}]/u.test(text[at - 1] ?? '') && !/[\p{L}]/u.test(text[at + prev.text.length] ?? '')) uses++;
+  }
+  return uses >= 2;
+}
+
 /** An organisation, company or brand: a known name, or capitals followed by a capitalised word ("KMR Homes"). */
-function isName(rule: CompiledAcronyms, s: Sentence, i: number, acr: string): boolean {
+function isName(rule: CompiledAcronyms, s: Sentence, i: number, acr: string, text: string): boolean {
   if (rule.names.has(acr)) return true;
+  if (isSurname(s, i, text)) return true;
   if (inCapitalName(s.tokens, i)) return true;
   // a word-like brand before a product noun ("FINLO app"): five letters or more, with a vowel
   if (acr.length >= 5 && /[AEIOU]/.test(acr) && PRODUCT_NOUNS.has(s.tokens[i + 1]?.norm ?? '')) return true;
@@ -204,7 +226,7 @@ export function checkAcronyms(rule: CompiledAcronyms, blocks: readonly BlockInfo
         if (isEmphasisOrPlaceholder(rule, s, i)) continue;
         seen.add(acr);
         if (insideAny(info.local.quotes, tok.start, tok.end)) continue;
-        if (isExpandedHere(s, i) || isExplainedAfter(s, i) || isName(rule, s, i, acr)) continue;
+        if (isExpandedHere(s, i) || isExplainedAfter(s, i) || isName(rule, s, i, acr, text)) continue;
         const options = rule.expansions.get(acr);
         let expansion: string | undefined;
         if (options) {

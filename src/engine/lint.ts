@@ -6,6 +6,7 @@ import { SIZE_LIMITS, TooLarge } from '../document/limits.js';
 import type { Document } from '../document/model.js';
 import type { RuleSet } from './rule-set.js';
 import { analyze } from './analyze.js';
+import { aboutThePerson } from './checks/parties.js';
 import { checkAcronyms } from './checks/acronyms.js';
 import { checkRequired, toMissing } from './checks/required.js';
 import { checkScareQuotes } from './checks/scare-quotes.js';
@@ -54,7 +55,7 @@ export function lint(doc: Document, rules: RuleSet, opts: LintOptions = {}): Lin
   for (const r of rules.scareQuotes) findings.push(...checkScareQuotes(r, blocks));
   if (findings.length > max) throw tooMany(findings.length);
   const accept = new Set((opts.accept ?? []).map((a) => a.toLowerCase()));
-  const kept = dedupe(findings.filter((f) => !accept.has(f.excerpt.toLowerCase())));
+  const kept = dedupe(aboutThePerson(findings, blocks, doc.text, rules.lexicon.get('not-place') ?? new Set()).filter((f) => !accept.has(f.excerpt.toLowerCase())));
   const elements = checkRequired(rules, blocks, subject, doc.text);
   return {
     subject,

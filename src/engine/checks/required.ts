@@ -74,7 +74,7 @@ const NEVER_NAMES = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'his',
 /** Per block text: words written capitalised after a sentence's first word. */
 const midCapsCache = new WeakMap<object, Set<string>>();
 
-function midCaps(b: BlockInfo): Set<string> {
+export function midCaps(b: BlockInfo): Set<string> {
   let hit = midCapsCache.get(b.local);
   if (!hit) {
     hit = new Set<string>();
@@ -103,7 +103,7 @@ let nextLocalId = 0;
 const draftPeople = registerCache(new Map<string, { names: Set<string>; main?: string | null }>());
 
 /** The people a draft names, and (on demand) the one it is about: the name it uses most. Once per set of blocks. */
-function peopleOf(blocks: readonly BlockInfo[]): { names: Set<string>; main: () => string | undefined } {
+export function peopleOf(blocks: readonly BlockInfo[]): { names: Set<string>; main: () => string | undefined } {
   const key = blocks
     .map((b) => {
       let id = localIds.get(b.local);

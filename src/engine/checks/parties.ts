@@ -1,0 +1,95 @@
+/**
+ * About whom a finding's sentence speaks. Disbelief and victim-blaming are about the person referred: the
+ * writer doubting the person's account or blaming the person. The same words with another named party as
+ * the subject ("A debt Nicu claims the family owes", "Vasile chose the shifts") doubt or blame someone else,
+ * often the exploiter, which a referral may well do. The draft says who is who: the person is the name it
+ * uses most (with the names written beside it: "Andrei POPESCU", "Popescu, Andrei"); another name it uses
+ * for people, standing as the subject with neither the person's name nor a pronoun beside it, is another
+ * party.
+ */
+import type { BlockInfo } from '../analyze.js';
+import { readSentence } from '../reading.js';
+import { firstAtOrAfter, sentenceAt } from '../tokenize.js';
+import type { Finding } from '../types.js';
+import { midCaps, peopleOf } from './required.js';
+
+const ABOUT_THE_PERSON: ReadonlySet<Finding['category']> = new Set(['disbelief', 'victim-blaming']);
+
+/** Whether the clause of a finding at block offset `rel` has another named party as its subject. */
+function subjectIsAnotherParty(b: BlockInfo, rel: number, relEnd: number, names: ReadonlySet<string>, person: ReadonlySet<string>): boolean {
+  const s = sentenceAt(b.local.sentences, rel);
+  if (!s) return false;
+  const i = firstAtOrAfter(s.tokens, rel);
+  if (i >= s.tokens.length) return false;
+  const r = readSentence(s, b.text, b.local.quotes);
+  const subject = r.clauses[r.clauseOf[i]!]?.subject;
+  if (!subject) return false;
+  // a label or heading before a colon or a line break is not the subject of what follows ("Officer's
+  // observations\nI have recorded ...")
+  if (s.tokens.slice(subject.from, i).some((t) => t.text === ':') || b.text.slice(s.tokens[subject.from]!.start, rel).includes('\n')) return false;
+  const words = s.tokens.slice(subject.from, subject.to);
+  if (subject.role === 'writer') return false;
+  // the finding is itself part of the subject ("her boyfriend Nicu", "Anna's claims"): it names, not predicates
+  if (words.some((t) => t.start < relEnd && rel < t.end)) return false;
+  // the subject's head, the last word before the verb, is the one doing the claiming or choosing
+  const head = words[words.length - 1]!;
+  const norm = head.norm.replace(/'s$/, '');
+  if (!/^\p{Lu}/u.test(head.text) || person.has(norm) || !names.has(norm)) return false;
+  return !words.some((t) => /^(?:he|she|they|him|her|his)$/.test(t.norm));
+}
+
+/** The words of the person's name: the name the draft uses most and the capitalised words written next to it. */
+function personWords(main: string, text: string): Set<string> {
+  const words = new Set([main]);
+  const escaped = main.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // as the draft writes it: "Andrei", or in capitals, "ANDREI"
+  const name = `(?:${escaped.charAt(0).toUpperCase()}${escaped.slice(1)}|${escaped.toUpperCase()})`;
+  const next = new RegExp(`(?:^|[^\\p{L}])${name}\\s+(\\p{Lu}[\\p{L}'-]+)|(\\p{Lu}[\\p{L}'-]+),?\\s+${name}(?![\\p{L}])`, 'gu');
+  for (const m of text.matchAll(next)) words.add((m[1] ?? m[2])!.toLowerCase());
+  return words;
+}
+
+/** A form's label for the person referred, before their name ("Child: Andrei POPESCU", "Name of PV: Lan"). */
+const LABELLED = /^[\t ]*(?:[-•*][\t ]*)?(?:(?:full |first )?name(?: of (?:the )?(?:potential victim|pv|child|young person|person|adult))?|child|young person|potential victim|pv|adult|client|patient|service user|person referred|referred person|subject)[\t ]*[:–-][\t ]*(\p{Lu}\p{Ll}+)/imu;
+/** A name written with the person's age or date of birth ("Malik, aged 16", "Ana Rusu (17)", "Tom, DOB ..."). */
+const WITH_AGE = /(?<![\p{L}])(\p{Lu}\p{Ll}+)(?:[\t ]+\p{Lu}[\p{L}'-]+)?,?[\t ]+(?:aged?[\t ]+\d|\(\d{1,2}\)|DOB|born[\t ]+(?:on|in)?)/u;
+
+/** The person as the draft introduces them: the name on the form's label for them, or given with their age. */
+function introduced(text: string): string | undefined {
+  const m = LABELLED.exec(text) ?? WITH_AGE.exec(text);
+  return m?.[1]?.toLowerCase();
+}
+
+/**
+ * The person, when no name has a cue the element checks accept: the capitalised word the draft uses most
+ * that it never writes in lower case (a name, not "The") and that is not a month, day or place.
+ */
+function mostNamed(blocks: readonly BlockInfo[], text: string, notNames: ReadonlySet<string>): string | undefined {
+  const counts = new Map<string, number>();
+  for (const b of blocks) for (const s of b.local.sentences) for (const t of s.tokens) if (t.isWord && /^\p{Lu}\p{Ll}+$/u.test(t.text)) counts.set(t.norm, (counts.get(t.norm) ?? 0) + 1);
+  const lower = new Set(text.match(/(?<![\p{L}])\p{Ll}[\p{L}'-]*/gu) ?? []);
+  let best: [string, number] | undefined;
+  for (const [w, n] of counts) if (n >= 2 && !lower.has(w) && !notNames.has(w) && (!best || n > best[1])) best = [w, n];
+  return best?.[0];
+}
+
+/** The findings without those whose sentence is about another named party, not the person. */
+export function aboutThePerson(findings: Finding[], blocks: readonly BlockInfo[], text: string, notNames: ReadonlySet<string>): Finding[] {
+  if (!findings.some((f) => ABOUT_THE_PERSON.has(f.category))) return findings;
+  const people = peopleOf(blocks);
+  const main = introduced(text) ?? people.main() ?? mostNamed(blocks, text, notNames);
+  if (!main) return findings;
+  const person = personWords(main, text);
+  // people the draft names (with a cue such as "Nicu said"), and words it capitalises mid-sentence that are not
+  // months, days, places or apps
+  const named = new Set([...people.names].filter((w) => !person.has(w)));
+  for (const b of blocks) for (const w of midCaps(b)) if (!person.has(w) && !notNames.has(w)) named.add(w);
+  if (!named.size) return findings;
+  const spans = blocks.map((x) => x.block);
+  return findings.filter((f) => {
+    if (!ABOUT_THE_PERSON.has(f.category)) return true;
+    const b = blocks[firstAtOrAfter(spans, f.start + 1) - 1];
+    if (!b) return true;
+    return !subjectIsAnotherParty(b, f.start - b.block.start, f.end - b.block.start, named, person);
+  });
+}

@@ -69,7 +69,7 @@ export function explain(text: string, rules: RuleSet, subjectOverride?: Partial<
         const base = { rule: term.meta.id, pattern: pattern.source, ...(term.origins.get(pattern) ? { origin: term.origins.get(pattern) } : {}) };
         if (!m) continue;
         const matched = words(m.from, m.to);
-        candidates.push({ ...base, matched, ...verdict(term, subject, r, s.tokens[m.from]!.start, s.tokens[m.to - 1]!.end, m.from, quotes) });
+        candidates.push({ ...base, matched, ...verdict(term, subject, r, s.tokens[m.from]!.start, s.tokens[m.to - 1]!.end, m.from, quotes, m.to) });
       }
     }
     return {
@@ -110,10 +110,10 @@ export function explainAt(text: string, at: number, rules: RuleSet, subject: Par
   return null;
 }
 
-function verdict(term: CompiledTerm, subject: Subject, r: ReturnType<typeof readSentence>, start: number, end: number, from: number, quotes: ReturnType<typeof findQuotes>): { fired: boolean; why: string } {
+function verdict(term: CompiledTerm, subject: Subject, r: ReturnType<typeof readSentence>, start: number, end: number, from: number, quotes: ReturnType<typeof findQuotes>, to: number): { fired: boolean; why: string } {
   if (!applies(term.scope, subject)) return { fired: false, why: `applies only to ${term.scope === 'child' ? 'a child' : 'an adult'}` };
   if (term.voice !== 'any' && insideAny(quotes, start, end)) return { fired: false, why: 'inside quotation marks: someone else\'s words' };
-  const blocked = readingBlocks(term, r, from);
+  const blocked = readingBlocks(term, r, from, to);
   if (blocked) return { fired: false, why: blocked };
   return { fired: true, why: 'matched in the writer\'s own words, not negated' };
 }

@@ -35,6 +35,8 @@ export interface CompiledTerm {
   voice: 'writer' | 'unquoted' | 'any';
   negated: 'skip' | 'any' | 'require';
   generic: 'skip' | 'any';
+  /** Whom it judges: the person (another party as the clause's subject is left alone), or anyone. */
+  about?: 'person' | 'any';
   /** For each pattern that came from a meaning class: "class/sense" (for explanations). */
   origins: Map<Pattern, string>;
   ifSentence?: Pattern[];

@@ -106,6 +106,7 @@ export function compileRules(data: RuleData, overrides: RuleOverrides = {}, whic
           // shorthand is shorthand whatever the sentence says; judgements and labels are read in context
           negated: t.negated ?? (r.category === 'jargon' ? 'any' : 'skip'),
           generic: t.generic ?? (r.category === 'jargon' ? 'any' : 'skip'),
+          about: t.about ?? r.about ?? (t.voice === 'writer' ? 'person' : 'any'),
           origins,
           ifSentence: pat(t.if_sentence, `terms[${i}].if_sentence`),
           unlessSentence: pat(t.unless_sentence, `terms[${i}].unless_sentence`),

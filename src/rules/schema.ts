@@ -62,6 +62,8 @@ const Term = z
     voice: Voice.optional(),
     negated: z.enum(['skip', 'any', 'require']).optional(),
     generic: z.enum(['skip', 'any']).optional(),
+    /** Whom it judges (see the rule's `about`); a term's own setting wins. */
+    about: z.enum(['person', 'any']).optional(),
     suggest: Suggest.optional(),
     /** Suggestions for one form of the head word, where re-inflection would read wrongly. */
     forms: z.partialRecord(z.enum(['inf', 'pres3', 'past', 'part', 'ger', 'sing', 'plural']), z.array(z.string())).optional(),
@@ -128,7 +130,21 @@ export const RuleFile = z.discriminatedUnion('kind', [
       examples: z.object({ incorrect: z.array(FormCheckExample).min(1), correct: z.array(FormCheckExample).min(1) }).strict(),
     })
     .strict(),
-  z.object({ kind: z.literal('terms'), ...Common, terms: z.array(Term).min(1), examples: Examples }).strict(),
+  z
+    .object({
+      kind: z.literal('terms'),
+      ...Common,
+      /**
+       * Whom the terms judge: `person` leaves a match alone when its clause's subject is another party ("The
+       * boss made good money", "The men forced her to do escort work"); `any` flags it whoever the subject
+       * is, as a label does ("The gang used him as a mule"). Default: `person` for the writer's stances
+       * (`voice: writer`), `any` otherwise.
+       */
+      about: z.enum(['person', 'any']).optional(),
+      terms: z.array(Term).min(1),
+      examples: Examples,
+    })
+    .strict(),
   z
     .object({
       kind: z.literal('acronyms'),

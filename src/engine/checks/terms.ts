@@ -58,8 +58,12 @@ function conditionsHold(t: CompiledTerm, ctx: MatchContext, paraHas: (patterns: 
  * Why the sentence's reading keeps the term from flagging words starting at token `from` (a reason a rule
  * author can read), or undefined when it may flag them.
  */
-export function readingBlocks(term: Pick<CompiledTerm, 'voice' | 'negated' | 'generic'>, r: SentenceReading, from: number): string | undefined {
+export function readingBlocks(term: Pick<CompiledTerm, 'voice' | 'negated' | 'generic' | 'about'>, r: SentenceReading, from: number, to = from + 1): string | undefined {
   const v = r.voice[from]!;
+  // "The boss made good money", "The men forced her to do escort work": the writer's clause is about another
+  // party. (In words reported from someone, "Neighbours say that Elira is ...", the reporter is not the subject.)
+  const subject = r.clauses[r.clauseOf[from]!]?.subject;
+  if (term.about === 'person' && v === 'writer' && subject?.role === 'other' && !/\b(?:he|she)\b/i.test(subject.text) && (to <= subject.from || from >= subject.to)) return `about another party ("${subject.text}"), not the person`;
   if (v === 'mention' && term.voice !== 'any') return 'named as language (a mention), not used';
   if (term.generic === 'skip' && (v === 'generic' || r.clauses[r.clauseOf[from]!]!.generic)) return 'a generic statement or an instruction, not about the person';
   if (term.voice === 'writer' && v !== 'writer' && v !== 'generic') return `the ${v === 'person' ? "person's" : "another party's"} reported words, not the writer's`;
@@ -69,8 +73,8 @@ export function readingBlocks(term: Pick<CompiledTerm, 'voice' | 'negated' | 'ge
 }
 
 /** Whether the sentence's reading lets the term flag words starting at token `from`. */
-export function readingAllows(term: Pick<CompiledTerm, 'voice' | 'negated' | 'generic'>, r: SentenceReading, from: number): boolean {
-  return readingBlocks(term, r, from) === undefined;
+export function readingAllows(term: Pick<CompiledTerm, 'voice' | 'negated' | 'generic' | 'about'>, r: SentenceReading, from: number, to?: number): boolean {
+  return readingBlocks(term, r, from, to) === undefined;
 }
 
 /**
@@ -197,7 +201,7 @@ export function checkTerms(set: RuleSet, info: BlockInfo, text: string, subject:
         if (term.voice !== 'any' && insideAny(info.quotes, start, end)) continue;
         // a name written in capitals ("STREETWISE NORTH", a charity) uses the word, it does not label anyone
         if (s.tokens.slice(m.from, m.to).every((t, k) => !t.isWord || inCapitalName(s.tokens, m.from + k))) continue;
-        if (!readingAllows(term, (reading ??= readSentence(s, blockText, info.quotes)), m.from)) continue;
+        if (!readingAllows(term, (reading ??= readSentence(s, blockText, info.quotes)), m.from, m.to)) continue;
         if (!conditionsHold(term, ctx, paraHas)) continue;
         const form = resolveForm(m.headForms, s.tokens, m.headToken);
         const subjectWord = m.headToken >= 0 ? subjectWordBefore(s.tokens, m.headToken) : undefined;

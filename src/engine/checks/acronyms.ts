@@ -23,13 +23,24 @@ export function acronymOf(word: string, known: ReadonlyMap<string, unknown>): st
   return base;
 }
 
+/** Whether words with these initials can spell the acronym: its first letter first, and most of it in order. */
+function spells(acr: string, initials: readonly string[]): boolean {
+  if (!acr || initials[0] !== acr[0]) return false;
+  let k = 0;
+  for (const c of initials) if (c === acr[k]) k++;
+  return k >= Math.min(acr.length, 2);
+}
+
 function isExpandedHere(s: Sentence, i: number): boolean {
   const t = s.tokens;
-  // "ACR (Full Name)"
+  // "ACR (Full Name)": words in brackets that spell it ("CSC (children's social care)"), not a note about it
+  // ("CSC (referral made 30/10/2025)")
   if (t[i + 1]?.text === '(') {
-    let words = 0;
-    for (let k = i + 2; k < t.length && t[k]!.text !== ')'; k++) if (t[k]!.isWord) words++;
-    if (words >= 2) return true;
+    const initials: string[] = [];
+    for (let k = i + 2; k < t.length && t[k]!.text !== ')'; k++) {
+      if (t[k]!.isWord && !/^(?:the|a|an|of|and|for|to|in|on|&)$/.test(t[k]!.norm)) initials.push(...t[k]!.norm.split('-').map((w) => w[0]!));
+    }
+    if (initials.length >= 2 && spells(t[i]!.text.toLowerCase().replace(/[^a-z]/g, ''), initials)) return true;
   }
   // "Full Name (ACR)"
   if (t[i - 1]?.text === '(' && t[i + 1]?.text === ')') {

@@ -49,17 +49,6 @@ function personWords(main: string, text: string): Set<string> {
   return words;
 }
 
-/** A form's label for the person referred, before their name ("Child: Andrei POPESCU", "Name of PV: Lan"). */
-const LABELLED = /^[\t ]*(?:[-•*][\t ]*)?(?:(?:full |first )?name(?: of (?:the )?(?:potential victim|pv|child|young person|person|adult))?|child|young person|potential victim|pv|adult|client|patient|service user|person referred|referred person|subject)[\t ]*[:–-][\t ]*(\p{Lu}\p{Ll}+)/imu;
-/** A name written with the person's age or date of birth ("Malik, aged 16", "Ana Rusu (17)", "Tom, DOB ..."). */
-const WITH_AGE = /(?<![\p{L}])(\p{Lu}\p{Ll}+)(?:[\t ]+\p{Lu}[\p{L}'-]+)?,?[\t ]+(?:aged?[\t ]+\d|\(\d{1,2}\)|DOB|born[\t ]+(?:on|in)?)/u;
-
-/** The person as the draft introduces them: the name on the form's label for them, or given with their age. */
-function introduced(text: string): string | undefined {
-  const m = LABELLED.exec(text) ?? WITH_AGE.exec(text);
-  return m?.[1]?.toLowerCase();
-}
-
 /**
  * The person, when no name has a cue the element checks accept: the capitalised word the draft uses most
  * that it never writes in lower case (a name, not "The") and that is not a month, day or place.
@@ -76,8 +65,8 @@ function mostNamed(blocks: readonly BlockInfo[], text: string, notNames: Readonl
 /** The findings without those whose sentence is about another named party, not the person. */
 export function aboutThePerson(findings: Finding[], blocks: readonly BlockInfo[], text: string, notNames: ReadonlySet<string>): Finding[] {
   if (!findings.some((f) => ABOUT_THE_PERSON.has(f.category))) return findings;
-  const people = peopleOf(blocks);
-  const main = introduced(text) ?? people.main() ?? mostNamed(blocks, text, notNames);
+  const people = peopleOf(blocks, text);
+  const main = people.main() ?? mostNamed(blocks, text, notNames);
   if (!main) return findings;
   const person = personWords(main, text);
   // people the draft names (with a cue such as "Nicu said"), and words it capitalises mid-sentence that are not

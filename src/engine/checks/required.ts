@@ -102,8 +102,21 @@ const localIds = new WeakMap<object, number>();
 let nextLocalId = 0;
 const draftPeople = registerCache(new Map<string, { names: Set<string>; main?: string | null }>());
 
+/** A form's label for the person referred, before their name ("Child: Andrei POPESCU", "Name of PV: Lan"). */
+const LABELLED = /^[\t ]*(?:[-•*][\t ]*)?(?:(?:full |first )?name(?: of (?:the )?(?:potential victim|pv|child|young person|person|adult))?|child|young person|potential victim|pv|adult|client|patient|service user|person referred|referred person|subject)[\t ]*[:–-][\t ]*(\p{Lu}\p{Ll}+)/imu;
+/** A name written with the person's age or date of birth ("Malik, aged 16", "Ana Rusu (17)", "Tom, DOB ..."). */
+const WITH_AGE = /(?<![\p{L}])(\p{Lu}\p{Ll}+)(?:[\t ]+\p{Lu}[\p{L}'-]+)?,?[\t ]+(?:aged?[\t ]+(?:about[\t ]+|around[\t ]+|approximately[\t ]+|roughly[\t ]+)?\d|\(\d{1,2}\)|DOB|born[\t ]+(?:on|in)?)/u;
+
+/** The person as the draft introduces them: the name on the form's label for them, or given with their age. */
+export function introduced(text: string): string | undefined {
+  const m = LABELLED.exec(text) ?? WITH_AGE.exec(text);
+  const name = m?.[1]?.toLowerCase();
+  return name && !NOT_A_NAME.test(name) ? name : undefined;
+}
+const NOT_A_NAME = /^(?:child|children|person|adult|boy|girl|man|woman|male|female|victim|client|patient|pupil|student|he|she|they|the|a|an|mother|father|mum|dad|son|daughter|brother|sister|baby|infant|teenager|unknown|not|no|mr|mrs|ms|miss|dr|pv|name|age|aged|dob)$/;
+
 /** The people a draft names, and (on demand) the one it is about: the name it uses most. Once per set of blocks. */
-export function peopleOf(blocks: readonly BlockInfo[]): { names: Set<string>; main: () => string | undefined } {
+export function peopleOf(blocks: readonly BlockInfo[], text?: string): { names: Set<string>; main: () => string | undefined } {
   const key = blocks
     .map((b) => {
       let id = localIds.get(b.local);
@@ -124,6 +137,10 @@ export function peopleOf(blocks: readonly BlockInfo[]): { names: Set<string>; ma
     names: h.names,
     main: () => {
       if (h.main === undefined) {
+        // the name the draft introduces the person by (a form's label for them, or with their age), else the
+        // name it uses most: an exploiter can be named more often than the person
+        const named = (text ? introduced(text) : undefined) ?? blocks.map((b) => introduced(b.text)).find(Boolean);
+        if (named) return (h.main = named);
         const counts = new Map<string, number>();
         for (const b of blocks) for (const [w, c] of capCounts(b)) if (h.names.has(w)) counts.set(w, (counts.get(w) ?? 0) + c);
         h.main = [...counts].sort((x, y) => y[1] - x[1])[0]?.[0] ?? null;
@@ -192,6 +209,9 @@ export interface ElementResult {
   senses: string[];
 }
 
+/** A "Label: value" line whose value is a placeholder or says the answer is not there yet. */
+const EMPTY_FIELD = /^[\t ]*(?:[-•*][\t ]*)?[^:\n.]{2,80}:[\t ]*(?:\[[^\]\n]*\]|\(?(?:not (?:yet )?(?:known|obtained|discussed|asked|given|recorded|available|completed|done|confirmed|taken|raised|sought|clear|established)|unknown|n\/a|none(?: yet)?|tbc|tbd|to be (?:confirmed|completed|added|obtained|discussed|agreed|sought|taken|raised)|pending|awaited|to follow|nil|dd\/mm\/yyyy)\b|-+[\t ]*$|\.\.\.|…)/i;
+
 /** A hit, with the name of the one speaking where the draft's own-words depend on who that is. */
 type Hit = { start: number; end: number; speaker?: string };
 /** Per rule, per group: hits in order; a group stops at its first hit that needs no speaker check. */
@@ -222,6 +242,9 @@ function hitsOf(set: RuleSet, b: BlockInfo): Hits {
   const eligible = notes ? [] : set.required.filter((r) => ![...b.sections].some((k) => r.excludeSections.has(k)));
   for (const s of b.local.sentences) {
     const st = b.text.slice(s.start, s.end);
+    // a form's field left open ("Consent to NRM referral: not yet discussed", "Address: [to be added]") names
+    // the element only to say it is missing
+    if (EMPTY_FIELD.test(st)) continue;
     let reading: SentenceReading | undefined;
     let dated = !BIRTH.test(st) ? DATE.exec(st) : null;
     // another party's guess at a date ("her brother believes it started around 2019") does not date it, nor
@@ -266,7 +289,9 @@ function hitsOf(set: RuleSet, b: BlockInfo): Hits {
           while (k > 0 && !reading.clauses[k]!.subject) k--;
           const subj = reading.clauses[k]!.subject;
           if (reading.voice[m.from] === 'other' || subj?.role === 'writer' || subj?.role === 'other') continue;
-          const named = subj && subj.role === 'person' && /^\p{Lu}\p{Ll}/u.test(subj.text) && !/^(?:he|she|they|it|the|his|her|their)$/i.test(subj.text.split(' ')[0]!) ? subj.text.split(' ') : undefined;
+          // (the capitalised words of the subject name the speaker: "Mrs Harcourt-Lyle also told me")
+          const capitalised = subj ? subj.text.split(' ').filter((w) => /^\p{Lu}/u.test(w)) : [];
+          const named = subj && (subj.role === 'person' || subj.role === 'thing') && /^\p{Lu}\p{Ll}/u.test(subj.text) && !/^(?:he|she|they|it|the|his|her|their|this|that|these|those|a|an)$/i.test(subj.text.split(' ')[0]!) && capitalised.length ? capitalised : undefined;
           if (named) speaker = named.map((w) => w.toLowerCase().replace(/'s$/, '')).join(' ');
         }
         note(rule, group, s.tokens[m.from]!.start, s.tokens[m.to - 1]!.end, speaker);
@@ -340,12 +365,12 @@ export function checkRequired(set: RuleSet, blocks: readonly BlockInfo[], subjec
       for (const [g, list] of hits.get(rule) ?? []) {
         if (acc.has(g)) continue;
         // a named speaker counts only when it is the person the draft is about
-        const ev = list.find((h) => !h.speaker || speakerIsPerson(h.speaker, (people ??= peopleOf(blocks))));
+        const ev = list.find((h) => !h.speaker || speakerIsPerson(h.speaker, (people ??= peopleOf(blocks, text))));
         if (ev) acc.set(g, { start: ev.start + b.block.start, end: ev.end + b.block.start });
       }
       // The person's own words: a quotation of three words or more not attributed to another named party.
       if (rule.detectors.includes('quoted-words') && !acc.has('quoted-words') && b.local.quotes.length && eligible(rule)) {
-        const q = b.local.quotes.find((x) => x.inner.trim().split(/\s+/).length >= 3 && quoteIsPersons(b, x.start, (people ??= peopleOf(blocks)).main));
+        const q = b.local.quotes.find((x) => x.inner.trim().split(/\s+/).length >= 3 && quoteIsPersons(b, x.start, (people ??= peopleOf(blocks, text)).main));
         if (q) acc.set('quoted-words', { start: q.start + b.block.start, end: q.end + b.block.start });
       }
       if (rule.detectors.includes('named-place') && !acc.has('named-place') && !b.sections.has('checker-notes')) {
@@ -356,7 +381,7 @@ export function checkRequired(set: RuleSet, blocks: readonly BlockInfo[], subjec
         if (excluded && !residence) continue;
         for (const s of b.local.sentences) {
           const st = b.text.slice(s.start, s.end);
-          if (!BIRTH.test(st) && hasNamedPlace(set, s, (names ??= (people ??= peopleOf(blocks)).names)) && !hearsay(set, s, b)) {
+          if (!BIRTH.test(st) && hasNamedPlace(set, s, (names ??= (people ??= peopleOf(blocks, text)).names)) && !hearsay(set, s, b)) {
             acc.set('named-place', { start: s.start + b.block.start, end: s.end + b.block.start });
             break;
           }

@@ -41,11 +41,17 @@ function subjectIsAnotherParty(b: BlockInfo, rel: number, relEnd: number, names:
 /** The words of the person's name: the name the draft uses most and the capitalised words written next to it. */
 function personWords(main: string, text: string): Set<string> {
   const words = new Set([main]);
-  const escaped = main.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // as the draft writes it: "Andrei", or in capitals, "ANDREI"
-  const name = `(?:${escaped.charAt(0).toUpperCase()}${escaped.slice(1)}|${escaped.toUpperCase()})`;
-  const next = new RegExp(`(?:^|[^\\p{L}])${name}\\s+(\\p{Lu}[\\p{L}'-]+)|(\\p{Lu}[\\p{L}'-]+),?\\s+${name}(?![\\p{L}])`, 'gu');
-  for (const m of text.matchAll(next)) words.add((m[1] ?? m[2])!.toLowerCase());
+  for (const name of [main.charAt(0).toUpperCase() + main.slice(1), main.toUpperCase()]) {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+      if (/\p{L}/u.test(text[at - 1] ?? '') || /\p{L}/u.test(text[at + name.length] ?? '')) continue;
+      // "Andrei POPESCU", "Andrei Popescu" after it; "POPESCU, Andrei", "Popescu Andrei" before it
+      const after = /^\s+(\p{Lu}[\p{L}'-]+)/u.exec(text.slice(at + name.length, at + name.length + 40));
+      const before = /(\p{Lu}[\p{L}'-]+),?\s+$/u.exec(text.slice(Math.max(0, at - 40), at));
+      if (after) words.add(after[1]!.toLowerCase());
+      if (before) words.add(before[1]!.toLowerCase());
+    }
+  }
   return words;
 }
 

@@ -107,9 +107,11 @@ const LABELLED = /^[\t ]*(?:[-•*][\t ]*)?(?:(?:full |first )?name(?: of (?:the
 /** A name written with the person's age or date of birth ("Malik, aged 16", "Ana Rusu (17)", "Tom, DOB ..."). */
 const WITH_AGE = /(?<![\p{L}])(\p{Lu}\p{Ll}+)(?:[\t ]+\p{Lu}[\p{L}'-]+)?,?[\t ]+(?:aged?[\t ]+(?:about[\t ]+|around[\t ]+|approximately[\t ]+|roughly[\t ]+)?\d|\(\d{1,2}\)|DOB|born[\t ]+(?:on|in)?)/u;
 
-/** The person as the draft introduces them: the name on the form's label for them, or given with their age. */
+/** The person as the draft introduces them near its top: the name on the form's label for them, or given with their age. */
 export function introduced(text: string): string | undefined {
-  const m = LABELLED.exec(text) ?? WITH_AGE.exec(text);
+  // (near the top, where a draft says whom it is about: the search stays short on a long draft)
+  const top = text.slice(0, 4000);
+  const m = LABELLED.exec(top) ?? WITH_AGE.exec(top);
   const name = m?.[1]?.toLowerCase();
   return name && !NOT_A_NAME.test(name) ? name : undefined;
 }

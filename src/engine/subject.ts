@@ -10,6 +10,8 @@ const AGE_RES = [
   /\b(\d{1,2})[- ]year[- ]old\b/gi,
   // "Elira K. is 23 and Albanian", "she is 15,"
   /\b(?:[A-Z][a-z]+(?: [A-Z]\.)?|[Ss]he|[Hh]e) (?:is|was|turned) (\d{1,2})(?=[,.;]|\s+(?:and|years|yrs|but|or|on|in)\b)/g,
+  // a case header: "Nguyen Thi Lan, female, 29, Vietnamese national", "Male, 17"
+  /\b(?:male|female)\s*,\s*(\d{1,2})(?=\s*(?:[,;)\n]|$|years?\b|yrs?\b))/gim,
 ];
 const OTHER_PERSON = /\b(?:son|daughter|brother|sister|mother|father|mum|dad|husband|wife|uncle|aunt|cousin|partner|boyfriend|girlfriend|man|men|woman|women|exploiters?|recruiter|friend|grandmother|grandfather|baby|children|child has|sons|daughters)\b[^.\n]{0,25}$/i;
 const DOB_RE = /\b(?:date of birth|d\.?o\.?b\.?|born(?: on| in)?)\s*:?\s*(?:is\s*)?/gi;
@@ -72,8 +74,10 @@ export function detectSubject(text: string, today = new Date()): Subject {
   const pick = best && dob ? (dob.at < best.at ? dob : best) : (best ?? dob);
   if (pick && pick.age >= 0 && pick.age < 120) return { isChild: pick.age < 18, age: pick.age, basis: pick.basis.trim() };
   // 3. No age: weigh the words used for the person.
-  const child = [...text.matchAll(CHILD_CUES)].length + 3 * [...text.matchAll(STRONG_CHILD_CUES)].length;
-  const adult = [...text.matchAll(ADULT_CUES)].length;
+  // (what others are quoted as saying, "lazy girl", does not describe the person in the writer's words)
+  const own = text.replace(/["“”][^"“”\n]{0,300}["“”]/g, ' ');
+  const child = [...own.matchAll(CHILD_CUES)].length + 3 * [...own.matchAll(STRONG_CHILD_CUES)].length;
+  const adult = [...own.matchAll(ADULT_CUES)].length;
   if (child > 0 && child >= adult) return { isChild: true, age: null, basis: 'described as a child' };
   return { isChild: false, age: null, basis: child ? 'described mostly as an adult' : 'no age or child status found; treated as an adult' };
 }

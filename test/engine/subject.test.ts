@@ -28,4 +28,14 @@ describe('who the person is', () => {
     expect(detectSubject('The boy was found in a flat in a foster placement.').isChild).toBe(true);
     expect(detectSubject('The woman worked in a nail bar.').isChild).toBe(false);
   });
+
+  it('reads the age in a case header after the person\'s sex', () => {
+    expect(detectSubject('Applicant: Nguyen Thi Lan (Lan), female, 29, Vietnamese national\nShe worked in a nail bar.')).toMatchObject({ isChild: false, age: 29 });
+    expect(detectSubject('Young person: Kyle, Male, 16\nHe was found in a flat in Hull.')).toMatchObject({ isChild: true, age: 16 });
+    expect(detectSubject('She is female, 29 October was the day she left.').age).toBeNull();
+  });
+
+  it("does not count words others are quoted as calling the person", () => {
+    expect(detectSubject('The woman who ran the salon called her "lazy girl" and "stupid girl" whenever she was slow.').isChild).toBe(false);
+  });
 });

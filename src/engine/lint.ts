@@ -52,7 +52,7 @@ export function lint(doc: Document, rules: RuleSet, opts: LintOptions = {}): Lin
     for (const f of rel) findings.push({ ...f, start: f.start + b.block.start, end: f.end + b.block.start });
   }
   for (const r of rules.acronyms) findings.push(...checkAcronyms(r, blocks, doc.text));
-  for (const r of rules.scareQuotes) findings.push(...checkScareQuotes(r, blocks));
+  for (const r of rules.scareQuotes) findings.push(...checkScareQuotes(r, blocks, rules.lexicon.get('person-state')));
   if (findings.length > max) throw tooMany(findings.length);
   const accept = new Set((opts.accept ?? []).map((a) => a.toLowerCase()));
   const kept = dedupe(aboutThePerson(findings, blocks, doc.text, rules.lexicon.get('not-place') ?? new Set()).filter((f) => !accept.has(f.excerpt.toLowerCase())));

@@ -33,14 +33,17 @@ function spells(acr: string, initials: readonly string[]): boolean {
 
 function isExpandedHere(s: Sentence, i: number): boolean {
   const t = s.tokens;
-  // "ACR (Full Name)": words in brackets that spell it ("CSC (children's social care)"), not a note about it
-  // ("CSC (referral made 30/10/2025)")
+  // "ACR (Full Name)" or "ACR (what it is)": words in brackets that spell it ("CSC (children's social care)") or
+  // explain it in words ("COSHH (the rules on handling hazardous substances)"), not a note with a date or a
+  // number ("CSC (referral made 30/10/2025)")
   if (t[i + 1]?.text === '(') {
     const initials: string[] = [];
+    let numbers = false;
     for (let k = i + 2; k < t.length && t[k]!.text !== ')'; k++) {
+      if (/\d/.test(t[k]!.text)) numbers = true;
       if (t[k]!.isWord && !/^(?:the|a|an|of|and|for|to|in|on|&)$/.test(t[k]!.norm)) initials.push(...t[k]!.norm.split('-').map((w) => w[0]!));
     }
-    if (initials.length >= 2 && spells(t[i]!.text.toLowerCase().replace(/[^a-z]/g, ''), initials)) return true;
+    if (initials.length >= 2 && (!numbers || spells(t[i]!.text.toLowerCase().replace(/[^a-z]/g, ''), initials))) return true;
   }
   // "Full Name (ACR)"
   if (t[i - 1]?.text === '(' && t[i + 1]?.text === ')') {
@@ -99,7 +102,10 @@ function isSurname(s: Sentence, i: number, text: string): boolean {
   for (let at = text.indexOf(prev.text); at >= 0 && uses < 2; at = text.indexOf(prev.text, at + 1)) {
     if (!/[\p{L}]/u.test(text[at - 1] ?? '') && !/[\p{L}]/u.test(text[at + prev.text.length] ?? '')) uses++;
   }
-  return uses >= 2;
+  if (uses >= 2) return true;
+  // or the same capitals after another given name too ("Jamal ROWE" ... "Jay ROWE")
+  const after = new RegExp(`\\p{Lu}\\p{Ll}+ ${word}(?![\\p{L}])`, 'gu');
+  return (text.match(after)?.length ?? 0) >= 2;
 }
 
 /** An organisation, company or brand: a known name, or capitals followed by a capitalised word ("KMR Homes"). */

@@ -19,7 +19,10 @@ function voiceAround(info: BlockInfo, rel: number): string {
   return readSentence(s, info.text, info.local.quotes).voice[i - 1]!;
 }
 
-export function checkScareQuotes(rule: CompiledScareQuotes, blocks: readonly BlockInfo[]): Finding[] {
+/** "she was", "he seemed", "Ana felt" just before the quotation: the quoted words are said of the person. */
+const SAID_OF_PERSON = /(?:^|[^\p{L}])(?:he|she|they|\p{Lu}\p{Ll}+) (?:was|is|were|are|felt|feels|seemed|seems|appeared|appears|looked|looks|became|becomes|got|gets|stayed|remains|remained)(?: (?:quite|very|so|really|a bit|completely|totally|perfectly))? $/u;
+
+export function checkScareQuotes(rule: CompiledScareQuotes, blocks: readonly BlockInfo[], personState: ReadonlySet<string> = new Set()): Finding[] {
   const out: Finding[] = [];
   for (const info of blocks) {
     // block offsets throughout (the block's cached quotes and sentences); findings move to document offsets
@@ -31,6 +34,10 @@ export function checkScareQuotes(rule: CompiledScareQuotes, blocks: readonly Blo
       if (words.length === 0 || words.length > rule.maxWords) continue;
       if (!/^\p{Ll}/u.test(inner) || /[.!?,;:]$/.test(inner)) continue;
       if (quotes.some((o) => o !== q && o.start < q.start && q.end < o.end)) continue;
+      // Doubt is about the person: the quoted words say what they went through or are ('was "trapped"', the
+      // "victim"), or are said of them ('she was "fine"'). Other words in quotation marks are someone's terms.
+      const saidOfPerson = SAID_OF_PERSON.test(bt.slice(Math.max(0, q.start - 40), q.start));
+      if (!saidOfPerson && !words.some((w) => personState.has(w.toLowerCase().replace(/[^\p{L}']/gu, '')))) continue;
       const before = bt.slice(Math.max(0, q.start - 40), q.start).toLowerCase();
       const prevWords = before.match(/[\p{L}']+/gu) ?? [];
       // "called the money 'a loan'": a naming verb up to four words before gives someone's term for it

@@ -4,7 +4,7 @@ import type { BlockInfo } from '../analyze.js';
 import { tagSentence } from '../nlp.js';
 import { matchAt, type MatchContext, type Pattern } from '../pattern.js';
 import { findQuotes, insideAny } from '../quotes.js';
-import { negatedAt, readSentence, type SentenceReading } from '../reading.js';
+import { negatedAt, readSentence, roleOfWords, type SentenceReading } from '../reading.js';
 import { finishSuggestions, renderTemplate, resolveForm, subjectWordBefore } from '../suggest.js';
 import { splitSentences, tokenize, type Sentence, type Token } from '../tokenize.js';
 import { fill } from '../messages.js';
@@ -55,6 +55,16 @@ function conditionsHold(t: CompiledTerm, ctx: MatchContext, paraHas: (patterns: 
 }
 
 /**
+ * Whether a subject read as another party names them at its head: "His uncle", "The boss", not "His account
+ * of the bank card" (the person's account; the bank is only in its "of" phrase) or "the police interview he".
+ */
+function otherAtHead(subject: string): boolean {
+  if (/\b(?:he|she|him)\b/i.test(subject)) return false;
+  const head = subject.split(/\s+of\s+/i)[0]!.split(/\s+/).map((w) => ({ text: w, norm: w.toLowerCase(), start: 0, end: 0, isWord: true }) as Token);
+  return roleOfWords(head) === 'other';
+}
+
+/**
  * Why the sentence's reading keeps the term from flagging words starting at token `from` (a reason a rule
  * author can read), or undefined when it may flag them.
  */
@@ -63,7 +73,7 @@ export function readingBlocks(term: Pick<CompiledTerm, 'voice' | 'negated' | 'ge
   // "The boss made good money", "The men forced her to do escort work": the writer's clause is about another
   // party. (In words reported from someone, "Neighbours say that Elira is ...", the reporter is not the subject.)
   const subject = r.clauses[r.clauseOf[from]!]?.subject;
-  if (term.about === 'person' && v === 'writer' && subject?.role === 'other' && !/\b(?:he|she)\b/i.test(subject.text) && (to <= subject.from || from >= subject.to)) return `about another party ("${subject.text}"), not the person`;
+  if (term.about === 'person' && v === 'writer' && subject?.role === 'other' && otherAtHead(subject.text) && (to <= subject.from || from >= subject.to)) return `about another party ("${subject.text}"), not the person`;
   if (v === 'mention' && term.voice !== 'any') return 'named as language (a mention), not used';
   if (term.generic === 'skip' && (v === 'generic' || r.clauses[r.clauseOf[from]!]!.generic)) return 'a generic statement or an instruction, not about the person';
   if (term.voice === 'writer' && v !== 'writer' && v !== 'generic') return `the ${v === 'person' ? "person's" : "another party's"} reported words, not the writer's`;

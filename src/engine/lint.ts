@@ -27,6 +27,14 @@ export interface LintOptions {
 
 const termCache = new WeakMap<RuleSet, Map<string, Finding[]>>();
 
+/** The rules that judge the person (a term with `about: person`): their findings are read for whom they are about. */
+const personRuleIds = new WeakMap<RuleSet, Set<string>>();
+function personRules(rules: RuleSet): Set<string> {
+  let ids = personRuleIds.get(rules);
+  if (!ids) personRuleIds.set(rules, (ids = new Set(rules.terms.filter((t) => t.about === 'person').map((t) => t.meta.id))));
+  return ids;
+}
+
 export function lint(doc: Document, rules: RuleSet, opts: LintOptions = {}): LintResult {
   const detected = detectSubject(doc.text);
   const subject: Subject = { ...detected, ...opts.subject };
@@ -55,7 +63,7 @@ export function lint(doc: Document, rules: RuleSet, opts: LintOptions = {}): Lin
   for (const r of rules.scareQuotes) findings.push(...checkScareQuotes(r, blocks, rules.lexicon.get('person-state')));
   if (findings.length > max) throw tooMany(findings.length);
   const accept = new Set((opts.accept ?? []).map((a) => a.toLowerCase()));
-  const kept = dedupe(aboutThePerson(findings, blocks, doc.text, rules.lexicon.get('not-place') ?? new Set()).filter((f) => !accept.has(f.excerpt.toLowerCase())));
+  const kept = dedupe(aboutThePerson(findings, blocks, doc.text, rules.lexicon.get('not-place') ?? new Set(), personRules(rules)).filter((f) => !accept.has(f.excerpt.toLowerCase())));
   const elements = checkRequired(rules, blocks, subject, doc.text);
   return {
     subject,

@@ -37,6 +37,12 @@ describe('about whom: doubt and blame are about the person, not another named pa
     }
   });
 
+  it("still flags a label that names the other party, and a judgement of the person's own manner", () => {
+    const text = (sentence: string) => `${draft('Kieran', 'Tizzy', sentence)}`;
+    expect(about(text('Tizzy is his older mate from the estate.'), 'child').some((f) => f.startsWith('victim-blaming/exploiter-as-partner'))).toBe(true);
+    expect(about(text("Kieran's manner at school is a bit of an act, in my opinion."), 'child').some((f) => f.startsWith('disbelief/'))).toBe(true);
+  });
+
   it('blames the exploiter for what the exploiter chose, and the person for nothing they were made to do', () => {
     expect(about(draft('Andrei', 'Nicu', 'Nicu chose the shops and the times.'), 'child')).toEqual([]);
     expect(about(draft('Andrei', 'Nicu', 'Andrei chose to steal for them.'), 'child').length).toBeGreaterThan(0);

@@ -13,8 +13,6 @@ import { firstAtOrAfter, sentenceAt } from '../tokenize.js';
 import type { Finding } from '../types.js';
 import { midCaps, peopleOf } from './required.js';
 
-const ABOUT_THE_PERSON: ReadonlySet<Finding['category']> = new Set(['disbelief', 'victim-blaming']);
-
 /** Whether the clause of a finding at block offset `rel` has another named party as its subject. */
 function subjectIsAnotherParty(b: BlockInfo, rel: number, relEnd: number, names: ReadonlySet<string>, person: ReadonlySet<string>): boolean {
   const s = sentenceAt(b.local.sentences, rel);
@@ -68,9 +66,12 @@ function mostNamed(blocks: readonly BlockInfo[], text: string, notNames: Readonl
   return best?.[0];
 }
 
-/** The findings without those whose sentence is about another named party, not the person. */
-export function aboutThePerson(findings: Finding[], blocks: readonly BlockInfo[], text: string, notNames: ReadonlySet<string>): Finding[] {
-  if (!findings.some((f) => ABOUT_THE_PERSON.has(f.category))) return findings;
+/**
+ * The findings without those whose sentence is about another named party, not the person: for the rules that
+ * judge the person (`about: person`), not those that label someone wherever they stand ("his older mate").
+ */
+export function aboutThePerson(findings: Finding[], blocks: readonly BlockInfo[], text: string, notNames: ReadonlySet<string>, personRules: ReadonlySet<string>): Finding[] {
+  if (!findings.some((f) => personRules.has(f.rule))) return findings;
   const people = peopleOf(blocks, text);
   const main = people.main() ?? mostNamed(blocks, text, notNames);
   if (!main) return findings;
@@ -82,7 +83,7 @@ export function aboutThePerson(findings: Finding[], blocks: readonly BlockInfo[]
   if (!named.size) return findings;
   const spans = blocks.map((x) => x.block);
   return findings.filter((f) => {
-    if (!ABOUT_THE_PERSON.has(f.category)) return true;
+    if (!personRules.has(f.rule)) return true;
     const b = blocks[firstAtOrAfter(spans, f.start + 1) - 1];
     if (!b) return true;
     return !subjectIsAnotherParty(b, f.start - b.block.start, f.end - b.block.start, named, person);

@@ -56,11 +56,12 @@ function conditionsHold(t: CompiledTerm, ctx: MatchContext, paraHas: (patterns: 
 
 /**
  * Whether a subject read as another party names them at its head: "His uncle", "The boss", not "His account
- * of the bank card" (the person's account; the bank is only in its "of" phrase) or "the police interview he".
+ * of the bank card" or "Tia's presentation at school" (the person's; the bank and the school are only in a
+ * phrase after it) or "the police interview he".
  */
 function otherAtHead(subject: string): boolean {
   if (/\b(?:he|she|him)\b/i.test(subject)) return false;
-  const head = subject.split(/\s+of\s+/i)[0]!.split(/\s+/).map((w) => ({ text: w, norm: w.toLowerCase(), start: 0, end: 0, isWord: true }) as Token);
+  const head = subject.split(/\s+(?:of|at|in|on|from|with|for|to|by|about)\s+/i)[0]!.split(/\s+/).map((w) => ({ text: w, norm: w.toLowerCase(), start: 0, end: 0, isWord: true }) as Token);
   return roleOfWords(head) === 'other';
 }
 

@@ -2,10 +2,11 @@
  * About whom a finding's sentence speaks. Disbelief and victim-blaming are about the person referred: the
  * writer doubting the person's account or blaming the person. The same words with another named party as
  * the subject ("A debt Nicu claims the family owes", "Vasile chose the shifts") doubt or blame someone else,
- * often the exploiter, which a referral may well do. The draft says who is who: the person is the name it
- * uses most (with the names written beside it: "Andrei POPESCU", "Popescu, Andrei"); another name it uses
- * for people, standing as the subject with neither the person's name nor a pronoun beside it, is another
- * party.
+ * often the exploiter, which a referral may well do. The draft says who is who: the person is the one it
+ * introduces (on a form's label for them, or with their age), else the name it uses most, together with the
+ * names written beside theirs ("Andrei POPESCU", "Popescu, Andrei"); another name it uses for people, standing
+ * as the subject with neither the person's name nor a pronoun beside it, is another party. Only the rules
+ * that judge the person (`about: person`) are read this way.
  */
 import type { BlockInfo } from '../analyze.js';
 import { readSentence } from '../reading.js';

@@ -87,7 +87,7 @@ test('a folder chosen in the browser is audited, and a row opens its draft in th
   const row = rows.filter({ hasText: 'd05.txt' });
   const score = (await row.locator('td').nth(2).textContent())!.trim();
   await row.getByRole('button', { name: 'd05.txt' }).click();
-  await expect(page.getByRole('heading', { name: 'd05.txt' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'd05.txt', exact: true })).toBeVisible();
   await expect(page.getByTestId('view-check')).toHaveAttribute('aria-current', 'page');
   await expect(page.getByTestId('score')).toContainText(score);
   await page.screenshot({ path: path.join(SHOTS, 'auditor-4-row-opened.png'), fullPage: true });

@@ -141,7 +141,7 @@ test('every view passes axe and can be used from the keyboard', async ({ page })
   // The form view of a longer draft (three of the dev drafts one after another), whose longest answers scroll
   // in their boxes: each scrolling box is reached with Tab (axe: scrollable-region-focusable) and named.
   await openByKeyboard(page, files.long);
-  await expect(page.getByRole('heading', { name: 'long-referral.txt' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'long-referral.txt', exact: true })).toBeVisible();
   await tabTo(page, page.getByTestId('as-form'));
   await page.keyboard.press('Enter');
   const form = page.getByTestId('form-view');

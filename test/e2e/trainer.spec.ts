@@ -60,7 +60,7 @@ test('the welcome screen leads to the trainer: before and after side by side, th
 test('the welcome screen opens a sample draft; a trainer shows their own draft as an example', async ({ page }) => {
   await openApp(page);
   await page.getByTestId('welcome-sample').click();
-  await expect(page.getByRole('heading', { name: 'sample-draft.txt' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'sample-draft.txt', exact: true })).toBeVisible();
   await expect(page.getByTestId('finding').first()).toBeVisible();
   await page.getByTestId('view-trainer').click();
   await page.getByTestId('trainer-own').setInputFiles({
@@ -68,7 +68,7 @@ test('the welcome screen opens a sample draft; a trainer shows their own draft a
     mimeType: 'text/plain',
     buffer: Buffer.from('Referral for a woman aged 34. She claims she was brought to the UK for work. She is an illegal immigrant and chose to stay.'),
   });
-  await expect(page.getByRole('heading', { name: 'my-class-draft.txt' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'my-class-draft.txt', exact: true })).toBeVisible();
   await page.getByTestId('compare').click();
   await expect(page.getByTestId('before-text')).toContainText('She claims');
   await expect(page.getByTestId('after-text')).not.toContainText('claims');

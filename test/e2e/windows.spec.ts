@@ -109,7 +109,7 @@ test('two hosts and three windows on one data folder never lose, offer, share or
 
     // b3 restores one.txt: exactly the last text a1's host acknowledged.
     await b3.getByTestId('kept-work').filter({ hasText: 'one.txt' }).getByTestId('restore').click();
-    await expect(b3.getByRole('heading', { name: 'one.txt' })).toBeVisible();
+    await expect(b3.getByRole('heading', { name: 'one.txt', exact: true })).toBeVisible();
     await b3.getByRole('button', { name: 'Edit text' }).click();
     expect(await editorText(b3)).toBe(last.get(a1));
 
@@ -124,7 +124,7 @@ test('two hosts and three windows on one data folder never lose, offer, share or
 
     // b4 restores two.txt: exactly the last text a2's host acknowledged.
     await b4.getByTestId('kept-work').filter({ hasText: 'two.txt' }).getByTestId('restore').click();
-    await expect(b4.getByRole('heading', { name: 'two.txt' })).toBeVisible();
+    await expect(b4.getByRole('heading', { name: 'two.txt', exact: true })).toBeVisible();
     await b4.getByRole('button', { name: 'Edit text' }).click();
     expect(await editorText(b4)).toBe(last.get(a2));
 

@@ -55,26 +55,14 @@ function personWords(main: string, text: string): Set<string> {
 }
 
 /**
- * The person, when no name has a cue the element checks accept: the capitalised word the draft uses most
- * that it never writes in lower case (a name, not "The") and that is not a month, day or place.
- */
-function mostNamed(blocks: readonly BlockInfo[], text: string, notNames: ReadonlySet<string>): string | undefined {
-  const counts = new Map<string, number>();
-  for (const b of blocks) for (const s of b.local.sentences) for (const t of s.tokens) if (t.isWord && /^\p{Lu}\p{Ll}+$/u.test(t.text)) counts.set(t.norm, (counts.get(t.norm) ?? 0) + 1);
-  const lower = new Set(text.match(/(?<![\p{L}])\p{Ll}[\p{L}'-]*/gu) ?? []);
-  let best: [string, number] | undefined;
-  for (const [w, n] of counts) if (n >= 2 && !lower.has(w) && !notNames.has(w) && (!best || n > best[1])) best = [w, n];
-  return best?.[0];
-}
-
-/**
  * The findings without those whose sentence is about another named party, not the person: for the rules that
  * judge the person (`about: person`), not those that label someone wherever they stand ("his older mate").
  */
 export function aboutThePerson(findings: Finding[], blocks: readonly BlockInfo[], text: string, notNames: ReadonlySet<string>, personRules: ReadonlySet<string>): Finding[] {
   if (!findings.some((f) => personRules.has(f.rule))) return findings;
   const people = peopleOf(blocks, text);
-  const main = people.main() ?? mostNamed(blocks, text, notNames);
+  // (a draft that neither introduces the person nor names anyone with a cue is left as it is)
+  const main = people.main();
   if (!main) return findings;
   const person = personWords(main, text);
   // people the draft names (with a cue such as "Nicu said"), and words it capitalises mid-sentence that are not

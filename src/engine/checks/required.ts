@@ -104,17 +104,22 @@ const draftPeople = registerCache(new Map<string, { names: Set<string>; main?: s
 
 /** A form's label for the person referred, before their name ("Child: Andrei POPESCU", "Name of PV: Lan"). */
 const LABELLED = /^[\t ]*(?:[-•*][\t ]*)?(?:(?:full |first )?name(?: of (?:the )?(?:potential victim|pv|child|young person|person|adult))?|child|young person|potential victim|pv|adult|client|patient|service user|person referred|referred person|subject)[\t ]*[:–-][\t ]*(\p{Lu}\p{Ll}+)/imu;
-/** A name written with the person's age or date of birth ("Malik, aged 16", "Ana Rusu (17)", "Tom, DOB ..."). */
-const WITH_AGE = /(?<![\p{L}])(\p{Lu}\p{Ll}+)(?:[\t ]+\p{Lu}[\p{L}'-]+)?,?[\t ]+(?:aged?[\t ]+(?:about[\t ]+|around[\t ]+|approximately[\t ]+|roughly[\t ]+)?\d|\(\d{1,2}\)|DOB|born[\t ]+(?:on|in)?)/u;
+/** A name written with the person's age or date of birth ("Malik, aged 16", "Ana Rusu (17)", "Tom is 15", "Tom, DOB ..."). */
+const WITH_AGE = /(?<![\p{L}])(\p{Lu}\p{Ll}+)(?:[\t ]+\p{Lu}[\p{L}'-]+)?,?[\t ]+(?:aged?[\t ]+(?:about[\t ]+|around[\t ]+|approximately[\t ]+|roughly[\t ]+)?\d|is[\t ]+\d{1,2}(?![\d:/.,]\d)|\(\d{1,2}\)|DOB|born[\t ]+(?:on|in)?)/u;
 
 /** The person as the draft introduces them near its top: the name on the form's label for them, or given with their age. */
 export function introduced(text: string): string | undefined {
-  // (near the top, where a draft says whom it is about: the search stays short on a long draft)
+  // (near the top, where a draft says whom it is about: the search stays short on a long draft, and an edit
+  // further down asks again of the same top)
   const top = text.slice(0, 4000);
+  if (lastIntroduced?.top === top) return lastIntroduced.name;
   const m = LABELLED.exec(top) ?? WITH_AGE.exec(top);
-  const name = m?.[1]?.toLowerCase();
-  return name && !NOT_A_NAME.test(name) ? name : undefined;
+  const found = m?.[1]?.toLowerCase();
+  const name = found && !NOT_A_NAME.test(found) ? found : undefined;
+  lastIntroduced = { top, name };
+  return name;
 }
+let lastIntroduced: { top: string; name: string | undefined } | undefined;
 const NOT_A_NAME = /^(?:child|children|person|adult|boy|girl|man|woman|male|female|victim|client|patient|pupil|student|he|she|they|the|a|an|mother|father|mum|dad|son|daughter|brother|sister|baby|infant|teenager|unknown|not|no|mr|mrs|ms|miss|dr|pv|name|age|aged|dob)$/;
 
 /** The people a draft names, and (on demand) the one it is about: the name it uses most. Once per set of blocks. */
@@ -141,7 +146,7 @@ export function peopleOf(blocks: readonly BlockInfo[], text?: string): { names: 
       if (h.main === undefined) {
         // the name the draft introduces the person by (a form's label for them, or with their age), else the
         // name it uses most: an exploiter can be named more often than the person
-        const named = (text ? introduced(text) : undefined) ?? blocks.map((b) => introduced(b.text)).find(Boolean);
+        const named = text ? introduced(text) : introduced(blocks.map((b) => b.text).join('\n').slice(0, 4000));
         if (named) return (h.main = named);
         const counts = new Map<string, number>();
         for (const b of blocks) for (const [w, c] of capCounts(b)) if (h.names.has(w)) counts.set(w, (counts.get(w) ?? 0) + c);

@@ -122,6 +122,16 @@ export function introduced(text: string): string | undefined {
 let lastIntroduced: { top: string; name: string | undefined } | undefined;
 const NOT_A_NAME = /^(?:child|children|person|adult|boy|girl|man|woman|male|female|victim|client|patient|pupil|student|he|she|they|the|a|an|mother|father|mum|dad|son|daughter|brother|sister|baby|infant|teenager|unknown|not|no|mr|mrs|ms|miss|dr|pv|name|age|aged|dob)$/;
 
+/** The first blocks' text, as far as `introduced` reads (without joining the rest of a long draft). */
+function topOf(blocks: readonly BlockInfo[]): string {
+  let top = '';
+  for (const b of blocks) {
+    if (top.length >= 4000) break;
+    top += b.text + '\n';
+  }
+  return top;
+}
+
 /** The people a draft names, and (on demand) the one it is about: the name it uses most. Once per set of blocks. */
 export function peopleOf(blocks: readonly BlockInfo[], text?: string): { names: Set<string>; main: () => string | undefined } {
   const key = blocks
@@ -146,7 +156,7 @@ export function peopleOf(blocks: readonly BlockInfo[], text?: string): { names: 
       if (h.main === undefined) {
         // the name the draft introduces the person by (a form's label for them, or with their age), else the
         // name it uses most: an exploiter can be named more often than the person
-        const named = text ? introduced(text) : introduced(blocks.map((b) => b.text).join('\n').slice(0, 4000));
+        const named = introduced(text || topOf(blocks));
         if (named) return (h.main = named);
         const counts = new Map<string, number>();
         for (const b of blocks) for (const [w, c] of capCounts(b)) if (h.names.has(w)) counts.set(w, (counts.get(w) ?? 0) + c);

@@ -36,9 +36,9 @@ export function checkScareQuotes(rule: CompiledScareQuotes, blocks: readonly Blo
       if (quotes.some((o) => o !== q && o.start < q.start && q.end < o.end)) continue;
       // Doubt is about the person: the quoted words say what they went through or are ('was "trapped"', the
       // "victim"), or are said of them ('she was "fine"'). Other words in quotation marks are someone's terms.
-      const saidOfPerson = SAID_OF_PERSON.test(bt.slice(Math.max(0, q.start - 40), q.start));
-      if (!saidOfPerson && !words.some((w) => personState.has(w.toLowerCase().replace(/[^\p{L}']/gu, '')))) continue;
-      const before = bt.slice(Math.max(0, q.start - 40), q.start).toLowerCase();
+      const lead = bt.slice(Math.max(0, q.start - 40), q.start);
+      if (!SAID_OF_PERSON.test(lead) && !words.some((w) => personState.has(w.toLowerCase().replace(/[^\p{L}']/gu, '')))) continue;
+      const before = lead.toLowerCase();
       const prevWords = before.match(/[\p{L}']+/gu) ?? [];
       // "called the money 'a loan'": a naming verb up to four words before gives someone's term for it
       const prev = prevWords.slice(-4);

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
-import type { Finding } from '../../src/engine/types';
+import type { Category, Finding } from '../../src/engine/types';
 import { api } from './api';
 import { DocumentView } from './components/DocumentView';
 import { FindingList } from './components/FindingList';
@@ -63,6 +63,8 @@ export function CheckView({ visible, welcome }: { visible: boolean; welcome?: Re
     });
   const placementList = Object.entries(placements).map(([text, question]) => ({ text, question }));
   const [selection, setSelection] = useState<Selection>(FIRST);
+  /** The category the findings list shows alone (its filter), or null for all. */
+  const [only, setOnly] = useState<Category | null>(null);
   const [status, setStatus] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -276,7 +278,7 @@ export function CheckView({ visible, welcome }: { visible: boolean; welcome?: Re
     return api.explain({ text: live.current.text, at: f.start, subject: live.current.isChild ? 'child' : 'adult' });
   }, []);
 
-  useReviewKeys({ visible, findings, keys, active, setActive, accept, dispatch });
+  useReviewKeys({ visible, findings, keys, only, active, setActive, accept, dispatch });
   // with a draft open, the view fills the window: the toolbar and score stay, the panes scroll (long-draft.css)
   const hasDraft = visible && Boolean(s.name);
   useEffect(() => {
@@ -370,7 +372,7 @@ export function CheckView({ visible, welcome }: { visible: boolean; welcome?: Re
               <h2>Missing elements</h2>
               <MissingList missing={missing} />
               <h2>Findings</h2>
-              <FindingList findings={findings} keys={keys} active={active} onSelect={select} onAccept={accept} onDismiss={dismiss} onAcceptAll={acceptAll} onExplain={explain} />
+              <FindingList findings={findings} keys={keys} active={active} only={only} onOnly={setOnly} onSelect={select} onAccept={accept} onDismiss={dismiss} onAcceptAll={acceptAll} onExplain={explain} />
               <ResolvedList accepted={s.acceptedList} dismissed={s.dismissed} onUnaccept={unaccept} onUndismiss={undismiss} />
               <p className="keys">Keys: j / k next and previous finding, a accept, d dismiss, Ctrl+Z undo.</p>
             </div>

@@ -47,10 +47,12 @@ export const longTasks = (page: Page): Promise<number[]> => page.evaluate(() => 
 export const slowestInput = (page: Page): Promise<number> => page.evaluate(() => Math.round((window as unknown as { slowestInput: number }).slowestInput));
 
 /**
- * Waits until `n` findings are shown. (Playwright's own count assertion marks every element it counts, a long
- * task of its own with 700 findings; this asks the page once in a while.)
+ * Waits until the list says `n` findings are shown ("All n findings": a list this long draws only the cards
+ * near the view). The page is asked once in a while, so that the waiting is no work of the page's own.
  */
-export const shownFindings = (page: Page, n: number) => page.waitForFunction((k) => document.querySelectorAll('[data-testid="finding"]').length === k, n, { polling: 200, timeout: 10_000 });
+export const shownFindings = (page: Page, n: number) => page.waitForFunction((k) => document.querySelector('[data-testid="showing"]')?.getAttribute('data-count') === String(k), n, { polling: 200, timeout: 10_000 });
+/** How many findings the list says it shows. */
+export const findingCount = (page: Page): Promise<number> => page.getByTestId('showing').getAttribute('data-count').then(Number);
 
 /**
  * Waits until the draft's first paragraphs begin with `words`. (Asserting on the whole draft's text would make
@@ -60,17 +62,29 @@ export const opening = (page: Page, words: string) => page.waitForFunction((w) =
 
 /**
  * Tags every finding card and every piece of the document view now in the page; `untagged` later counts
- * those that are new elements (drawn from nothing) rather than the same ones kept.
+ * those that are new elements (drawn from nothing) rather than the same ones kept, and of the new cards,
+ * those `redrawn`: cards that were in the page before as another element. (A list this long draws only the
+ * cards near the view, so a card removed above lets one more in at the far end: new, but not drawn again.)
  */
 export async function tagDrawn(page: Page): Promise<void> {
   await page.evaluate(() => {
+    const w = window as unknown as { cardsBefore: string[] };
+    w.cardsBefore = [...document.querySelectorAll<HTMLElement>('[data-testid="finding"]')].map((el) => el.dataset.key ?? '');
     for (const el of document.querySelectorAll('[data-testid="finding"], [data-testid="document-text"] .piece')) (el as unknown as { drawnBefore: boolean }).drawnBefore = true;
   });
 }
-export async function untagged(page: Page): Promise<{ cards: number; pieces: number }> {
+export async function untagged(page: Page): Promise<{ cards: number; redrawn: number; pieces: number; drawnCards: number }> {
   return page.evaluate(() => {
-    const fresh = (sel: string) => [...document.querySelectorAll(sel)].filter((el) => !(el as unknown as { drawnBefore?: boolean }).drawnBefore).length;
-    return { cards: fresh('[data-testid="finding"]'), pieces: fresh('[data-testid="document-text"] .piece') };
+    const isNew = (el: Element) => !(el as unknown as { drawnBefore?: boolean }).drawnBefore;
+    const before = new Set((window as unknown as { cardsBefore: string[] }).cardsBefore);
+    const cards = [...document.querySelectorAll<HTMLElement>('[data-testid="finding"]')];
+    const fresh = cards.filter(isNew);
+    return {
+      cards: fresh.length,
+      redrawn: fresh.filter((el) => before.has(el.dataset.key ?? '')).length,
+      pieces: [...document.querySelectorAll('[data-testid="document-text"] .piece')].filter(isNew).length,
+      drawnCards: cards.length,
+    };
   });
 }
 
@@ -80,7 +94,7 @@ export async function openLongDraft(page: Page): Promise<number> {
   fs.writeFileSync(LONG_DRAFT_FILE, longDraft());
   await page.getByTestId('open-file').setInputFiles(LONG_DRAFT_FILE);
   await page.locator('p[role="status"]', { hasText: 'long-draft.txt opened' }).first().waitFor({ timeout: 30_000 });
-  return page.getByTestId('finding').count();
+  return findingCount(page);
 }
 
 /** In edit mode, puts the cursor at the start of the first paragraph; returns its offset. */

@@ -1,8 +1,9 @@
 /**
- * A long draft stays responsive because an edit draws again only what it changed: in a 30,000-word draft
- * with findings throughout, typing in the first paragraph and the re-check that follows keep every other
- * finding card as the same element, and accepting a suggestion there keeps every other card and every other
- * piece of the document. (A page that drew all 700 cards again per change took 125-200 ms a change.) How long
+ * A long draft stays responsive because an edit draws again only what it changed, and only the cards near the
+ * view are in the page: in a 30,000-word draft with 700 findings, the list draws a few dozen cards; typing
+ * in the first paragraph and the re-check that follows keep every other card as the same element, and
+ * accepting a suggestion there keeps every other card and every other piece of the document. (A page that
+ * drew all 700 cards again per change took 125-200 ms a change; one that kept them all took 50-70.) How long
  * the page's tasks take is measured by `npm run bench` (test/bench/long-draft.ts), not asserted here: this
  * machine is shared and a stall from another process would fail a timing at random. The tasks seen are
  * attached to the test's results.
@@ -28,8 +29,10 @@ test('editing the first paragraph of a 30,000-word draft draws again only what t
   // The re-check has landed: the new finding is shown and no other went or came...
   await shownFindings(page, before + 1);
   await expect(page.locator('[data-testid="finding"][data-rule="disbelief/hedges"]').first()).toContainText('Apparently');
-  // ...and it is the only card drawn from nothing
-  expect(await untagged(page)).toMatchObject({ cards: 1 });
+  // ...and it is the only card drawn from nothing; the list draws only the cards near the view
+  const typed = await untagged(page);
+  expect(typed).toMatchObject({ cards: 1, redrawn: 0 });
+  expect(typed.drawnCards).toBeLessThan(60);
   await page.waitForTimeout(1000); // (the unsaved work and the history are saved a moment after the edit)
   await info.attach('long tasks while typing (ms)', { body: JSON.stringify(await longTasks(page)), contentType: 'application/json' });
 
@@ -44,7 +47,8 @@ test('editing the first paragraph of a 30,000-word draft draws again only what t
   await opening(page, 'The worker met');
   await page.waitForTimeout(1000);
   const fresh = await untagged(page);
-  expect(fresh.cards).toBe(0);
+  expect(fresh.redrawn).toBe(0);
+  expect(fresh.cards).toBeLessThanOrEqual(1); // (one card may come in at the far end of those drawn)
   expect(fresh.pieces).toBeLessThanOrEqual(1);
   await info.attach('long tasks on accept (ms)', { body: JSON.stringify(await longTasks(page)), contentType: 'application/json' });
 });

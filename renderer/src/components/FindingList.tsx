@@ -1,7 +1,8 @@
-import { memo, useState, type ReactNode } from 'react';
+import { memo, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Category, Finding } from '../../../src/engine/types';
 import type { Outputs, Result } from '../../../src/api/contract';
 import { CATEGORY_LABELS } from '../../../src/api/labels';
+import { useCardWindow } from '../hooks/useCardWindow';
 
 type Reading = Outputs['explain'];
 
@@ -26,6 +27,9 @@ interface Props extends Actions {
   keys: readonly string[];
   /** The active finding's place in `findings`. */
   active: number;
+  /** The category shown alone (the user's filter), or null for all. */
+  only: Category | null;
+  onOnly: (category: Category | null) => void;
   /** Applies the first suggestion of each of these findings (by key), once the user has confirmed them. */
   onAcceptAll: (keys: string[]) => void;
 }
@@ -89,13 +93,18 @@ function ReadingView({ reading, rule }: { reading: Reading; rule: string }) {
 /**
  * The findings as cards in the order their words come in the draft, so a card sits near its neighbours in
  * the text. Above them, each category with its count, a filter (show only these) and its Apply all. The
- * list is drawn again only when the findings, the active one or the filter change.
+ * list is drawn again only when the findings, the active one or the filter change, or, in a long list, when
+ * a scroll brings other cards near the view.
  */
-export const FindingList = memo(function FindingList({ findings, keys, active, onAcceptAll, ...actions }: Props) {
-  const [only, setOnly] = useState<Category | null>(null);
+export const FindingList = memo(function FindingList({ findings, keys, active, only, onOnly, onAcceptAll, ...actions }: Props) {
+  const cats = useMemo(() => ORDER.map((cat) => ({ cat, items: findings.flatMap((f, i) => (f.category === cat ? [{ f, i, key: keys[i]! }] : [])) })).filter((c) => c.items.length), [findings, keys]);
+  const { showing, shown } = useMemo(() => shownFindings(findings, only), [findings, only]);
+  const shownKeys = useMemo(() => shown.map((i) => keys[i]!), [shown, keys]);
+  const list = useRef<HTMLUListElement>(null);
+  const at = shown.indexOf(active);
+  const plan = useCardWindow(list, shownKeys, at >= 0 ? at : null);
   if (!findings.length) return <p className="empty">No language problems found.</p>;
-  const cats = ORDER.map((cat) => ({ cat, items: findings.flatMap((f, i) => (f.category === cat ? [{ f, i, key: keys[i]! }] : [])) })).filter((c) => c.items.length);
-  const showing = only !== null && cats.some((c) => c.cat === only) ? only : null;
+  const drawn = plan ? plan.drawn : shown.map((_, index) => ({ index, before: 0 }));
   return (
     <div className="findings">
       <div className="categories" data-testid="categories">
@@ -105,7 +114,7 @@ export const FindingList = memo(function FindingList({ findings, keys, active, o
               <h3 id={`cat-${cat}`}>
                 <span className={`chip chip-${cat}`} aria-hidden="true" /> {LABELS[cat]} ({items.length})
               </h3>
-              <button type="button" className="filter" data-testid="filter" data-category={cat} aria-pressed={showing === cat} onClick={() => setOnly(showing === cat ? null : cat)}>
+              <button type="button" className="filter" data-testid="filter" data-category={cat} aria-pressed={showing === cat} onClick={() => onOnly(showing === cat ? null : cat)}>
                 {showing === cat ? 'Show all' : 'Show only these'}
               </button>
             </div>
@@ -113,21 +122,33 @@ export const FindingList = memo(function FindingList({ findings, keys, active, o
           </section>
         ))}
       </div>
-      <p className="showing" data-testid="showing">
+      <p className="showing" data-testid="showing" data-count={shown.length}>
         {showing ? `Showing ${LABELS[showing].toLowerCase()} findings only, in the order they come in the draft.` : `All ${findings.length} findings, in the order they come in the draft.`}
       </p>
-      <ul className="cards">
-        {findings.map((f, i) =>
-          showing && f.category !== showing ? null : (
-            <FindingItem key={keys[i]!} fkey={keys[i]!} index={i} active={i === active} category={f.category} rule={f.rule} onSelect={actions.onSelect}>
+      {/* a long list draws only the cards near the view; space stands for the others (../hooks/useCardWindow.ts) */}
+      <ul className={plan ? 'cards windowed' : 'cards'} ref={list} style={plan?.after ? { paddingBottom: plan.after } : undefined}>
+        {drawn.map(({ index, before }) => {
+          const i = shown[index]!;
+          const f = findings[i]!;
+          return (
+            <FindingItem key={keys[i]!} fkey={keys[i]!} index={i} active={i === active} category={f.category} rule={f.rule} onSelect={actions.onSelect} before={before} place={plan ? { at: index + 1, of: shown.length } : undefined}>
               <FindingCard finding={f} fkey={keys[i]!} {...actions} />
             </FindingItem>
-          ),
-        )}
+          );
+        })}
       </ul>
     </div>
   );
 });
+
+/**
+ * The findings a filter shows: those of the category `only` (when there are any; else all), by their places
+ * in `findings`, in order. The list draws these, and j and k move through them.
+ */
+export function shownFindings(findings: readonly Finding[], only: Category | null): { showing: Category | null; shown: number[] } {
+  const showing = only !== null && findings.some((f) => f.category === only) ? only : null;
+  return { showing, shown: findings.flatMap((f, i) => (showing === null || f.category === showing ? [i] : [])) };
+}
 
 /**
  * "Apply all" for one category, asked first: the button opens a list of what changes, and the words that
@@ -207,9 +228,34 @@ function ApplyAll({ category, items, onApply }: { category: Category; items: { f
  * (`finding-<n>`, as the keyboard moves); the others only by their key, so that a finding coming or going
  * near the start of a long draft does not rename every card after it. The card inside is not drawn again.
  */
-function FindingItem({ fkey, index, active, category, rule, onSelect, children }: { fkey: string; index: number; active: boolean; category: Category; rule: string; onSelect: (key: string) => void; children: ReactNode }) {
+function FindingItem({
+  fkey,
+  index,
+  active,
+  category,
+  rule,
+  onSelect,
+  before,
+  place,
+  children,
+}: {
+  fkey: string;
+  index: number;
+  active: boolean;
+  category: Category;
+  rule: string;
+  onSelect: (key: string) => void;
+  /** Space before the card for the cards not drawn before it (a long list), in pixels. */
+  before: number;
+  /** The card's place among those shown, said to screen readers when not every card is in the page. */
+  place?: { at: number; of: number };
+  children: ReactNode;
+}) {
   return (
     <li
+      style={before ? { marginTop: before } : undefined}
+      aria-posinset={place?.at}
+      aria-setsize={place?.of}
       id={active ? `finding-${index}` : undefined}
       data-key={fkey}
       className={`finding${active ? ' active' : ''}`}

@@ -1,9 +1,9 @@
-import { useEffect, type Dispatch } from 'react';
+import { useEffect, useRef, type Dispatch } from 'react';
 import type { Finding } from '../../../src/api/contract';
+import type { Category } from '../../../src/engine/types';
+import { shownFindings } from '../components/FindingList';
 import type { Action } from '../state';
 
-/** The finding cards shown now (a category filter may hide some), in the order they are shown. */
-const shownCards = () => Array.from(document.querySelectorAll<HTMLElement>('[data-testid="finding"][data-key]'));
 const cardOf = (key: string) => document.querySelector<HTMLElement>(`[data-testid="finding"][data-key="${CSS.escape(key)}"]`);
 
 /**
@@ -30,13 +30,27 @@ function bringIntoView(el: Element | null | undefined): void {
   requestAnimationFrame(() => requestAnimationFrame(again));
 }
 
-export function useReviewKeys(o: { visible: boolean; findings: readonly Finding[]; keys: readonly string[]; active: number; setActive: (i: number) => void; accept: (key: string, suggestion: string) => void; dispatch: Dispatch<Action> }): void {
+export function useReviewKeys(o: {
+  visible: boolean;
+  findings: readonly Finding[];
+  keys: readonly string[];
+  /** The category the list shows alone, or null: j and k move through the cards shown. */
+  only: Category | null;
+  active: number;
+  setActive: (i: number) => void;
+  accept: (key: string, suggestion: string) => void;
+  dispatch: Dispatch<Action>;
+}): void {
   const activeKey = o.keys[o.active] ?? null;
+  /** Set when a key moved to another card: it takes the focus once drawn (a long list draws the active card wherever it is). */
+  const focusNext = useRef(false);
   useEffect(() => {
     if (!o.visible || activeKey === null) return;
-    // not while the user works inside the card (a click on its button must land where it was pressed)
     const card = cardOf(activeKey);
-    if (card && !card.contains(document.activeElement)) bringIntoView(card);
+    if (card && focusNext.current) card.focus({ preventScroll: true });
+    focusNext.current = false;
+    // not while the user works inside the card (a click on its button must land where it was pressed)
+    if (card && (card === document.activeElement || !card.contains(document.activeElement))) bringIntoView(card);
     bringIntoView(document.getElementById(`hl-${activeKey}`));
   }, [o.visible, activeKey]);
   useEffect(() => {
@@ -52,14 +66,18 @@ export function useReviewKeys(o: { visible: boolean; findings: readonly Finding[
       if (e.ctrlKey || e.metaKey || e.altKey || !o.findings.length) return;
       /** Moves to the next (or previous) card shown, from the active one or from where it would be. */
       const step = (by: 1 | -1) => {
-        const shown = shownCards().map((el) => o.keys.indexOf(el.dataset.key ?? ''));
+        const { shown } = shownFindings(o.findings, o.only);
         if (!shown.length) return;
         const at = shown.indexOf(o.active);
         const next = at >= 0 ? shown[Math.min(shown.length - 1, Math.max(0, at + by))]! : by > 0 ? (shown.find((i) => i > o.active) ?? shown[shown.length - 1]!) : ([...shown].reverse().find((i) => i < o.active) ?? shown[0]!);
+        if (next === o.active) {
+          const card = cardOf(o.keys[next] ?? '');
+          card?.focus({ preventScroll: true });
+          bringIntoView(card);
+          return;
+        }
+        focusNext.current = true;
         o.setActive(next);
-        const card = cardOf(o.keys[next] ?? '');
-        card?.focus({ preventScroll: true });
-        bringIntoView(card);
       };
       if (!['j', 'k', 'a', 'd'].includes(e.key)) return;
       // the key is the command, not a letter: `d` opens the reason box and must not be typed into it

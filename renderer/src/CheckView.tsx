@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
+import { lazy, startTransition, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import type { Category, Finding } from '../../src/engine/types';
 import { api } from './api';
 import { DocumentView } from './components/DocumentView';
@@ -233,7 +233,8 @@ export function CheckView({ visible, welcome }: { visible: boolean; welcome?: Re
       if (!edits.length) return;
       const r = await api.applySuggestions({ text: live.current.text, edits });
       if (r.ok) {
-        dispatch({ type: 'edited', text: r.value.text, accepted: chosen, changes: r.value.changes });
+        // (drawn as a transition: a long draft's new text is drawn a piece at a time, never holding up a key press)
+        startTransition(() => dispatch({ type: 'edited', text: r.value.text, accepted: chosen, changes: r.value.changes }));
         // the words put in are marked for a moment once they are drawn
         setFlash({ text: r.value.text, ranges: r.value.changes.map((c) => ({ start: c.newStart, end: c.newEnd })) });
         setStatus(`${edits.length} suggestion${edits.length === 1 ? '' : 's'} applied. Undo them from Resolved or with Ctrl+Z.`);

@@ -4,6 +4,7 @@
  */
 import type { Input, Outputs, Result } from '../../src/api/contract';
 import { METHODS, type Method } from '../../src/api/methods';
+import { bodyOf } from './json-body';
 
 export type Api = { [M in Method]: (input: Input<M>) => Promise<Result<Outputs[M]>> };
 
@@ -60,7 +61,7 @@ async function sendLarge(method: string, body: string): Promise<string | null | 
 
 async function call<M extends Method>(method: M, input: Input<M>): Promise<Result<Outputs[M]>> {
   try {
-    const body = JSON.stringify(input);
+    const body = bodyOf(input);
     const text = body.length >= LARGE ? await sendLarge(method, body) : undefined;
     if (text !== undefined) return text === null ? NOT_RESPONDING : (JSON.parse(text) as Result<Outputs[M]>);
     const res = await fetch(`/api/${method}`, {

@@ -2,6 +2,7 @@
 import type { DraftData, DraftView } from '../../src/api/contract.js';
 import type { Block, Finding } from '../../src/api/contract.js';
 import { trackAccepted, withoutAccepted, type Accepted, type Change } from './decisions.js';
+import { unchanging } from './json-body.js';
 
 export interface Dismissal {
   rule: string;
@@ -69,14 +70,14 @@ export function reducer(s: Session, a: Action): Session {
     case 'closed':
       return emptySession;
     case 'opened':
-      return { ...emptySession, name: a.name, text: a.text, result: a.result, warnings: a.warnings, original: { text: a.text, blocks: a.blocks } };
+      return { ...emptySession, name: a.name, text: a.text, result: a.result, warnings: a.warnings, original: unchanging({ text: a.text, blocks: a.blocks }) };
     case 'restored':
       // The work kept from last time: the text and decisions come back; the findings follow from a fresh check.
       return {
         ...emptySession,
         name: a.name,
         text: a.text,
-        original: a.original,
+        original: a.original && unchanging(a.original),
         warnings: a.warnings,
         acceptedList: a.acceptedList,
         accepted: a.acceptedList.length,

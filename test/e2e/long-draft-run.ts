@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { editorSelect, editorText, ROOT } from './host.js';
 
 export const LONG_DRAFT_FILE = path.join(ROOT, 'test-results', 'long-draft.txt');
@@ -41,6 +41,31 @@ export async function recordLongTasks(page: Page): Promise<void> {
     w.inputObserver = new PerformanceObserver((list) => (w.slowestInput = Math.max(w.slowestInput, ...list.getEntries().map((e) => e.duration))));
     w.inputObserver.observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
   });
+}
+/**
+ * The page's tasks over `over` ms while `action` runs, from the browser's own trace: for each, how long it took
+ * (`wall`, as a long task is timed) and how much of that its thread spent working (`cpu`), in ms. Another
+ * process on a busy machine stretches a task's wall time, not its CPU time, so `cpu` is the page's own work.
+ */
+export async function tracedTasks(browser: Browser, page: Page, action: () => Promise<void>, over = 50): Promise<{ wall: number; cpu: number }[]> {
+  await browser.startTracing(page, { categories: ['toplevel'] });
+  let trace: Buffer;
+  try {
+    await action();
+  } finally {
+    trace = await browser.stopTracing();
+  }
+  type Event = { name: string; ph: string; pid: number; tid: number; dur?: number; tdur?: number; args?: { name?: string } };
+  const parsed = JSON.parse(trace.toString('utf8')) as { traceEvents: Event[] } | Event[];
+  const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
+  const thread = (e: Event) => `${e.pid}:${e.tid}`;
+  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map(thread));
+  const tasks = events.filter((e) => (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask') && e.ph === 'X' && mains.has(thread(e)));
+  // the page's main thread: the renderer's that worked the most (another renderer may idle beside it)
+  const busy = new Map<string, number>();
+  for (const t of tasks) busy.set(thread(t), (busy.get(thread(t)) ?? 0) + (t.tdur ?? 0));
+  const main = [...busy].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return tasks.filter((t) => thread(t) === main && (t.dur ?? 0) > over * 1000).map((t) => ({ wall: Math.round((t.dur ?? 0) / 1000), cpu: Math.round((t.tdur ?? 0) / 1000) }));
 }
 export const longTasks = (page: Page): Promise<number[]> => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
 /** The longest wait from an input to the next paint since `recordLongTasks`, in ms (0: none over 16 ms). */

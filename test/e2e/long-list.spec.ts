@@ -17,6 +17,11 @@ async function within(el: Locator, container: Locator): Promise<boolean> {
   return Boolean(a && b && a.y >= b.y - 1 && a.y + a.height <= b.y + b.height + 1);
 }
 
+async function inWindow(page: Page, el: Locator): Promise<boolean> {
+  const box = await el.boundingBox();
+  return Boolean(box && box.y >= 0 && box.y + box.height <= page.viewportSize()!.height);
+}
+
 /** The cards in the page now: each one's key and its place in the list as said to screen readers. */
 const drawn = (page: Page) => page.getByTestId('finding').evaluateAll((els) => els.map((e) => ({ key: e.getAttribute('data-key')!, at: Number(e.getAttribute('aria-posinset')), of: Number(e.getAttribute('aria-setsize')) })));
 
@@ -91,4 +96,12 @@ test('a list of 700 findings draws the cards near the view, and scrolling, click
   expect(await seriousViolations(page)).toEqual([]);
   await victim.getByTestId('filter').click();
   expect(await findingCount(page)).toBe(total - 1);
+
+  // in a narrow window the panes stack and the page scrolls: the list follows the page's scroll
+  await page.setViewportSize({ width: 700, height: 800 });
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect.poll(async () => (await drawn(page)).some((c) => c.at === total - 1)).toBe(true);
+  expect((await drawn(page)).length).toBeLessThan(60);
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight)); // (the cards drawn have taken their real size)
+  await expect.poll(() => inWindow(page, page.locator(`[data-testid="finding"][aria-posinset="${total - 1}"]`))).toBe(true);
 });

@@ -12,9 +12,9 @@ const cardOf = (key: string) => document.querySelector<HTMLElement>(`[data-testi
  * its card and its words are brought into view, each in its own scroll.
  */
 /**
- * Scrolls an element into view, and again in the frames after until it stays put: cards and paragraphs off
- * screen are not laid out (content-visibility) and stand at an estimated size until drawn, so the first
- * scroll can land off once the ones it passed take their real size.
+ * Scrolls an element into view, and again in the frames after until it stays put: cards of a long list not
+ * drawn, and paragraphs off screen (not laid out: content-visibility), stand at an estimated size until drawn,
+ * so the first scroll can land off once the ones it passed take their real size.
  */
 function bringIntoView(el: Element | null | undefined): void {
   if (!el) return;
@@ -47,10 +47,11 @@ export function useReviewKeys(o: {
   useEffect(() => {
     if (!o.visible || activeKey === null) return;
     const card = cardOf(activeKey);
-    if (card && focusNext.current) card.focus({ preventScroll: true });
+    const stepped = focusNext.current;
     focusNext.current = false;
-    // not while the user works inside the card (a click on its button must land where it was pressed)
-    if (card && (card === document.activeElement || !card.contains(document.activeElement))) bringIntoView(card);
+    if (card && stepped) card.focus({ preventScroll: true });
+    // not while the user works inside the card (a click on it must land where it was pressed)
+    if (card && (stepped || !card.contains(document.activeElement))) bringIntoView(card);
     bringIntoView(document.getElementById(`hl-${activeKey}`));
   }, [o.visible, activeKey]);
   useEffect(() => {

@@ -182,7 +182,8 @@ export function formatExplanation(ex: Explanation, all = false): string {
       if (c.verb) parts.push(`verb "${c.verb.text}" (${c.verb.tense}${c.verb.modal ? `, modal ${c.verb.modal}` : ''}${c.verb.negated ? ', negated' : ''})`);
       if (c.negators.length) parts.push(`negation: ${c.negators.join(', ')}`);
       if (c.generic) parts.push('generic statement');
-      if (c.reports) parts.push(`reports the ${c.reports === 'person' ? "person's" : "another party's"} words`);
+      if (c.directive) parts.push("the writer's advice to readers");
+      if (c.reports) parts.push(`reports ${c.reports === 'person' ? "the person's" : "another party's"} words`);
       out.push(parts.join('; '));
     }
     for (const v of s.voices) if (v.voice !== 'writer') out.push(`  ${VOICE_LABEL[v.voice]}: "${v.text}"`);

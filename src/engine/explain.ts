@@ -21,6 +21,8 @@ export interface ClauseExplained {
   negators: string[];
   generic: boolean;
   reports?: Voice;
+  /** The writer's advice to readers ("Officers should treat ..."): see ClauseReading.directive. */
+  directive?: boolean;
 }
 
 export interface CandidateExplained {
@@ -81,6 +83,7 @@ export function explain(text: string, rules: RuleSet, subjectOverride?: Partial<
         negators: c.negators.map((k) => s.tokens[k]!.text),
         generic: c.generic,
         ...(c.reports ? { reports: c.reports } : {}),
+        ...(c.directive ? { directive: true } : {}),
       })),
       voices,
       candidates,

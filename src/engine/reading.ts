@@ -39,6 +39,12 @@ export interface ClauseReading {
   generic: boolean;
   /** A reporting verb heads this clause: what follows is someone's reported words. */
   reports?: Voice;
+  /**
+   * The writer's advice or instruction to whoever reads or acts on the draft, whatever its subject: "Officers
+   * should treat ...", "Colleagues must not ..." (should, must, ought or shall with a verb of now or later; not
+   * "the boss should have paid her", which tells what another party did not do).
+   */
+  directive?: boolean;
 }
 
 export interface SentenceReading {
@@ -47,6 +53,11 @@ export interface SentenceReading {
   clauseOf: number[];
   /** Per token: whose words it is. */
   voice: Voice[];
+  /**
+   * Per token: who owns it by a possessive just before it ("the recruiter's story": another party; "Ana's
+   * story": the person), where there is one.
+   */
+  owner: (Role | undefined)[];
 }
 
 const NEGATORS = new Set(['not', 'never', 'no', 'nobody', 'nothing', 'neither', 'nor', 'none', 'without', 'cannot', 'nowhere', 'hardly', 'barely']);
@@ -56,6 +67,8 @@ const CLAUSE_PUNCT = new Set([',', ';', ':', '(', ')', '—', '–', '[', ']']);
 const CLAUSE_WORDS = new Set(['and', 'but', 'because', 'although', 'though', 'while', 'whereas', 'when', 'whenever', 'if', 'unless', 'after', 'before', 'until', 'since', 'which', 'who', 'whom', 'where', 'once', 'so', 'or', 'as']);
 const AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', "'s", "'re", 'has', 'have', 'had', 'having', 'do', 'does', 'did', "'ve", "'d", "'ll"]);
 const MODALS = new Set(['can', 'could', 'will', 'would', 'shall', 'should', 'may', 'might', 'must', 'cannot', 'ought']);
+/** Modals that make a clause the writer's advice or instruction (ClauseReading.directive). */
+const DIRECTIVE = new Set(['should', 'must', 'ought', 'shall']);
 const PRESENT = new Set(['is', 'are', 'am', 'has', 'have', 'do', 'does', "'s", "'re", "'ve", 'can', 'cannot', 'may', 'must', 'should']);
 const PAST = new Set(['was', 'were', 'had', 'did', 'could', 'would', 'might']);
 
@@ -251,7 +264,8 @@ function read(tokens: readonly Token[], inQuote: number[]): SentenceReading {
     for (let i = from; i < n; i++) if (voice[i] === 'writer') voice[i] = 'generic';
     break;
   }
-  return { clauses, clauseOf, voice };
+  const owner = tokens.map((_, i) => (i > 0 && /\p{L}(?:'s|s')$/u.test(tokens[i - 1]!.norm) ? roleOfWords([{ ...tokens[i - 1]!, text: tokens[i - 1]!.text.replace(/['’]s?$/u, ''), norm: tokens[i - 1]!.norm.replace(/'s?$/, '') }]) : undefined));
+  return { clauses, clauseOf, voice, owner };
 }
 
 /** A clause that is the content of a report or question: it opens with "whether", "if" or "that". */
@@ -417,6 +431,7 @@ function clause(tokens: readonly Token[], from: number, to: number): ClauseReadi
     subject = { from: start, to: v, text: words.map((t) => t.text).join(' '), role: roleOfWords(words) };
   }
   let verb: VerbReading | undefined;
+  let directive = false;
   if (v >= 0) {
     let modal: string | undefined;
     let tense: VerbReading['tense'] = 'unknown';
@@ -429,9 +444,10 @@ function clause(tokens: readonly Token[], from: number, to: number): ClauseReadi
     else if (first.endsWith('s')) tense = 'present';
     while (k + 1 < to && !DETERMINERS.has(tokens[k + 1]!.norm) && (AUX.has(tokens[k]!.norm) || MODALS.has(tokens[k]!.norm) || isNegator(tokens[k]!) || /ly$/.test(tokens[k]!.norm))) k++;
     verb = { at: k, text: tokens[k]!.text, ...(modal ? { modal } : {}), tense, negated: negators.some((x) => x <= k + 1) };
+    if (modal && DIRECTIVE.has(modal) && !tokens.slice(v + 1, k + 1).some((t) => t.norm === 'have' || t.norm === "'ve")) directive = true;
   }
   const generic = isGeneric(tokens, start, v, verb);
-  return { from, to, ...(subject ? { subject } : {}), ...(verb ? { verb } : {}), negators, generic };
+  return { from, to, ...(subject ? { subject } : {}), ...(verb ? { verb } : {}), negators, generic, ...(directive ? { directive } : {}) };
 }
 
 function looksLikeVerb(t: Token): boolean {

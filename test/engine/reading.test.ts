@@ -91,6 +91,35 @@ describe('the sentence layer', () => {
   });
 });
 
+describe("the writer's advice and words owned by another party", () => {
+  it('reads should, must, ought and shall with a verb of now as advice, whoever the subject is, and "should have" as not', () => {
+    for (const text of ['Colleagues should treat his account with caution.', 'Officers must not rely on it.', 'The panel ought to see the messages.', 'Staff shall record every visit.'])
+      expect(read(text).r.clauses[0]!.directive, text).toBe(true);
+    for (const text of ['The boss should have paid her.', "The men must've known.", 'Officers treated his account with caution.', 'She could leave at any time.'])
+      expect(read(text).r.clauses[0]!.directive, text).toBeUndefined();
+  });
+
+  it("knows who owns a word by a possessive before it: another party's, the person's, or none", () => {
+    const owner = (text: string, w: string) => {
+      const { r, at } = read(text);
+      return r.owner[at(w)];
+    };
+    expect(owner("The recruiter's story was that she would clean hotels.", 'story')).toBe('other');
+    expect(owner("Her boss's version differs.", 'version')).toBe('other');
+    expect(owner("Ana's story has not changed.", 'story')).toBe('person');
+    expect(owner('Her story has not changed.', 'story')).toBeUndefined();
+  });
+
+  it("lets the person's doubters be the readers the writer advises, not the parties the draft tells of", () => {
+    const rules = builtInRules();
+    const fired = (text: string) => explain(text, rules).sentences[0]!.findings.map((f) => f.rule);
+    expect(fired('Colleagues should take his account cautiously.')).toContain('disbelief/credibility-judgements');
+    expect(fired('Colleagues took his account cautiously.')).not.toContain('disbelief/credibility-judgements');
+    expect(fired("The recruiter's story to her family was that she would work in a hotel.")).not.toContain('disbelief/story');
+    expect(fired("Ana's story to the police was short.")).toContain('disbelief/story');
+  });
+});
+
 describe('explain', () => {
   it('says why a candidate did not fire: mention, instruction, negation, another party', () => {
     const why = (text: string) =>

@@ -69,6 +69,7 @@ function ReadingView({ reading, rule }: { reading: Reading; rule: string }) {
             {c.verb ? `, verb “${c.verb.text}” (${c.verb.tense}${c.verb.modal ? `, ${c.verb.modal}` : ''})` : ''}
             {c.negators.length ? `, negated by “${c.negators.join('”, “')}”` : ''}
             {c.generic ? ', a general statement' : ''}
+            {c.directive ? ", the writer's advice to readers" : ''}
           </li>
         ))}
       </ul>

@@ -73,8 +73,12 @@ export function readingBlocks(term: Pick<CompiledTerm, 'voice' | 'negated' | 'ge
   const v = r.voice[from]!;
   // "The boss made good money", "The men forced her to do escort work": the writer's clause is about another
   // party. (In words reported from someone, "Neighbours say that Elira is ...", the reporter is not the subject.)
-  const subject = r.clauses[r.clauseOf[from]!]?.subject;
-  if (term.about === 'person' && v === 'writer' && subject?.role === 'other' && otherAtHead(subject.text) && (to <= subject.from || from >= subject.to)) return `about another party ("${subject.text}"), not the person`;
+  // ("Officers should treat her account with caution" is the writer's advice, not a telling of what officers did.)
+  const clause = r.clauses[r.clauseOf[from]!];
+  const subject = clause?.subject;
+  if (term.about === 'person' && v === 'writer' && subject?.role === 'other' && !clause?.directive && otherAtHead(subject.text) && (to <= subject.from || from >= subject.to)) return `about another party ("${subject.text}"), not the person`;
+  // "The recruiter's story to her family": the words are another party's, whoever the clause is about
+  if (term.about === 'person' && r.owner[from] === 'other') return 'owned by another party (a possessive before it), not the person';
   if (v === 'mention' && term.voice !== 'any') return 'named as language (a mention), not used';
   if (term.generic === 'skip' && (v === 'generic' || r.clauses[r.clauseOf[from]!]!.generic)) return 'a generic statement or an instruction, not about the person';
   if (term.voice === 'writer' && v !== 'writer' && v !== 'generic') return `the ${v === 'person' ? "person's" : "another party's"} reported words, not the writer's`;

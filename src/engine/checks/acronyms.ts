@@ -19,6 +19,8 @@ export function acronymOf(word: string, known: ReadonlyMap<string, unknown>): st
   const base = word.replace(/(?:['’]d|['’]s|s)$/, '');
   if (known.has(base)) return base;
   if (known.has(word)) return word;
+  // initials written with some small letters ("PiPoT", "LeDeR"): three capitals or more, the last letter one
+  if (/^(?:[A-Z][a-z]{0,2}){2,4}[A-Z]$/.test(base) && (base.match(/[A-Z]/g)?.length ?? 0) >= 3) return base;
   if (!/^[A-Z][A-Z&]{1,4}$/.test(base) || ROMAN.test(base)) return null;
   return base;
 }
@@ -45,6 +47,14 @@ function isExpandedHere(s: Sentence, i: number): boolean {
     }
     if (initials.length >= 2 && (!numbers || spells(t[i]!.text.toLowerCase().replace(/[^a-z]/g, ''), initials))) return true;
   }
+  // "ACR service (Full Name)": a word or two between, the words in brackets spelling it out
+  for (let gap = 1; gap <= 2; gap++) {
+    if (t[i + gap + 1]?.text !== '(' || !t.slice(i + 1, i + gap + 1).every((x) => x.isWord)) continue;
+    const initials: string[] = [];
+    for (let k = i + gap + 2; k < t.length && t[k]!.text !== ')'; k++) if (t[k]!.isWord && !/^(?:the|a|an|of|and|for|to|in|on|&)$/.test(t[k]!.norm)) initials.push(t[k]!.norm[0]!);
+    const acr = t[i]!.text.toLowerCase().replace(/[^a-z]/g, '');
+    if (initials.length >= acr.length - 1 && spells(acr, initials)) return true;
+  }
   // "Full Name (ACR)"
   if (t[i - 1]?.text === '(' && t[i + 1]?.text === ')') {
     let words = 0;
@@ -65,7 +75,7 @@ function isEmphasisOrPlaceholder(rule: CompiledAcronyms, s: Sentence, i: number)
   return false;
 }
 
-const CAPS_WORD = /^\p{Lu}{3,}$/u;
+const CAPS_WORD = /^\p{Lu}{3,}(?:['’]S)?$/u;
 
 /**
  * Part of a name written in capitals: the word and a neighbour are both capitals of three letters or more,
@@ -83,6 +93,24 @@ const PRODUCT_NOUNS = new Set(['app', 'apps', 'account', 'accounts', 'card', 'ca
 
 /** Things posted or sent on a platform: the capitals after "an advert on" name the platform. */
 const POSTED = new Set(['advert', 'adverts', 'advertisement', 'ad', 'ads', 'listing', 'listings', 'post', 'posts', 'posted', 'profile', 'message', 'messages', 'messaged', 'video', 'videos', 'advertised', 'listed', 'chatted']);
+
+/** Nouns after a name in capitals that make it the name of a scheme or service ("the RISE mentoring project"). */
+const SCHEME_NOUNS = new Set(['project', 'projects', 'programme', 'program', 'scheme', 'service', 'services', 'charity', 'initiative', 'hub', 'centre', 'center', 'club', 'course', 'group', 'campaign', 'network', 'refuge', 'shelter', 'foundation', 'trust']);
+
+/**
+ * Capitalised words after capitals that make them a role or a process, not a company's name: "LAMS Officer",
+ * "MASH Team", "SCR Meeting" are shorthand to spell out; "KMR Homes" is a company.
+ */
+const ROLE_HEADS = new Set(['officer', 'officers', 'worker', 'workers', 'manager', 'lead', 'coordinator', 'co-ordinator', 'team', 'unit', 'referral', 'referrals', 'assessment', 'meeting', 'meetings', 'plan', 'panel', 'check', 'checks', 'nurse', 'practitioner', 'advocate', 'guardian', 'report', 'form', 'order', 'notice', 'conference', 'review', 'strategy', 'investigator', 'inspector', 'caseworker', 'adviser', 'advisor', 'specialist', 'liaison', 'duty']);
+
+/**
+ * ISO codes of currencies, as written before or after a sum ("USD 1,800", "300 EUR"). (Not CAD, which in a
+ * police draft is a computer-aided dispatch log, "CAD 4471".)
+ */
+const CURRENCIES = new Set(['USD', 'EUR', 'GBP', 'PLN', 'RON', 'BGN', 'CZK', 'HUF', 'INR', 'PKR', 'NGN', 'GHS', 'CNY', 'VND', 'AED', 'SAR', 'TRY', 'UAH', 'RUB', 'AUD', 'PHP', 'THB', 'BDT', 'LKR', 'NPR', 'KES', 'MDL', 'RSD', 'LTL', 'EGP', 'MAD', 'IRR', 'IQD', 'AFN', 'ERN', 'ETB', 'SDG', 'ZAR', 'BRL', 'MXN', 'JPY', 'CHF', 'SEK', 'NOK', 'DKK']);
+
+/** Words that make a number beside a currency's code a sum of money. */
+const MONEY_WORDS = new Set(['paid', 'pay', 'pays', 'fee', 'fees', 'cost', 'costs', 'salary', 'wage', 'wages', 'owed', 'owes', 'owe', 'debt', 'price', 'loan', 'charged', 'earn', 'earned', 'earns', 'sent', 'borrowed', 'worth', 'month', 'week', 'year']);
 
 /** Words that begin the name of a body or team, not a person: "Children's Services MASH" is shorthand. */
 const BODY_WORDS = /^(?:police|services?|team|council|care|social|health|children's|adult|unit|hub|office|trust|court|board|department|agency|authority|centre|center|school|college|hospital|ward|clinic|project|partnership|safeguarding|local|national|home|the|a|an|our|their|his|her|contact|call|see|ask|via|per|by|from|with|to|and|or)$/;
@@ -118,7 +146,11 @@ function isName(rule: CompiledAcronyms, s: Sentence, i: number, acr: string, tex
   // a platform where something was posted: "an advert on OLX", "messages via WSP"
   if (i >= 2 && /^(?:on|via|through)$/.test(s.tokens[i - 1]!.norm) && POSTED.has(s.tokens[i - 2]!.norm)) return true;
   const next = s.tokens[i + 1];
-  if (next && next.isWord && next.start === s.tokens[i]!.end + 1 && /^\p{Lu}\p{Ll}/u.test(next.text) && !rule.emphasis.has(next.norm)) return true;
+  if (next && next.isWord && next.start === s.tokens[i]!.end + 1 && /^\p{Lu}\p{Ll}/u.test(next.text) && !rule.emphasis.has(next.norm) && !ROLE_HEADS.has(next.norm)) return true;
+  // a word in capitals naming a scheme or service: "the RISE mentoring project" (not one the rules can expand)
+  if (acr.length >= 4 && /[AEIOU]/.test(acr) && !rule.expansions.has(acr) && s.tokens.slice(i + 1, i + 4).some((x, k, a) => x.isWord && SCHEME_NOUNS.has(x.norm) && a.slice(0, k).every((y) => y.isWord && /^\p{Ll}/u.test(y.text)))) return true;
+  // a currency's code beside a sum
+  if (CURRENCIES.has(acr) && [s.tokens[i - 1], s.tokens[i + 1]].some((x) => x && /\d/.test(x.text)) && (/\d[,.]\d/.test(s.tokens.slice(Math.max(0, i - 3), i + 4).map((x) => x.text).join('')) || s.tokens.some((x) => MONEY_WORDS.has(x.norm)))) return true;
   return false;
 }
 

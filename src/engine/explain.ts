@@ -58,10 +58,14 @@ export function explain(text: string, rules: RuleSet, subjectOverride?: Partial<
     const r = readSentence(s, text, quotes);
     const words = (a: number, b: number) => text.slice(s.tokens[a]!.start, s.tokens[b - 1]!.end);
     const voices: SentenceExplained['voices'] = [];
+    let runStart = 0;
     s.tokens.forEach((t, i) => {
       const last = voices[voices.length - 1];
-      if (last && last.voice === r.voice[i]) last.text = text.slice(text.indexOf(last.text, s.start), t.end);
-      else voices.push({ text: t.text, voice: r.voice[i]! });
+      if (last && last.voice === r.voice[i]) last.text = text.slice(runStart, t.end);
+      else {
+        runStart = t.start;
+        voices.push({ text: t.text, voice: r.voice[i]! });
+      }
     });
     const ctx = contextFor(text, s, 0);
     const candidates: CandidateExplained[] = [];

@@ -174,6 +174,13 @@ function quoteOfTokens(tokens: readonly Token[], quotes: readonly QuoteSpan[]): 
   return out;
 }
 
+/** Whether a clause begins (after its comma) with "that": the reported words after an aside. */
+function startsWithThat(tokens: readonly Token[], c: ClauseReading | undefined): boolean {
+  if (!c) return false;
+  const first = tokens[c.from]?.text === ',' ? c.from + 1 : c.from;
+  return tokens[first]?.norm === 'that';
+}
+
 function read(tokens: readonly Token[], inQuote: number[]): SentenceReading {
   const n = tokens.length;
   const clauses: ClauseReading[] = [];
@@ -228,6 +235,11 @@ function read(tokens: readonly Token[], inQuote: number[]): SentenceReading {
       const own = clauses[clauseOf[i]!]!;
       // (but "..., whether we could help her" is what was asked, not an aside)
       if (own !== c && own.subject?.role === 'writer' && !isComplement(tokens, own)) {
+        i = own.to - 1;
+        continue;
+      }
+      // and so is one set between commas before the reported words ("Kayden says, for what it's worth, that ...")
+      if (clauseOf[i] === k + 1 && tokens[own.from]?.text === ',' && startsWithThat(tokens, clauses[k + 2])) {
         i = own.to - 1;
         continue;
       }

@@ -4,6 +4,8 @@ import type { Subject } from './types.js';
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_RE = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const DATE_RE = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_RE})\\.?,?\\s+(\\d{4})|(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4})`, 'gi');
+/** Capitalised words that are not a name before an age ("In May, 14, people ..."). */
+const NOT_NAME = '(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Room|Flat|Unit|Page|Section|Visit|In|On|At|By|From|Since|Until|Between|During|And|But|The|Of|For)\\b)';
 const AGE_RES = [
   /\b(?:aged|age[d:]?\s*(?:is|was)?|age of)\s*:?\s*(\d{1,2})\b/gi,
   /\b(\d{1,2})[- ]years?[- ]old\b/gi,
@@ -12,6 +14,8 @@ const AGE_RES = [
   /\b(?:[A-Z][a-z]+(?: [A-Z]\.)?|[Ss]he|[Hh]e) (?:is|was|turned) (\d{1,2})(?=[,.;]|\s+(?:and|years|yrs|but|or|on|in)\b)/g,
   // a case header: "Nguyen Thi Lan, female, 29, Vietnamese national", "Male, 17"
   /\b(?:male|female)\s*,\s*(\d{1,2})(?=\s*(?:[,;)\n]|$|years?\b|yrs?\b))/gim,
+  // a name with the age set off by commas before the verb: "Mia, 14, is ...", "Jayden Cole, 16, was arrested"
+  new RegExp(`\\b${NOT_NAME}[A-Z][a-z]+(?: ${NOT_NAME}[A-Z][a-z]+)?, (\\d{1,2}), (?=[a-z])`, 'g'),
 ];
 const OTHER_PERSON = /\b(?:son|daughter|brother|sister|mother|father|mum|dad|husband|wife|uncle|aunt|cousin|partner|boyfriend|girlfriend|man|men|woman|women|exploiters?|recruiter|friend|grandmother|grandfather|baby|children|child has|sons|daughters)\b[^.\n]{0,25}$/i;
 const DOB_RE = /\b(?:date of birth|d\.?o\.?b\.?|born(?: on| in)?)\s*:?\s*(?:is\s*)?/gi;

@@ -33,6 +33,13 @@ describe('the sentence layer', () => {
     expect(read('I think that she was frightened.').voiceOf('frightened')).toBe('writer');
   });
 
+  it("keeps the writer's aside between a reporting verb and the reported words the writer's", () => {
+    const { voiceOf } = read("Kayden says, for what it's worth, that the older boys made him carry the bag.");
+    expect(voiceOf('worth')).toBe('writer');
+    expect(voiceOf('boys')).toBe('person');
+    expect(read('She told me, crying, that the men had her passport.').voiceOf('passport')).toBe('person');
+  });
+
   it('reads "everything she told us" as a thing told, not a report', () => {
     expect(read('Everything Berhane told us should be taken with a pinch of salt.').voiceOf('salt')).toBe('writer');
   });

@@ -35,6 +35,14 @@ describe('who the person is', () => {
     expect(detectSubject('She is female, 29 October was the day she left.').age).toBeNull();
   });
 
+  it('reads an age set off by commas after a name, not a date or a list of numbers', () => {
+    expect(detectSubject('Mia, 14, is very grown-up in how she carries herself.')).toMatchObject({ isChild: true, age: 14 });
+    expect(detectSubject('Jayden Cole, 16, was arrested at the station.')).toMatchObject({ isChild: true, age: 16 });
+    expect(detectSubject('Ewa Nowak, 31, was found at the car wash.')).toMatchObject({ isChild: false, age: 31 });
+    expect(detectSubject('On Friday, 14, 15 and 16 May the shop was closed.').age).toBeNull();
+    expect(detectSubject('In May, 14, people were moved.').age).toBeNull();
+  });
+
   it("does not count words others are quoted as calling the person", () => {
     expect(detectSubject('The woman who ran the salon called her "lazy girl" and "stupid girl" whenever she was slow.').isChild).toBe(false);
   });

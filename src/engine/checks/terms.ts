@@ -184,6 +184,34 @@ function clauseSpan(text: string, s: Sentence, from: number, to: number): [numbe
   return [t[a]!.start, t[b - 1]!.end];
 }
 
+/**
+ * Where a sentence is two joined by ", and", ", but", ", yet" or ";", each with its own subject and verb ("She
+ * is getting in deeper with the lad, and she is quite happy to go along with it"), and the words at `from`
+ * are in the last: the span from the joining comma to the end of the sentence, its full stop left, so
+ * deleting it leaves the first whole. Null otherwise (the whole sentence is the span).
+ */
+function trailingCoordinate(r: SentenceReading, s: Sentence, from: number): [number, number] | null {
+  const t = s.tokens;
+  const k = r.clauseOf[from]!;
+  // the clause the words are in, and any after it, up to the end: none may start another joined sentence
+  for (let j = k; j >= 1; j--) {
+    const c = r.clauses[j]!;
+    let first = c.from;
+    const comma = t[first]?.text === ',' || t[first]?.text === ';' ? first : first - 1;
+    if (t[first]?.text === ',' || t[first]?.text === ';') first++;
+    const joined = t[comma]?.text === ';' || (t[comma]?.text === ',' && /^(?:and|but|yet)$/.test(t[first]?.norm ?? ''));
+    if (!joined) continue;
+    // its own subject and verb, and a subject and verb before it: two sentences, not a list or a phrase
+    const head = r.clauses[j]!.subject ? r.clauses[j]! : r.clauses[j + 1] && r.clauses[j + 1]!.from <= from ? r.clauses[j + 1]! : undefined;
+    if (!head?.subject || !head.verb || !r.clauses.slice(0, j).some((x) => x.subject && x.verb && x.subject.role !== 'none')) return null;
+    if (r.clauses.slice(j + 1).some((x) => (t[x.from]?.text === ',' && /^(?:and|but|yet)$/.test(t[x.from + 1]?.norm ?? '') && x.subject) || t[x.from]?.text === ';')) return null;
+    let last = t.length - 1;
+    while (last > comma && /^[.!?]$/.test(t[last]!.text)) last--;
+    return last > comma ? [t[comma]!.start, t[last]!.end] : null;
+  }
+  return null;
+}
+
 /** All term findings in one block (the first `stopAfter` and one more, at most). `text` is the whole document text. */
 export function checkTerms(set: RuleSet, info: BlockInfo, text: string, subject: Subject, stopAfter = Infinity): Finding[] {
   const out: Finding[] = [];
@@ -226,8 +254,10 @@ export function checkTerms(set: RuleSet, info: BlockInfo, text: string, subject:
         // an entry with its own rewrite replaces just its words, whatever the term's span
         const span = term.patternSuggest.has(pattern) ? 'match' : term.span;
         if (span === 'sentence') {
-          start = s.start;
-          end = s.end;
+          // the last of two sentences joined by ", and" or ", but" goes alone, leaving the first whole
+          const own = trailingCoordinate(reading, s, m.from);
+          start = own ? own[0] : s.start;
+          end = own ? own[1] : s.end;
           suggestions = [''];
         } else if (span === 'clause') {
           [start, end] = clauseSpan(blockText, s, m.from, m.to);

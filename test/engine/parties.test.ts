@@ -54,4 +54,15 @@ describe('about whom: doubt and blame are about the person, not another named pa
     const heading = `${draft('Lan', 'Gary', '')}Officer's observations\nI have recorded her tale about the back door.`;
     expect(about(heading).some((f) => f.endsWith(': tale'))).toBe(true);
   });
+
+  it("reads a pronoun that is not the person's as another party, where the draft makes the person's plain", () => {
+    // Aisha is "she" throughout; the man with her is "he"
+    const aisha = (sentence: string) =>
+      `Aisha is 17. Aisha told me she did not want to travel and that she was frightened. Aisha said she had been told she would marry her cousin. Her uncle Imran stood beside her at the desk.\n\n${sentence}`;
+    expect(about(aisha('He claimed the return ticket had been booked separately.')).filter((f) => f.startsWith('disbelief/claims'))).toEqual([]);
+    expect(about(aisha('She claimed the return ticket had been booked separately.')).some((f) => f.startsWith('disbelief/claims'))).toBe(true);
+    // the same story told of a boy: now "he" is the person
+    const bilal = (sentence: string) => `Bilal is 17. Bilal told me he did not want to travel and that he was frightened. Bilal said he had been told he would marry his cousin.\n\n${sentence}`;
+    expect(about(bilal('He claimed the return ticket had been booked separately.')).some((f) => f.startsWith('disbelief/claims'))).toBe(true);
+  });
 });

@@ -109,6 +109,9 @@ const ROLE_HEADS = new Set(['officer', 'officers', 'worker', 'workers', 'manager
  */
 const CURRENCIES = new Set(['USD', 'EUR', 'GBP', 'PLN', 'RON', 'BGN', 'CZK', 'HUF', 'INR', 'PKR', 'NGN', 'GHS', 'CNY', 'VND', 'AED', 'SAR', 'TRY', 'UAH', 'RUB', 'AUD', 'PHP', 'THB', 'BDT', 'LKR', 'NPR', 'KES', 'MDL', 'RSD', 'LTL', 'EGP', 'MAD', 'IRR', 'IQD', 'AFN', 'ERN', 'ETB', 'SDG', 'ZAR', 'BRL', 'MXN', 'JPY', 'CHF', 'SEK', 'NOK', 'DKK']);
 
+/** Words that make two capitals before a number a flight. */
+const FLIGHT_WORDS = new Set(['flight', 'flights', 'flew', 'flying', 'fly', 'airways', 'airline', 'airlines', 'air', 'boarding', 'departure', 'departed', 'arrival', 'arrived', 'gate', 'terminal', 'airport', 'plane']);
+
 /** Words that make a number beside a currency's code a sum of money. */
 const MONEY_WORDS = new Set(['paid', 'pay', 'pays', 'fee', 'fees', 'cost', 'costs', 'salary', 'wage', 'wages', 'owed', 'owes', 'owe', 'debt', 'price', 'loan', 'charged', 'earn', 'earned', 'earns', 'sent', 'borrowed', 'worth', 'month', 'week', 'year']);
 
@@ -149,6 +152,8 @@ function isName(rule: CompiledAcronyms, s: Sentence, i: number, acr: string, tex
   if (next && next.isWord && next.start === s.tokens[i]!.end + 1 && /^\p{Lu}\p{Ll}/u.test(next.text) && !rule.emphasis.has(next.norm) && !ROLE_HEADS.has(next.norm)) return true;
   // a word in capitals naming a scheme or service: "the RISE mentoring project" (not one the rules can expand)
   if (acr.length >= 4 && /[AEIOU]/.test(acr) && !rule.expansions.has(acr) && s.tokens.slice(i + 1, i + 4).some((x, k, a) => x.isWord && SCHEME_NOUNS.has(x.norm) && a.slice(0, k).every((y) => y.isWord && /^\p{Ll}/u.test(y.text)))) return true;
+  // an airline's code in a flight number ("AZURE GULF AIRWAYS AG 311", "flight BA 249")
+  if (acr.length === 2 && /^\d{2,4}$/.test(s.tokens[i + 1]?.text ?? '') && s.tokens.some((x) => FLIGHT_WORDS.has(x.norm))) return true;
   // a currency's code beside a sum
   if (CURRENCIES.has(acr) && [s.tokens[i - 1], s.tokens[i + 1]].some((x) => x && /\d/.test(x.text)) && (/\d[,.]\d/.test(s.tokens.slice(Math.max(0, i - 3), i + 4).map((x) => x.text).join('')) || s.tokens.some((x) => MONEY_WORDS.has(x.norm)))) return true;
   return false;

@@ -37,6 +37,46 @@ function subjectIsAnotherParty(b: BlockInfo, rel: number, relEnd: number, names:
   return !words.some((t) => /^(?:he|she|they|him|her|his)$/.test(t.norm));
 }
 
+const HE = new Set(['he', 'him', 'his', 'himself']);
+const SHE = new Set(['she', 'her', 'hers', 'herself']);
+
+/**
+ * The pronoun that is not the person's, where the draft makes the person's plain: in the sentences that name
+ * the person and the sentence after each, one of he or she at least three times and twice as often as the
+ * other. Null when it does not (or uses they).
+ */
+function otherPronoun(blocks: readonly BlockInfo[], person: ReadonlySet<string>): 'he' | 'she' | null {
+  let he = 0;
+  let she = 0;
+  for (const b of blocks) {
+    const ss = b.local.sentences;
+    ss.forEach((s, k) => {
+      if (!s.tokens.some((t) => person.has(t.norm.replace(/'s$/, '')))) return;
+      for (const t of [...s.tokens, ...(ss[k + 1]?.tokens ?? [])]) {
+        if (HE.has(t.norm)) he++;
+        else if (SHE.has(t.norm)) she++;
+      }
+    });
+  }
+  if (she >= 3 && she >= 2 * he) return 'he';
+  if (he >= 3 && he >= 2 * she) return 'she';
+  return null;
+}
+
+/** Whether the clause of a finding has the pronoun `word` alone as its subject. */
+function subjectIsPronoun(blocks: readonly BlockInfo[], f: Finding, word: 'he' | 'she'): boolean {
+  const b = blocks[firstAtOrAfter(blocks.map((x) => x.block), f.start + 1) - 1];
+  if (!b) return false;
+  const rel = f.start - b.block.start;
+  const s = sentenceAt(b.local.sentences, rel);
+  if (!s) return false;
+  const i = firstAtOrAfter(s.tokens, rel);
+  if (i >= s.tokens.length) return false;
+  const r = readSentence(s, b.text, b.local.quotes);
+  const subject = r.clauses[r.clauseOf[i]!]?.subject;
+  return subject !== undefined && subject.to - subject.from === 1 && s.tokens[subject.from]!.norm === word && subject.to <= i;
+}
+
 /** The words of the person's name: the name the draft uses most and the capitalised words written next to it. */
 function personWords(main: string, text: string): Set<string> {
   const words = new Set([main]);
@@ -65,6 +105,10 @@ export function aboutThePerson(findings: Finding[], blocks: readonly BlockInfo[]
   const main = people.main();
   if (!main) return findings;
   const person = personWords(main, text);
+  // the pronoun the draft uses for the person: a clause whose subject is the other one is about someone else
+  // ("Aisha ... she ..."; "He claimed the return ticket had been booked" is the man with her)
+  const other = otherPronoun(blocks, person);
+  if (other) findings = findings.filter((f) => !personRules.has(f.rule) || !subjectIsPronoun(blocks, f, other));
   // people the draft names (with a cue such as "Nicu said"), and words it capitalises mid-sentence that are not
   // months, days, places or apps
   const named = new Set([...people.names].filter((w) => !person.has(w)));

@@ -10,12 +10,12 @@ import { loadElementCases, summariseElements } from './elements.js';
 
 /** Pass rates measured when the cases were written and the classes built; raise them as the classes grow. */
 const FLOORS: Record<string, number> = {
-  'choice-blame': 0.82,
-  'credibility-judgement': 0.89,
+  'choice-blame': 0.84,
+  'credibility-judgement': 0.9,
   'exploiter-as-partner': 0.82,
-  hedging: 0.84,
-  jargon: 0.89,
-  'offender-framing': 0.73,
+  hedging: 0.85,
+  jargon: 0.91,
+  'offender-framing': 0.75,
 };
 
 describe('behavioural cases', () => {

@@ -388,6 +388,9 @@ function reporter(tokens: readonly Token[], c: ClauseReading): { from: number; v
     while (j < tokens.length && j < i + 4 && /^(?:me|us|him|her|them|police|officers|staff|the|a|an|his|her|my|our|their|school|teacher|social|worker|interpreter|nurse|doctor|later|again|also|then|clearly|repeatedly)$/.test(tokens[j]!.norm)) j++;
     if (tokens[j]?.norm === 'that') j++;
     if (j >= tokens.length) return null;
+    // "said whatever would get him out", "told us what she thought we wanted to hear": the writer's account
+    // of what was said, not the words said
+    if (tokens[j]!.norm === 'whatever' || (tokens[j]!.norm === 'what' && SUBJECT_PRONOUNS.has(tokens[j + 1]?.norm ?? '') && /^(?:thought|thinks|think|believed|believes|imagined|guessed|hoped|reckoned|felt|figured)$/.test(tokens[j + 2]?.norm ?? ''))) return null;
     return { from: j, voice: roleToVoice(c.subject.role) };
   }
   return null;

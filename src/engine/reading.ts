@@ -276,7 +276,11 @@ function read(tokens: readonly Token[], inQuote: number[]): SentenceReading {
     for (let i = from; i < n; i++) if (voice[i] === 'writer') voice[i] = 'generic';
     break;
   }
-  const owner = tokens.map((_, i) => (i > 0 && /\p{L}(?:'s|s')$/u.test(tokens[i - 1]!.norm) ? roleOfWords([{ ...tokens[i - 1]!, text: tokens[i - 1]!.text.replace(/['’]s?$/u, ''), norm: tokens[i - 1]!.norm.replace(/'s?$/, '') }]) : undefined));
+  const owner = tokens.map((_, i) => {
+    const prev = tokens[i - 1];
+    if (!prev || prev.norm.length < 3 || !(prev.norm.endsWith("'s") || prev.norm.endsWith("s'"))) return undefined;
+    return roleOfWords([{ ...prev, text: prev.text.replace(/['’]s?$/u, ''), norm: prev.norm.replace(/'s?$/, '') }]);
+  });
   return { clauses, clauseOf, voice, owner };
 }
 

@@ -38,6 +38,7 @@ function subjectIsAnotherParty(b: BlockInfo, rel: number, relEnd: number, names:
 }
 
 const HE = new Set(['he', 'him', 'his', 'himself']);
+const pronounCounts = new WeakMap<object, { key: string; he: number; she: number }>();
 const SHE = new Set(['she', 'her', 'hers', 'herself']);
 
 /**
@@ -48,15 +49,24 @@ const SHE = new Set(['she', 'her', 'hers', 'herself']);
 function otherPronoun(blocks: readonly BlockInfo[], person: ReadonlySet<string>): 'he' | 'she' | null {
   let he = 0;
   let she = 0;
+  const key = [...person].join(' ');
   for (const b of blocks) {
-    const ss = b.local.sentences;
-    ss.forEach((s, k) => {
-      if (!s.tokens.some((t) => person.has(t.norm.replace(/'s$/, '')))) return;
-      for (const t of [...s.tokens, ...(ss[k + 1]?.tokens ?? [])]) {
-        if (HE.has(t.norm)) he++;
-        else if (SHE.has(t.norm)) she++;
+    // (counted once per block text and person: a re-lint after an edit counts only the edited block again)
+    let c = pronounCounts.get(b.local);
+    if (c?.key !== key) {
+      c = { key, he: 0, she: 0 };
+      const ss = b.local.sentences;
+      for (let k = 0; k < ss.length; k++) {
+        if (!ss[k]!.tokens.some((t) => person.has(t.norm.endsWith("'s") ? t.norm.slice(0, -2) : t.norm))) continue;
+        for (const t of ss[k]!.tokens.concat(ss[k + 1]?.tokens ?? [])) {
+          if (HE.has(t.norm)) c.he++;
+          else if (SHE.has(t.norm)) c.she++;
+        }
       }
-    });
+      pronounCounts.set(b.local, c);
+    }
+    he += c.he;
+    she += c.she;
   }
   if (she >= 3 && she >= 2 * he) return 'he';
   if (he >= 3 && he >= 2 * she) return 'she';
@@ -64,8 +74,8 @@ function otherPronoun(blocks: readonly BlockInfo[], person: ReadonlySet<string>)
 }
 
 /** Whether the clause of a finding has the pronoun `word` alone as its subject. */
-function subjectIsPronoun(blocks: readonly BlockInfo[], f: Finding, word: 'he' | 'she'): boolean {
-  const b = blocks[firstAtOrAfter(blocks.map((x) => x.block), f.start + 1) - 1];
+function subjectIsPronoun(blocks: readonly BlockInfo[], spans: readonly { start: number; end: number }[], f: Finding, word: 'he' | 'she'): boolean {
+  const b = blocks[firstAtOrAfter(spans, f.start + 1) - 1];
   if (!b) return false;
   const rel = f.start - b.block.start;
   const s = sentenceAt(b.local.sentences, rel);
@@ -107,14 +117,14 @@ export function aboutThePerson(findings: Finding[], blocks: readonly BlockInfo[]
   const person = personWords(main, text);
   // the pronoun the draft uses for the person: a clause whose subject is the other one is about someone else
   // ("Aisha ... she ..."; "He claimed the return ticket had been booked" is the man with her)
+  const spans = blocks.map((x) => x.block);
   const other = otherPronoun(blocks, person);
-  if (other) findings = findings.filter((f) => !personRules.has(f.rule) || !subjectIsPronoun(blocks, f, other));
+  if (other) findings = findings.filter((f) => !personRules.has(f.rule) || !subjectIsPronoun(blocks, spans, f, other));
   // people the draft names (with a cue such as "Nicu said"), and words it capitalises mid-sentence that are not
   // months, days, places or apps
   const named = new Set([...people.names].filter((w) => !person.has(w)));
   for (const b of blocks) for (const w of midCaps(b)) if (!person.has(w) && !notNames.has(w)) named.add(w);
   if (!named.size) return findings;
-  const spans = blocks.map((x) => x.block);
   return findings.filter((f) => {
     if (!personRules.has(f.rule)) return true;
     const b = blocks[firstAtOrAfter(spans, f.start + 1) - 1];

@@ -14,15 +14,22 @@ import { firstAtOrAfter, sentenceAt } from '../tokenize.js';
 import type { Finding } from '../types.js';
 import { midCaps, peopleOf } from './required.js';
 
-/** Whether the clause of a finding at block offset `rel` has another named party as its subject. */
-function subjectIsAnotherParty(b: BlockInfo, rel: number, relEnd: number, names: ReadonlySet<string>, person: ReadonlySet<string>): boolean {
+/** The sentence at block offset `rel`, the token there, and the subject of its clause (none: null). */
+function subjectAt(b: BlockInfo, rel: number) {
   const s = sentenceAt(b.local.sentences, rel);
-  if (!s) return false;
+  if (!s) return null;
   const i = firstAtOrAfter(s.tokens, rel);
-  if (i >= s.tokens.length) return false;
+  if (i >= s.tokens.length) return null;
   const r = readSentence(s, b.text, b.local.quotes);
   const subject = r.clauses[r.clauseOf[i]!]?.subject;
-  if (!subject) return false;
+  return subject ? { s, i, subject } : null;
+}
+
+/** Whether the clause of a finding at block offset `rel` has another named party as its subject. */
+function subjectIsAnotherParty(b: BlockInfo, rel: number, relEnd: number, names: ReadonlySet<string>, person: ReadonlySet<string>): boolean {
+  const at = subjectAt(b, rel);
+  if (!at) return false;
+  const { s, i, subject } = at;
   // a label or heading before a colon or a line break is not the subject of what follows ("Officer's
   // observations\nI have recorded ...")
   if (s.tokens.slice(subject.from, i).some((t) => t.text === ':') || b.text.slice(s.tokens[subject.from]!.start, rel).includes('\n')) return false;
@@ -76,15 +83,10 @@ function otherPronoun(blocks: readonly BlockInfo[], person: ReadonlySet<string>)
 /** Whether the clause of a finding has the pronoun `word` alone as its subject. */
 function subjectIsPronoun(blocks: readonly BlockInfo[], spans: readonly { start: number; end: number }[], f: Finding, word: 'he' | 'she'): boolean {
   const b = blocks[firstAtOrAfter(spans, f.start + 1) - 1];
-  if (!b) return false;
-  const rel = f.start - b.block.start;
-  const s = sentenceAt(b.local.sentences, rel);
-  if (!s) return false;
-  const i = firstAtOrAfter(s.tokens, rel);
-  if (i >= s.tokens.length) return false;
-  const r = readSentence(s, b.text, b.local.quotes);
-  const subject = r.clauses[r.clauseOf[i]!]?.subject;
-  return subject !== undefined && subject.to - subject.from === 1 && s.tokens[subject.from]!.norm === word && subject.to <= i;
+  const at = b && subjectAt(b, f.start - b.block.start);
+  if (!at) return false;
+  const { s, i, subject } = at;
+  return subject.to - subject.from === 1 && s.tokens[subject.from]!.norm === word && subject.to <= i;
 }
 
 /** The words of the person's name: the name the draft uses most and the capitalised words written next to it. */

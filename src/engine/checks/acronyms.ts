@@ -33,26 +33,32 @@ function spells(acr: string, initials: readonly string[]): boolean {
   return k >= Math.min(acr.length, 2);
 }
 
+/** The words inside the brackets opened at token `open` (less "the", "of", "and" ...), and whether a number is there. */
+function bracketWords(t: readonly Token[], open: number): { words: string[]; numbers: boolean } {
+  const words: string[] = [];
+  let numbers = false;
+  for (let k = open + 1; k < t.length && t[k]!.text !== ')'; k++) {
+    if (/\d/.test(t[k]!.text)) numbers = true;
+    if (t[k]!.isWord && !/^(?:the|a|an|of|and|for|to|in|on|&)$/.test(t[k]!.norm)) words.push(t[k]!.norm);
+  }
+  return { words, numbers };
+}
+
 function isExpandedHere(s: Sentence, i: number): boolean {
   const t = s.tokens;
+  const acr = t[i]!.text.toLowerCase().replace(/[^a-z]/g, '');
   // "ACR (Full Name)" or "ACR (what it is)": words in brackets that spell it ("CSC (children's social care)") or
   // explain it in words ("COSHH (the rules on handling hazardous substances)"), not a note with a date or a
   // number ("CSC (referral made 30/10/2025)")
   if (t[i + 1]?.text === '(') {
-    const initials: string[] = [];
-    let numbers = false;
-    for (let k = i + 2; k < t.length && t[k]!.text !== ')'; k++) {
-      if (/\d/.test(t[k]!.text)) numbers = true;
-      if (t[k]!.isWord && !/^(?:the|a|an|of|and|for|to|in|on|&)$/.test(t[k]!.norm)) initials.push(...t[k]!.norm.split('-').map((w) => w[0]!));
-    }
-    if (initials.length >= 2 && (!numbers || spells(t[i]!.text.toLowerCase().replace(/[^a-z]/g, ''), initials))) return true;
+    const { words, numbers } = bracketWords(t, i + 1);
+    const initials = words.flatMap((w) => w.split('-').map((x) => x[0]!));
+    if (initials.length >= 2 && (!numbers || spells(acr, initials))) return true;
   }
   // "ACR service (Full Name)": a word or two between, the words in brackets spelling it out
   for (let gap = 1; gap <= 2; gap++) {
     if (t[i + gap + 1]?.text !== '(' || !t.slice(i + 1, i + gap + 1).every((x) => x.isWord)) continue;
-    const initials: string[] = [];
-    for (let k = i + gap + 2; k < t.length && t[k]!.text !== ')'; k++) if (t[k]!.isWord && !/^(?:the|a|an|of|and|for|to|in|on|&)$/.test(t[k]!.norm)) initials.push(t[k]!.norm[0]!);
-    const acr = t[i]!.text.toLowerCase().replace(/[^a-z]/g, '');
+    const initials = bracketWords(t, i + gap + 1).words.map((w) => w[0]!);
     if (initials.length >= acr.length - 1 && spells(acr, initials)) return true;
   }
   // "Full Name (ACR)"

@@ -5,6 +5,11 @@
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B\uFEFF]/g;
 
+/** Anything the two replacements would change (most drafts: nothing, so the text is read once, not twice). */
+// eslint-disable-next-line no-control-regex
+const TO_CLEAN = /[\r\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B\uFEFF]/;
+
 export function normalizeText(raw: string): string {
+  if (!TO_CLEAN.test(raw)) return raw.normalize('NFC');
   return raw.replace(/\r\n?/g, '\n').normalize('NFC').replace(CONTROL, '');
 }

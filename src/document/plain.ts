@@ -17,6 +17,11 @@ export function fromPlainText(raw: string): Document {
     const start = m.index;
     const body = m[0];
     if (!body.trim()) continue;
+    // (most paragraphs are one line: no lines to split)
+    if (!body.includes('\n')) {
+      blocks.push(classify(body, start));
+      continue;
+    }
     const lines = lineSpans(body, start);
     const perLine = lines.length > 1 && lines.every((l) => BULLET.test(l.text) || LABEL.test(l.text) || /^#{1,6}\s/.test(l.text));
     const units = perLine ? lines : [{ text: body, start }];
@@ -35,19 +40,29 @@ function lineSpans(body: string, offset: number): { text: string; start: number 
   return out;
 }
 
+/** Whether a UTF-16 code unit is white space as `trim` and `\s` see it. */
+function isSpace(c: number): boolean {
+  if (c > 32 && c < 127) return false;
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 function classify(unit: string, start: number): Block {
-  const lead = unit.length - unit.trimStart().length;
-  const trimmed = unit.trim();
+  let lead = 0;
+  while (lead < unit.length && isSpace(unit.charCodeAt(lead))) lead++;
+  let end = unit.length;
+  while (end > lead && isSpace(unit.charCodeAt(end - 1))) end--;
+  const trimmed = lead === 0 && end === unit.length ? unit : unit.slice(lead, end);
   const s = start + lead;
   const e = s + trimmed.length;
-  const md = /^(#{1,6})\s+/.exec(trimmed);
+  // (each pattern is tried only where the first character allows it)
+  const first = trimmed.charCodeAt(0);
+  const md = first === 35 ? /^(#{1,6})\s+/.exec(trimmed) : null;
   if (md) return { kind: 'heading', level: md[1]!.length, start: s, end: e };
-  const bullet = BULLET.exec(trimmed);
+  const bullet = first < 65 || first > 122 ? BULLET.exec(trimmed) : null;
   if (bullet) return { kind: 'list-item', start: s + bullet[0].length, end: e }; // the marker is not content
-  const words = trimmed.length > 200 ? 99 : trimmed.split(/\s+/).length;
   // "Label: value" is a field of the form, not a heading: its value is content the checks read.
-  const field = LABEL.test(trimmed) && trimmed.length > trimmed.indexOf(':') + 1;
-  if (!field && !trimmed.includes('\n') && words <= 10 && !/[.!?:;,]["”’)]?$/.test(trimmed) && /^[\p{Lu}\d]/u.test(trimmed)) {
+  const field = first >= 65 && first <= 90 && LABEL.test(trimmed) && trimmed.length > trimmed.indexOf(':') + 1;
+  if (!field && trimmed.length <= 200 && !trimmed.includes('\n') && trimmed.split(/\s+/).length <= 10 && !/[.!?:;,]["”’)]?$/.test(trimmed) && /^[\p{Lu}\d]/u.test(trimmed)) {
     return { kind: 'heading', level: 2, start: s, end: e };
   }
   return { kind: 'paragraph', start: s, end: e };

@@ -16,7 +16,16 @@ export interface BlockInfo {
   readonly local: { sentences: Sentence[]; quotes: QuoteSpan[] };
 }
 
-const blockCache = registerCache(new Map<string, { sentences: Sentence[]; quotes: QuoteSpan[] }>());
+type Local = { sentences: Sentence[]; quotes: QuoteSpan[] };
+const blockCache = registerCache(new Map<string, Local>());
+
+/**
+ * The blocks of the document read last, so a re-read after an edit finds its unchanged blocks by comparing
+ * each with the block in the same place (a block added or removed shifts the rest by one), which is cheaper
+ * than hashing every block's text to look it up.
+ */
+let previous: { texts: string[]; locals: Local[] } = { texts: [], locals: [] };
+registerCache({ clear: () => (previous = { texts: [], locals: [] }) });
 
 /** Tokens, sentences and quotes of one block; cached by its text, so an edit re-reads only that block. */
 function readLocal(text: string): { sentences: Sentence[]; quotes: QuoteSpan[] } {
@@ -60,12 +69,30 @@ class Info implements BlockInfo {
 
 export function analyze(doc: Document, sectionKinds: ReadonlyMap<string, RegExp>): BlockInfo[] {
   const out: BlockInfo[] = [];
-  let headingKinds: ReadonlySet<string> = new Set();
+  let headingKinds: ReadonlySet<string> = NO_KINDS;
   // the start of each block's line, found in one pass (many cells on one long line would be quadratic)
   let lineStart = 0;
   let nextNewline = doc.text.indexOf('\n');
+  const prev = previous;
+  const texts: string[] = [];
+  const locals: Local[] = [];
+  let shift = 0;
   for (const block of doc.blocks) {
     const text = doc.text.slice(block.start, block.end);
+    const j = texts.length + shift;
+    let local: Local;
+    if (prev.texts[j] === text) local = prev.locals[j]!;
+    else if (prev.texts[j + 1] === text) {
+      // a block before this one was removed
+      local = prev.locals[j + 1]!;
+      shift++;
+    } else if (j > 0 && prev.texts[j - 1] === text) {
+      // a block before this one was added
+      local = prev.locals[j - 1]!;
+      shift--;
+    } else local = readLocal(text);
+    texts.push(text);
+    locals.push(local);
     if (block.kind === 'heading') headingKinds = kindsOf(text, sectionKinds);
     if (block.start < lineStart) {
       // a block out of order: look back from it
@@ -80,14 +107,28 @@ export function analyze(doc: Document, sectionKinds: ReadonlyMap<string, RegExp>
     // label is short, so only the line's first characters are read).
     const head = block.start - lineStart > 200 ? doc.text.slice(lineStart, lineStart + 200) : doc.text.slice(lineStart, block.start) + text.slice(0, 200);
     const label = /^\s*([A-Z][^:\n\t]{1,40}):/.exec(head);
-    const sections = label ? new Set([...kindsOf(label[1]!, sectionKinds)]) : headingKinds;
-    out.push(new Info(block, text, label && sections.size === 0 ? headingKinds : sections, readLocal(text)));
+    const sections = label ? kindsOf(label[1]!, sectionKinds) : headingKinds;
+    out.push(new Info(block, text, label && sections.size === 0 ? headingKinds : sections, local));
   }
+  previous = { texts, locals };
   return out;
 }
 
-function kindsOf(heading: string, sectionKinds: ReadonlyMap<string, RegExp>): Set<string> {
-  const out = new Set<string>();
-  for (const [kind, re] of sectionKinds) if (re.test(heading)) out.add(kind);
+/** Blocks before any heading. */
+const NO_KINDS: ReadonlySet<string> = new Set();
+
+/** Per set of section patterns, per heading or label: its kinds (one set for each, so later checks can key on it). */
+const kindsCache = new WeakMap<ReadonlyMap<string, RegExp>, Map<string, ReadonlySet<string>>>();
+
+function kindsOf(heading: string, sectionKinds: ReadonlyMap<string, RegExp>): ReadonlySet<string> {
+  let perKinds = kindsCache.get(sectionKinds);
+  if (!perKinds) kindsCache.set(sectionKinds, (perKinds = new Map()));
+  let out = perKinds.get(heading);
+  if (!out) {
+    const kinds = new Set<string>();
+    for (const [kind, re] of sectionKinds) if (re.test(heading)) kinds.add(kind);
+    if (perKinds.size > 5000) perKinds.clear();
+    perKinds.set(heading, (out = kinds));
+  }
   return out;
 }

@@ -25,7 +25,8 @@ export interface LintOptions {
   maxFindings?: number;
 }
 
-const termCache = new WeakMap<RuleSet, Map<string, Finding[]>>();
+/** Per rule set, per block text (its cached reading, so an unchanged block's text is not hashed again), per child or adult. */
+const termCache = new WeakMap<RuleSet, WeakMap<object, { child?: Finding[]; adult?: Finding[] }>>();
 
 /** The rules that judge the person (a term with `about: person`): their findings are read for whom they are about. */
 const personRuleIds = new WeakMap<RuleSet, Set<string>>();
@@ -40,20 +41,21 @@ export function lint(doc: Document, rules: RuleSet, opts: LintOptions = {}): Lin
   const subject: Subject = { ...detected, ...opts.subject };
   const blocks = analyze(doc, rules.sections);
   let cache = opts.cache === false ? undefined : termCache.get(rules);
-  if (!cache && opts.cache !== false) termCache.set(rules, (cache = new Map()));
+  if (!cache && opts.cache !== false) termCache.set(rules, (cache = new WeakMap()));
+  const age = subject.isChild ? 'child' : 'adult';
   const findings: Finding[] = [];
   const max = opts.maxFindings ?? SIZE_LIMITS.maxFindings;
   const tooMany = (n: number) => new TooLarge('findings', n, max);
   for (const b of blocks) {
     if (b.block.kind === 'heading') continue;
-    const key = `${subject.isChild ? 'c' : 'a'}\u0000${b.text}`;
-    let rel = cache?.get(key);
+    let cached = cache?.get(b.local);
+    let rel = cached?.[age];
     if (!rel) {
       rel = checkTerms(rules, { block: { ...b.block, start: 0, end: b.text.length }, text: b.text, sections: b.sections, local: b.local, ...b.local }, b.text, subject, max - findings.length);
       if (findings.length + rel.length > max) throw tooMany(findings.length + rel.length);
       if (cache) {
-        if (cache.size > 20000) cache.clear();
-        cache.set(key, rel);
+        if (!cached) cache.set(b.local, (cached = {}));
+        cached[age] = rel;
       }
     }
     if (findings.length + rel.length > max) throw tooMany(findings.length + rel.length);

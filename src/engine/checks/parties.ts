@@ -112,7 +112,7 @@ function personWords(main: string, text: string): Set<string> {
  */
 export function aboutThePerson(findings: Finding[], blocks: readonly BlockInfo[], text: string, notNames: ReadonlySet<string>, personRules: ReadonlySet<string>): Finding[] {
   if (!findings.some((f) => personRules.has(f.rule))) return findings;
-  const people = peopleOf(blocks, text);
+  const people = peopleOf(blocks);
   // (a draft that neither introduces the person nor names anyone with a cue is left as it is)
   const main = people.main();
   if (!main) return findings;

@@ -35,7 +35,8 @@ const AGE = /\b(?:\d{1,2}[- ]years?[- ]old|aged?:? \d{1,2}|age (?:is|of|was) (?:
 
 
 const VERBS_AFTER_NAMES = /^(?:said|says|told|tells|was|is|has|had|went|came|explained|described|lives|lived|worked|works|showed|stated|reported|arrived|left|met|walked|kept|became|remains)$/;
-const namesCache = registerCache(new Map<string, string[]>());
+/** Per block text (its cached reading). */
+const namesCache = new WeakMap<object, string[]>();
 
 /** Capitalised words that name people in one block: after `Name:`, before a verb, an initial or "'s". */
 /** A cheap first test before the Unicode patterns: an ASCII capital, or any non-ASCII letter. */
@@ -45,7 +46,7 @@ function startsUpper(w: string): boolean {
 }
 
 function blockNames(b: BlockInfo): string[] {
-  const hit = namesCache.get(b.text);
+  const hit = namesCache.get(b.local);
   if (hit) return hit;
   const names = new Set<string>();
   const nm = /\bName:\s*([A-Z][\p{L}'-]+)/u.exec(b.text);
@@ -64,8 +65,7 @@ function blockNames(b: BlockInfo): string[] {
     }
   }
   const out = [...names];
-  if (namesCache.size > 20000) namesCache.clear();
-  namesCache.set(b.text, out);
+  namesCache.set(b.local, out);
   return out;
 }
 
@@ -85,13 +85,19 @@ export function midCaps(b: BlockInfo): Set<string> {
 }
 
 /** Per block text: how often each capitalised word occurs (names are capitalised), for the main name. */
-const capCountsCache = new WeakMap<object, Map<string, number>>();
+const capCountsCache = new WeakMap<object, Map<string, [count: number, first: number]>>();
 
-function capCounts(b: BlockInfo): Map<string, number> {
+function capCounts(b: BlockInfo): Map<string, [count: number, first: number]> {
   let hit = capCountsCache.get(b.local);
   if (!hit) {
     hit = new Map();
-    for (const s of b.local.sentences) for (const t of s.tokens) if (startsUpper(t.text)) hit.set(t.norm, (hit.get(t.norm) ?? 0) + 1);
+    for (const s of b.local.sentences)
+      for (const t of s.tokens) {
+        if (!startsUpper(t.text)) continue;
+        const c = hit.get(t.norm);
+        if (c) c[0]++;
+        else hit.set(t.norm, [1, hit.size]);
+      }
     capCountsCache.set(b.local, hit);
   }
   return hit;
@@ -107,33 +113,74 @@ const LABELLED = /^[\t ]*(?:[-•*][\t ]*)?(?:(?:full |first )?name(?: of (?:the
 /** A name written with the person's age or date of birth ("Malik, aged 16", "Ana Rusu (17)", "Tom is 15", "Tom, DOB ..."). */
 const WITH_AGE = /(?<![\p{L}])(\p{Lu}\p{Ll}+)(?:[\t ]+\p{Lu}[\p{L}'-]+)?,?[\t ]+(?:aged?[\t ]+(?:about[\t ]+|around[\t ]+|approximately[\t ]+|roughly[\t ]+)?\d|is[\t ]+\d{1,2}(?![\d:/.,]\d)|\(\d{1,2}\)|DOB|born[\t ]+(?:on|in)?)/u;
 
-/** The person as the draft introduces them near its top: the name on the form's label for them, or given with their age. */
-export function introduced(text: string): string | undefined {
-  // (near the top, where a draft says whom it is about: the search stays short on a long draft, and an edit
-  // further down asks again of the same top)
-  const top = text.slice(0, 4000);
-  if (lastIntroduced?.top === top) return lastIntroduced.name;
-  const m = LABELLED.exec(top) ?? WITH_AGE.exec(top);
-  const found = m?.[1]?.toLowerCase();
-  const name = found && !NOT_A_NAME.test(found) ? found : undefined;
-  lastIntroduced = { top, name };
-  return name;
-}
-let lastIntroduced: { top: string; name: string | undefined } | undefined;
 const NOT_A_NAME = /^(?:child|children|person|adult|boy|girl|man|woman|male|female|victim|client|patient|pupil|student|he|she|they|the|a|an|mother|father|mum|dad|son|daughter|brother|sister|baby|infant|teenager|unknown|not|no|mr|mrs|ms|miss|dr|pv|name|age|aged|dob)$/;
 
-/** The first blocks' text, as far as `introduced` reads (without joining the rest of a long draft). */
-function topOf(blocks: readonly BlockInfo[]): string {
-  let top = '';
+/** Per block text (its cached reading): the name after a form's label for the person, and the first name given with an age. */
+const introductions = new WeakMap<object, { labelled?: string; withAge?: string }>();
+
+/**
+ * The person as the draft introduces them near its top (its first blocks, about 4,000 characters): the name on
+ * the form's label for them, or else the first name given with an age. Each block is read once for its text, so
+ * an edit asks again only of the edited block.
+ */
+function introduced(blocks: readonly BlockInfo[]): string | undefined {
+  let seen = 0;
+  let withAge: string | undefined;
   for (const b of blocks) {
-    if (top.length >= 4000) break;
-    top += b.text + '\n';
+    if (seen >= 4000) break;
+    let hit = introductions.get(b.local);
+    if (!hit) introductions.set(b.local, (hit = { labelled: LABELLED.exec(b.text)?.[1], withAge: WITH_AGE.exec(b.text)?.[1] }));
+    if (hit.labelled) return aName(hit.labelled);
+    withAge ??= hit.withAge;
+    seen += b.text.length + 1;
   }
-  return top;
+  return withAge && aName(withAge);
+}
+
+/** The word as a name, if it is one (not "Child" or "Mr"). */
+function aName(word: string): string | undefined {
+  const w = word.toLowerCase();
+  return NOT_A_NAME.test(w) ? undefined : w;
 }
 
 /** The people a draft names, and (on demand) the one it is about: the name it uses most. Once per set of blocks. */
-export function peopleOf(blocks: readonly BlockInfo[], text?: string): { names: Set<string>; main: () => string | undefined } {
+export function peopleOf(blocks: readonly BlockInfo[]): { names: Set<string>; main: () => string | undefined } {
+  let hit = peopleOfBlocks.get(blocks);
+  if (!hit) peopleOfBlocks.set(blocks, (hit = peopleOfDraft(blocks)));
+  const h = hit;
+  return {
+    names: h.names,
+    main: () => {
+      if (h.main === undefined) {
+        // the name the draft introduces the person by (a form's label for them, or with their age), else the
+        // name it uses most: an exploiter can be named more often than the person
+        const named = introduced(blocks);
+        if (named) return (h.main = named);
+        const counts = new Map<string, number>();
+        for (const b of blocks) {
+          // (each name the block capitalises, in the order the block first writes them: a tie goes to the first)
+          const caps = capCounts(b);
+          let here: [string, number, number][] | undefined;
+          for (const w of h.names) {
+            const c = caps.get(w);
+            if (c) (here ??= []).push([w, c[0], c[1]]);
+          }
+          if (!here) continue;
+          if (here.length > 1) here.sort((x, y) => x[2] - y[2]);
+          for (const [w, c] of here) counts.set(w, (counts.get(w) ?? 0) + c);
+        }
+        h.main = [...counts].sort((x, y) => y[1] - x[1])[0]?.[0] ?? null;
+      }
+      return h.main ?? undefined;
+    },
+  };
+}
+
+/** The people of one analysis of a draft (both checks that ask, ask of the same blocks). */
+const peopleOfBlocks = new WeakMap<readonly BlockInfo[], { names: Set<string>; main?: string | null }>();
+
+/** The people of a draft's blocks, looked up by the blocks' texts (the same draft read again finds them). */
+function peopleOfDraft(blocks: readonly BlockInfo[]): { names: Set<string>; main?: string | null } {
   const key = blocks
     .map((b) => {
       let id = localIds.get(b.local);
@@ -149,22 +196,7 @@ export function peopleOf(blocks: readonly BlockInfo[], text?: string): { names: 
     if (draftPeople.size > 200) draftPeople.clear();
     draftPeople.set(key, (hit = { names }));
   }
-  const h = hit;
-  return {
-    names: h.names,
-    main: () => {
-      if (h.main === undefined) {
-        // the name the draft introduces the person by (a form's label for them, or with their age), else the
-        // name it uses most: an exploiter can be named more often than the person
-        const named = introduced(text || topOf(blocks));
-        if (named) return (h.main = named);
-        const counts = new Map<string, number>();
-        for (const b of blocks) for (const [w, c] of capCounts(b)) if (h.names.has(w)) counts.set(w, (counts.get(w) ?? 0) + c);
-        h.main = [...counts].sort((x, y) => y[1] - x[1])[0]?.[0] ?? null;
-      }
-      return h.main ?? undefined;
-    },
-  };
+  return hit;
 }
 
 /** Capitalised words that name people anywhere in this draft (also written capitalised mid-sentence). */
@@ -237,13 +269,32 @@ type Hits = Map<CompiledRequired, Map<string, Hit[]>>;
 /** Per rule set, per block text (its cached reading), per sections. */
 const blockHits = new WeakMap<RuleSet, WeakMap<object, Map<string, Hits>>>();
 
+/** A block's section kinds as a key (per set of kinds: blocks under one heading share theirs). */
+const sectionKeys = new WeakMap<ReadonlySet<string>, string>();
+function sectionsKey(sections: ReadonlySet<string>): string {
+  let key = sectionKeys.get(sections);
+  if (key === undefined) sectionKeys.set(sections, (key = [...sections].join(',')));
+  return key;
+}
+
+/** Whether a block's sections can hold a rule's element (not the checker's own notes, not a section it excludes). */
+function canHold(rule: CompiledRequired, sections: ReadonlySet<string>): boolean {
+  return !sections.has('checker-notes') && !excludes(rule, sections);
+}
+
+/** Whether one of a block's sections is one a rule leaves out (background, plans). */
+function excludes(rule: CompiledRequired, sections: ReadonlySet<string>): boolean {
+  for (const k of sections) if (rule.excludeSections.has(k)) return true;
+  return false;
+}
+
 /** Pattern and quote hits of one block, offsets relative to the block; cached by its text and sections. */
 function hitsOf(set: RuleSet, b: BlockInfo): Hits {
   let perSet = blockHits.get(set);
   if (!perSet) blockHits.set(set, (perSet = new WeakMap()));
   let cache = perSet.get(b.local);
   if (!cache) perSet.set(b.local, (cache = new Map()));
-  const key = [...b.sections].join(',');
+  const key = sectionsKey(b.sections);
   const hit = cache.get(key);
   if (hit) return hit;
   const hits: Hits = new Map();
@@ -256,7 +307,7 @@ function hitsOf(set: RuleSet, b: BlockInfo): Hits {
   };
   const settled = (rule: CompiledRequired, g: string) => hits.get(rule)?.get(g)?.some((h) => !h.speaker) ?? false;
   const notes = b.sections.has('checker-notes');
-  const eligible = notes ? [] : set.required.filter((r) => ![...b.sections].some((k) => r.excludeSections.has(k)));
+  const eligible = notes ? [] : set.required.filter((r) => !excludes(r, b.sections));
   for (const s of b.local.sentences) {
     const st = b.text.slice(s.start, s.end);
     // a form's field left open ("Consent to NRM referral: not yet discussed", "Address: [to be added]") names
@@ -376,29 +427,28 @@ export function checkRequired(set: RuleSet, blocks: readonly BlockInfo[], subjec
     // in document order, already found.
     if (rules.every((r) => found.get(r)!.size >= r.minGroups)) break;
     const hits = hitsOf(set, b);
-    const eligible = (rule: CompiledRequired) => !b.sections.has('checker-notes') && ![...b.sections].some((k) => rule.excludeSections.has(k));
     for (const rule of rules) {
       const acc = found.get(rule)!;
       for (const [g, list] of hits.get(rule) ?? []) {
         if (acc.has(g)) continue;
         // a named speaker counts only when it is the person the draft is about
-        const ev = list.find((h) => !h.speaker || speakerIsPerson(h.speaker, (people ??= peopleOf(blocks, text))));
+        const ev = list.find((h) => !h.speaker || speakerIsPerson(h.speaker, (people ??= peopleOf(blocks))));
         if (ev) acc.set(g, { start: ev.start + b.block.start, end: ev.end + b.block.start });
       }
       // The person's own words: a quotation of three words or more not attributed to another named party.
-      if (rule.detectors.includes('quoted-words') && !acc.has('quoted-words') && b.local.quotes.length && eligible(rule)) {
-        const q = b.local.quotes.find((x) => x.inner.trim().split(/\s+/).length >= 3 && quoteIsPersons(b, x.start, (people ??= peopleOf(blocks, text)).main));
+      if (rule.detectors.includes('quoted-words') && !acc.has('quoted-words') && b.local.quotes.length && canHold(rule, b.sections)) {
+        const q = b.local.quotes.find((x) => x.inner.trim().split(/\s+/).length >= 3 && quoteIsPersons(b, x.start, (people ??= peopleOf(blocks)).main));
         if (q) acc.set('quoted-words', { start: q.start + b.block.start, end: q.end + b.block.start });
       }
       if (rule.detectors.includes('named-place') && !acc.has('named-place') && !b.sections.has('checker-notes')) {
         // Background and plans do not place the exploitation, except where the person lives or stays now:
         // the form asks for it, and it decides which police force is contacted.
-        const excluded = [...b.sections].some((k) => rule.excludeSections.has(k));
+        const excluded = excludes(rule, b.sections);
         const residence = excluded && isResidenceLabel(set, lineLabel(text, b));
         if (excluded && !residence) continue;
         for (const s of b.local.sentences) {
           const st = b.text.slice(s.start, s.end);
-          if (!BIRTH.test(st) && hasNamedPlace(set, s, (names ??= (people ??= peopleOf(blocks, text)).names)) && !hearsay(set, s, b)) {
+          if (!BIRTH.test(st) && hasNamedPlace(set, s, (names ??= (people ??= peopleOf(blocks)).names)) && !hearsay(set, s, b)) {
             acc.set('named-place', { start: s.start + b.block.start, end: s.end + b.block.start });
             break;
           }

@@ -47,6 +47,15 @@ const NAME_EDITS: [string, (t: string) => string][] = [
   ...EDITS,
 ];
 
+/** A draft with no label or age for the person: the person is the name it uses most. */
+const unlabelled = [
+  'I first met Ana in May 2024; she came to the UK with a man called Nicu.',
+  'Ana says Nicu took her wages every Friday.',
+  'Nicu claims the family owes him £3,000.',
+  'Ana claims she was never allowed out alone.',
+  'Ana told me Nicu kept her passport, and Ana showed me the bruises.',
+].join('\n\n');
+
 describe('re-linting after an edit', () => {
   it('gives the same result as a fresh lint of the edited text', () => {
     const rules = builtInRules();
@@ -83,6 +92,16 @@ describe('re-linting after an edit', () => {
     // with Nicu on the person's label, it is the person's account the writer calls a claim
     expect(claims(named.replace('Name: Ana Popa', 'Name: Nicu Popa'))).toContain('claims the family owes h');
     expect(claims(named)).toEqual(['claims she was never all']);
+  });
+
+  it('follows the name a draft uses most when an edit uses another name more, in a paragraph that already had it', () => {
+    const rules = builtInRules();
+    const claims = (t: string) => lint(fromPlainText(t), rules).findings.filter((f) => f.excerpt.toLowerCase() === 'claims').map((f) => t.slice(f.start, f.start + 16));
+    const more = unlabelled.replace('Ana says Nicu took', 'Ana says Nicu and Nicu and Nicu took');
+    expect(claims(unlabelled)).toEqual(['claims she was n']);
+    expect(claims(more)).toEqual(['claims the famil']);
+    expect(claims(unlabelled)).toEqual(['claims she was n']);
+    for (const t of [unlabelled, more, unlabelled]) expect(lint(fromPlainText(t), rules)).toEqual(cold(t));
   });
 
   it('lints two drafts in turn, each as it would be alone', () => {

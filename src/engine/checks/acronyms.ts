@@ -10,7 +10,6 @@ import type { Finding } from '../types.js';
 import { fill } from '../messages.js';
 import { articleFor } from '../inflect.js';
 import { contextFor, sentenceHas } from './terms.js';
-import { registerCache } from '../caches.js';
 
 const ROMAN = /^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XX)$/;
 
@@ -239,15 +238,15 @@ function candidatesOf(local: BlockInfo['local']): { si: number; acronyms: number
   return hit;
 }
 
-const shouted = registerCache(new Map<string, boolean>());
+/** Per block text (its cached reading). */
+const shouted = new WeakMap<object, boolean>();
 
 /** A block in capitals throughout: a shouted title, not prose. */
-function isShouted(text: string): boolean {
-  let v = shouted.get(text);
+function isShouted(info: BlockInfo): boolean {
+  let v = shouted.get(info.local);
   if (v === undefined) {
-    v = !/\p{Ll}/u.test(text) && (text.match(/\p{L}{2,}/gu) ?? []).length > 1;
-    if (shouted.size > 20000) shouted.clear();
-    shouted.set(text, v);
+    v = !/\p{Ll}/u.test(info.text) && (info.text.match(/\p{L}{2,}/gu) ?? []).length > 1;
+    shouted.set(info.local, v);
   }
   return v;
 }
@@ -272,7 +271,7 @@ export function checkAcronyms(rule: CompiledAcronyms, blocks: readonly BlockInfo
   const seenShort = new Set<string>();
   const out: Finding[] = [];
   for (const info of blocks) {
-    if (isShouted(info.text)) continue;
+    if (isShouted(info)) continue;
     const off = info.block.start;
     // Sentences and quotes relative to the block (cached with its text); findings are moved to document offsets.
     for (const { si, acronyms, slash } of candidatesOf(info.local)) {

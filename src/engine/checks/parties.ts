@@ -12,7 +12,7 @@ import type { BlockInfo } from '../analyze.js';
 import { readSentence } from '../reading.js';
 import { firstAtOrAfter, sentenceAt } from '../tokenize.js';
 import type { Finding } from '../types.js';
-import { midCaps, peopleOf } from './required.js';
+import { peopleOf } from './required.js';
 
 /** The sentence at block offset `rel`, the token there, and the subject of its clause (none: null). */
 function subjectAt(b: BlockInfo, rel: number) {
@@ -125,7 +125,7 @@ export function aboutThePerson(findings: Finding[], blocks: readonly BlockInfo[]
   // people the draft names (with a cue such as "Nicu said"), and words it capitalises mid-sentence that are not
   // months, days, places or apps
   const named = new Set([...people.names].filter((w) => !person.has(w)));
-  for (const b of blocks) for (const w of midCaps(b)) if (!person.has(w) && !notNames.has(w)) named.add(w);
+  for (const w of people.mid) if (!person.has(w) && !notNames.has(w)) named.add(w);
   if (!named.size) return findings;
   return findings.filter((f) => {
     if (!personRules.has(f.rule)) return true;

@@ -74,7 +74,7 @@ const NEVER_NAMES = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'his',
 /** Per block text: words written capitalised after a sentence's first word. */
 const midCapsCache = new WeakMap<object, Set<string>>();
 
-export function midCaps(b: BlockInfo): Set<string> {
+function midCaps(b: BlockInfo): Set<string> {
   let hit = midCapsCache.get(b.local);
   if (!hit) {
     hit = new Set<string>();
@@ -103,10 +103,15 @@ function capCounts(b: BlockInfo): Map<string, [count: number, first: number]> {
   return hit;
 }
 
-/** Each block's cached text gets a number, so a draft's blocks make a short key. */
-const localIds = new WeakMap<object, number>();
-let nextLocalId = 0;
-const draftPeople = registerCache(new Map<string, { names: Set<string>; main?: string | null }>());
+/** The people of a draft: the names it uses for people, every word it capitalises mid-sentence, and the person. */
+interface People {
+  names: Set<string>;
+  mid: Set<string>;
+  /** The person: the name the draft introduces them by, else `mostUsed`. */
+  main?: string | null;
+  /** The name the draft uses most. */
+  mostUsed?: string | null;
+}
 
 /** A form's label for the person referred, before their name ("Child: Andrei POPESCU", "Name of PV: Lan"). */
 const LABELLED = /^[\t ]*(?:[-•*][\t ]*)?(?:(?:full |first )?name(?: of (?:the )?(?:potential victim|pv|child|young person|person|adult))?|child|young person|potential victim|pv|adult|client|patient|service user|person referred|referred person|subject)[\t ]*[:–-][\t ]*(\p{Lu}\p{Ll}+)/imu;
@@ -144,59 +149,88 @@ function aName(word: string): string | undefined {
 }
 
 /** The people a draft names, and (on demand) the one it is about: the name it uses most. Once per set of blocks. */
-export function peopleOf(blocks: readonly BlockInfo[]): { names: Set<string>; main: () => string | undefined } {
+export function peopleOf(blocks: readonly BlockInfo[]): { names: Set<string>; mid: Set<string>; main: () => string | undefined } {
   let hit = peopleOfBlocks.get(blocks);
   if (!hit) peopleOfBlocks.set(blocks, (hit = peopleOfDraft(blocks)));
   const h = hit;
   return {
     names: h.names,
+    mid: h.mid,
     main: () => {
-      if (h.main === undefined) {
-        // the name the draft introduces the person by (a form's label for them, or with their age), else the
-        // name it uses most: an exploiter can be named more often than the person
-        const named = introduced(blocks);
-        if (named) return (h.main = named);
-        const counts = new Map<string, number>();
-        for (const b of blocks) {
-          // (each name the block capitalises, in the order the block first writes them: a tie goes to the first)
-          const caps = capCounts(b);
-          let here: [string, number, number][] | undefined;
-          for (const w of h.names) {
-            const c = caps.get(w);
-            if (c) (here ??= []).push([w, c[0], c[1]]);
-          }
-          if (!here) continue;
-          if (here.length > 1) here.sort((x, y) => x[2] - y[2]);
-          for (const [w, c] of here) counts.set(w, (counts.get(w) ?? 0) + c);
-        }
-        h.main = [...counts].sort((x, y) => y[1] - x[1])[0]?.[0] ?? null;
-      }
+      // the name the draft introduces the person by (a form's label for them, or with their age), else the
+      // name it uses most: an exploiter can be named more often than the person
+      if (h.main === undefined) h.main = introduced(blocks) ?? (h.mostUsed !== undefined ? h.mostUsed : (h.mostUsed = mostUsed(blocks, h.names)));
       return h.main ?? undefined;
     },
   };
 }
 
-/** The people of one analysis of a draft (both checks that ask, ask of the same blocks). */
-const peopleOfBlocks = new WeakMap<readonly BlockInfo[], { names: Set<string>; main?: string | null }>();
+/** The name a draft uses most (in capitals), of those it uses for people. */
+function mostUsed(blocks: readonly BlockInfo[], names: ReadonlySet<string>): string | null {
+  const counts = new Map<string, number>();
+  for (const b of blocks) {
+    // (each name the block capitalises, in the order the block first writes them: a tie goes to the first)
+    const caps = capCounts(b);
+    let here: [string, number, number][] | undefined;
+    for (const w of names) {
+      const c = caps.get(w);
+      if (c) (here ??= []).push([w, c[0], c[1]]);
+    }
+    if (!here) continue;
+    if (here.length > 1) here.sort((x, y) => x[2] - y[2]);
+    for (const [w, c] of here) counts.set(w, (counts.get(w) ?? 0) + c);
+  }
+  return [...counts].sort((x, y) => y[1] - x[1])[0]?.[0] ?? null;
+}
 
-/** The people of a draft's blocks, looked up by the blocks' texts (the same draft read again finds them). */
-function peopleOfDraft(blocks: readonly BlockInfo[]): { names: Set<string>; main?: string | null } {
-  const key = blocks
-    .map((b) => {
-      let id = localIds.get(b.local);
-      if (id === undefined) localIds.set(b.local, (id = nextLocalId++));
-      return id;
-    })
-    .join(',');
-  let hit = draftPeople.get(key);
-  if (!hit) {
+/** The people of one analysis of a draft (both checks that ask, ask of the same blocks). */
+const peopleOfBlocks = new WeakMap<readonly BlockInfo[], People>();
+
+/** The blocks read last and their people, for the next version of the same draft. */
+let lastDraft: { blocks: readonly BlockInfo[]; people: People } | undefined;
+registerCache({ clear: () => (lastDraft = undefined) });
+
+/**
+ * The names and capitals of a draft's blocks. An edit that changes neither in the blocks it touches (most
+ * edits: a word, a sentence) keeps the last version's, so they are not gathered again from every block.
+ */
+function peopleOfDraft(blocks: readonly BlockInfo[]): People {
+  const last = lastDraft;
+  const same = last ? sameNames(last.blocks, blocks) : false;
+  let hit: People;
+  if (same) {
+    hit = { names: last!.people.names, mid: last!.people.mid };
+    // (and the same count of each name: the one used most is the same)
+    if (same === 'counts' && last!.people.mostUsed !== undefined) hit.mostUsed = last!.people.mostUsed;
+  } else {
     const mid = new Set<string>();
     for (const b of blocks) for (const w of midCaps(b)) mid.add(w);
     const names = new Set(blocks.flatMap(blockNames).filter((n) => !NEVER_NAMES.has(n) && mid.has(n)));
-    if (draftPeople.size > 200) draftPeople.clear();
-    draftPeople.set(key, (hit = { names }));
+    hit = { names, mid };
   }
+  lastDraft = { blocks, people: hit };
   return hit;
+}
+
+/**
+ * Whether two versions of a draft have the same blocks but for a few with the same names and capitals
+ * ('names'), and the same count of each capitalised word, in the same order, too ('counts').
+ */
+function sameNames(a: readonly BlockInfo[], b: readonly BlockInfo[]): 'names' | 'counts' | false {
+  if (a.length !== b.length) return false;
+  let changed = 0;
+  let counts = true;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i]!.local === b[i]!.local) continue;
+    if (++changed > 3) return false;
+    const [x, y] = [blockNames(a[i]!), blockNames(b[i]!)];
+    if (x.length !== y.length || x.some((n, k) => y[k] !== n)) return false;
+    const [mx, my] = [midCaps(a[i]!), midCaps(b[i]!)];
+    if (mx.size !== my.size || [...mx].some((w) => !my.has(w))) return false;
+    const [cx, cy] = [capCounts(a[i]!), capCounts(b[i]!)];
+    counts &&= cx.size === cy.size && [...cx].every(([w, [n, first]]) => cy.get(w)?.[0] === n && cy.get(w)?.[1] === first);
+  }
+  return counts ? 'counts' : 'names';
 }
 
 /** Capitalised words that name people anywhere in this draft (also written capitalised mid-sentence). */

@@ -38,22 +38,51 @@ function yearsBetween(a: Date, b: Date): number {
   return y;
 }
 
+type Stated = { at: number; age: number; basis: string };
+
+/**
+ * The first match of `re` that states an age of the person (not one about someone else). Only a match before
+ * `before` can matter (an earlier pattern found an age there), so the search reads little past it: a draft
+ * that gives the age near its top is not read to its end for every pattern.
+ */
+function firstAge(re: RegExp, text: string, before: number): Stated | null {
+  // (a match that reaches near the end of the part read is looked for again in the whole text)
+  const cut = before + 400;
+  const part = cut < text.length ? text.slice(0, cut) : text;
+  re.lastIndex = 0;
+  for (const m of part.matchAll(re)) {
+    if (m.index >= before) return null;
+    if (part !== text && m.index + m[0].length + 100 > cut) return firstAge(re, text, Infinity);
+    const age = Number(m[1]);
+    if (age < 1 || age > 110) continue;
+    if (OTHER_PERSON.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+    return { at: m.index, age, basis: m[0] };
+  }
+  return null;
+}
+
+/** The match of `re` that starts at `at` in `text`. */
+function matchFrom(re: RegExp, text: string, at: number): RegExpExecArray | null {
+  const sticky = new RegExp(re.source, re.flags.replace('g', '') + 'y');
+  sticky.lastIndex = at;
+  return sticky.exec(text);
+}
+
 export function detectSubject(text: string, today = new Date()): Subject {
   // 1. A stated age, the first one not about someone else.
-  let best: { at: number; age: number; basis: string } | null = null;
+  let best: Stated | null = null;
   for (const re of AGE_RES) {
-    re.lastIndex = 0;
-    for (const m of text.matchAll(re)) {
-      const age = Number(m[1]);
-      if (age < 1 || age > 110) continue;
-      if (OTHER_PERSON.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
-      if (!best || m.index < best.at) best = { at: m.index, age, basis: m[0] };
-      break;
-    }
+    const m = firstAge(re, text, best ? best.at : Infinity);
+    if (m && (!best || m.at < best.at)) best = m;
   }
   // 2. A date of birth, measured against the latest date in the draft (the referral's own date).
-  let dob: { at: number; age: number; basis: string } | null = null;
-  for (const m of text.matchAll(DOB_RE)) {
+  let dob: Stated | null = null;
+  // (one after the stated age would not be taken: the search reads little past it)
+  const part = best && best.at + 400 < text.length ? text.slice(0, best.at + 400) : text;
+  for (const label of part.matchAll(DOB_RE)) {
+    if (best && label.index >= best.at) break;
+    // (a match that reaches near the end of the part read is read again from the whole text)
+    const m = part !== text && label.index + label[0].length + 100 > part.length ? matchFrom(DOB_RE, text, label.index)! : label;
     // only the words right after it: a search to the end of the text at every "born" is quadratic
     const after = m.index + m[0].length;
     const near = text.slice(after, after + 40);

@@ -24,6 +24,26 @@ describe('who the person is', () => {
     expect(detectSubject('Her partner, aged 40, lives in Leeds. She is aged 22.')).toMatchObject({ isChild: false, age: 22 });
   });
 
+  it('takes the first age the draft states, however much follows it or however it is stated further down', () => {
+    const rest = '\n\nShe worked at the farm from May until August and was not paid.'.repeat(80);
+    for (const [top, age] of [
+      ['Ana P., aged 17, Romanian national.', 17],
+      ['Date of birth: 30 September 2009. Referral made 14 June 2024.', 14],
+      ['Ana is 19 and Romanian.', 19],
+    ] as const) {
+      expect(detectSubject(top + rest).age, top).toBe(age);
+      // a later age, date of birth or case header does not replace it
+      expect(detectSubject(top + rest + '\n\nHer cousin, male, 30, lives in Leeds. DOB 01/01/1980. She is aged 40.').age, top).toBe(age);
+    }
+    // a date of birth before the stated age is the one taken, with the draft's latest date as the day of the referral
+    expect(detectSubject('DOB: 02/02/2009.' + rest + ' Aged 30. Seen on 3 March 2025.')).toMatchObject({ isChild: true, age: 16 });
+  });
+
+  it('reads a date of birth written with a long gap before the date', () => {
+    expect(detectSubject(`Ana is 19. Date of birth:${' '.repeat(420)}30 September 2009. Date of referral: 14 June 2024.`).age).toBe(19);
+    expect(detectSubject(`Date of birth:${' '.repeat(420)}30 September 2009. Ana is 19. Date of referral: 14 June 2024.`).age).toBe(14);
+  });
+
   it('falls back on how the person is described', () => {
     expect(detectSubject('The boy was found in a flat in a foster placement.').isChild).toBe(true);
     expect(detectSubject('The woman worked in a nail bar.').isChild).toBe(false);

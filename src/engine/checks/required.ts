@@ -299,9 +299,11 @@ const EMPTY_FIELD = /^[\t ]*(?:[-•*][\t ]*)?[^:\n.]{2,80}:[\t ]*(?:\[[^\]\n]*\
 type Hit = { start: number; end: number; speaker?: string };
 /** Per rule, per group: hits in order; a group stops at its first hit that needs no speaker check. */
 type Hits = Map<CompiledRequired, Map<string, Hit[]>>;
+/** The same as a list of groups for each rule, which a re-lint reads without allocating. */
+type HitList = Map<CompiledRequired, { group: string; hits: Hit[] }[]>;
 
 /** Per rule set, per block text (its cached reading), per sections. */
-const blockHits = new WeakMap<RuleSet, WeakMap<object, Map<string, Hits>>>();
+const blockHits = new WeakMap<RuleSet, WeakMap<object, Map<string, HitList>>>();
 
 /** A block's section kinds as a key (per set of kinds: blocks under one heading share theirs). */
 const sectionKeys = new WeakMap<ReadonlySet<string>, string>();
@@ -318,12 +320,18 @@ function canHold(rule: CompiledRequired, sections: ReadonlySet<string>): boolean
 
 /** Whether one of a block's sections is one a rule leaves out (background, plans). */
 function excludes(rule: CompiledRequired, sections: ReadonlySet<string>): boolean {
-  for (const k of sections) if (rule.excludeSections.has(k)) return true;
-  return false;
+  if (!sections.size) return false;
+  let per = excluded.get(sections);
+  if (!per) excluded.set(sections, (per = new Map()));
+  let v = per.get(rule);
+  if (v === undefined) per.set(rule, (v = [...sections].some((k) => rule.excludeSections.has(k))));
+  return v;
 }
+/** Per set of section kinds (blocks under one heading share theirs), per rule. */
+const excluded = new WeakMap<ReadonlySet<string>, Map<CompiledRequired, boolean>>();
 
 /** Pattern and quote hits of one block, offsets relative to the block; cached by its text and sections. */
-function hitsOf(set: RuleSet, b: BlockInfo): Hits {
+function hitsOf(set: RuleSet, b: BlockInfo): HitList {
   let perSet = blockHits.get(set);
   if (!perSet) blockHits.set(set, (perSet = new WeakMap()));
   let cache = perSet.get(b.local);
@@ -400,8 +408,9 @@ function hitsOf(set: RuleSet, b: BlockInfo): Hits {
       }
     }
   }
-  cache.set(key, hits);
-  return hits;
+  const list: HitList = new Map([...hits].map(([rule, groups]) => [rule, [...groups].map(([group, h]) => ({ group, hits: h }))]));
+  cache.set(key, list);
+  return list;
 }
 
 /** Where the person lives or stays now: a field label such as "Lives with", "Current address", "Placed at" (the lexicon's `residence-label`). */
@@ -456,18 +465,27 @@ export function checkRequired(set: RuleSet, blocks: readonly BlockInfo[], subjec
   const found = new Map<CompiledRequired, Map<string, { start: number; end: number }>>(rules.map((r) => [r, new Map()]));
   let names: Set<string> | undefined;
   let people: ReturnType<typeof peopleOf> | undefined;
+  const accs = rules.map((r) => found.get(r)!);
   for (const b of blocks) {
     // Once every element is present, later blocks cannot change the answer: its evidence is the first hit
     // in document order, already found.
-    if (rules.every((r) => found.get(r)!.size >= r.minGroups)) break;
+    let complete = true;
+    for (let r = 0; r < rules.length && complete; r++) complete = accs[r]!.size >= rules[r]!.minGroups;
+    if (complete) break;
     const hits = hitsOf(set, b);
-    for (const rule of rules) {
-      const acc = found.get(rule)!;
-      for (const [g, list] of hits.get(rule) ?? []) {
-        if (acc.has(g)) continue;
+    for (let r = 0; r < rules.length; r++) {
+      const rule = rules[r]!;
+      const acc = accs[r]!;
+      const groups = hits.get(rule);
+      for (let k = 0; groups && k < groups.length; k++) {
+        const { group, hits: list } = groups[k]!;
+        if (acc.has(group)) continue;
         // a named speaker counts only when it is the person the draft is about
-        const ev = list.find((h) => !h.speaker || speakerIsPerson(h.speaker, (people ??= peopleOf(blocks))));
-        if (ev) acc.set(g, { start: ev.start + b.block.start, end: ev.end + b.block.start });
+        for (const h of list) {
+          if (h.speaker && !speakerIsPerson(h.speaker, (people ??= peopleOf(blocks)))) continue;
+          acc.set(group, { start: h.start + b.block.start, end: h.end + b.block.start });
+          break;
+        }
       }
       // The person's own words: a quotation of three words or more not attributed to another named party.
       if (rule.detectors.includes('quoted-words') && !acc.has('quoted-words') && b.local.quotes.length && canHold(rule, b.sections)) {

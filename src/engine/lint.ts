@@ -65,7 +65,7 @@ export function lint(doc: Document, rules: RuleSet, opts: LintOptions = {}): Lin
   for (const r of rules.scareQuotes) findings.push(...checkScareQuotes(r, blocks, rules.lexicon.get('person-state')));
   if (findings.length > max) throw tooMany(findings.length);
   const accept = new Set((opts.accept ?? []).map((a) => a.toLowerCase()));
-  const kept = dedupe(aboutThePerson(findings, blocks, doc.text, rules.lexicon.get('not-place') ?? new Set(), personRules(rules)).filter((f) => !accept.has(f.excerpt.toLowerCase())));
+  const kept = dedupe(aboutThePerson(findings, blocks, rules.lexicon.get('not-place') ?? new Set(), personRules(rules)).filter((f) => !accept.has(f.excerpt.toLowerCase())));
   const elements = checkRequired(rules, blocks, subject, doc.text);
   return {
     subject,

@@ -89,9 +89,23 @@ function subjectIsPronoun(blocks: readonly BlockInfo[], spans: readonly { start:
   return subject.to - subject.from === 1 && s.tokens[subject.from]!.norm === word && subject.to <= i;
 }
 
+/** Per block text (its cached reading): the capitalised words written next to the person's name there. */
+const besideName = new WeakMap<object, { main: string; words: string[] }>();
+
 /** The words of the person's name: the name the draft uses most and the capitalised words written next to it. */
-function personWords(main: string, text: string): Set<string> {
+function personWords(main: string, blocks: readonly BlockInfo[]): Set<string> {
   const words = new Set([main]);
+  for (const b of blocks) {
+    let hit = besideName.get(b.local);
+    if (hit?.main !== main) besideName.set(b.local, (hit = { main, words: wordsBeside(main, b.text) }));
+    for (const w of hit.words) words.add(w);
+  }
+  return words;
+}
+
+/** The capitalised words written next to a name in one block's text: "Andrei POPESCU", "POPESCU, Andrei". */
+function wordsBeside(main: string, text: string): string[] {
+  const words: string[] = [];
   // as the draft writes it: "Andrei", or in capitals, "ANDREI"
   for (const name of [main.charAt(0).toUpperCase() + main.slice(1), main.toUpperCase()]) {
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
@@ -99,8 +113,8 @@ function personWords(main: string, text: string): Set<string> {
       // "Andrei POPESCU", "Andrei Popescu" after it; "POPESCU, Andrei", "Popescu Andrei" before it
       const after = /^\s+(\p{Lu}[\p{L}'-]+)/u.exec(text.slice(at + name.length, at + name.length + 40));
       const before = /(\p{Lu}[\p{L}'-]+),?\s+$/u.exec(text.slice(Math.max(0, at - 40), at));
-      if (after) words.add(after[1]!.toLowerCase());
-      if (before) words.add(before[1]!.toLowerCase());
+      if (after) words.push(after[1]!.toLowerCase());
+      if (before) words.push(before[1]!.toLowerCase());
     }
   }
   return words;
@@ -110,13 +124,13 @@ function personWords(main: string, text: string): Set<string> {
  * The findings without those whose sentence is about another named party, not the person: for the rules that
  * judge the person (`about: person`), not those that label someone wherever they stand ("his older mate").
  */
-export function aboutThePerson(findings: Finding[], blocks: readonly BlockInfo[], text: string, notNames: ReadonlySet<string>, personRules: ReadonlySet<string>): Finding[] {
+export function aboutThePerson(findings: Finding[], blocks: readonly BlockInfo[], notNames: ReadonlySet<string>, personRules: ReadonlySet<string>): Finding[] {
   if (!findings.some((f) => personRules.has(f.rule))) return findings;
   const people = peopleOf(blocks);
   // (a draft that neither introduces the person nor names anyone with a cue is left as it is)
   const main = people.main();
   if (!main) return findings;
-  const person = personWords(main, text);
+  const person = personWords(main, blocks);
   // the pronoun the draft uses for the person: a clause whose subject is the other one is about someone else
   // ("Aisha ... she ..."; "He claimed the return ticket had been booked" is the man with her)
   const spans = blocks.map((x) => x.block);

@@ -46,6 +46,13 @@ function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+/** Whether a text ends with a sentence's or clause's punctuation, perhaps inside a closing quote or bracket. */
+function endsPunctuated(text: string): boolean {
+  const stop = (c: string | undefined) => c !== undefined && '.!?:;,'.includes(c);
+  const last = text[text.length - 1];
+  return stop(last) || (last !== undefined && '"”’)'.includes(last) && stop(text[text.length - 2]));
+}
+
 /** Whether a trimmed text has at most `n` words (runs of white space between them). */
 function wordsAtMost(trimmed: string, n: number): boolean {
   let words = 1;
@@ -71,7 +78,7 @@ function classify(unit: string, start: number): Block {
   if (bullet) return { kind: 'list-item', start: s + bullet[0].length, end: e }; // the marker is not content
   // "Label: value" is a field of the form, not a heading: its value is content the checks read.
   const field = first >= 65 && first <= 90 && LABEL.test(trimmed) && trimmed.length > trimmed.indexOf(':') + 1;
-  if (!field && trimmed.length <= 200 && !trimmed.includes('\n') && wordsAtMost(trimmed, 10) && !/[.!?:;,]["”’)]?$/.test(trimmed) && /^[\p{Lu}\d]/u.test(trimmed)) {
+  if (!field && trimmed.length <= 200 && !endsPunctuated(trimmed) && !trimmed.includes('\n') && wordsAtMost(trimmed, 10) && /^[\p{Lu}\d]/u.test(trimmed)) {
     return { kind: 'heading', level: 2, start: s, end: e };
   }
   return { kind: 'paragraph', start: s, end: e };

@@ -48,10 +48,11 @@ function isSpace(c: number): boolean {
 
 /** Whether a text ends with a sentence's or clause's punctuation, perhaps inside a closing quote or bracket. */
 function endsPunctuated(text: string): boolean {
-  const stop = (c: string | undefined) => c !== undefined && '.!?:;,'.includes(c);
-  const last = text[text.length - 1];
-  return stop(last) || (last !== undefined && '"”’)'.includes(last) && stop(text[text.length - 2]));
+  const last = text.charAt(text.length - 1);
+  const stop = STOPS.includes(last) ? last : '"”’)'.includes(last) ? text.charAt(text.length - 2) : '';
+  return stop !== '' && STOPS.includes(stop);
 }
+const STOPS = '.!?:;,';
 
 /** Whether a trimmed text has at most `n` words (runs of white space between them). */
 function wordsAtMost(trimmed: string, n: number): boolean {

@@ -251,15 +251,23 @@ function isShouted(info: BlockInfo): boolean {
   return v;
 }
 
+/** Per rule, per block text (its cached reading): the acronym of each candidate token, as `candidatesOf` lists them. */
+const acronymsCache = new WeakMap<CompiledAcronyms, WeakMap<object, (string | null)[][]>>();
+
+function acronymsIn(rule: CompiledAcronyms, local: BlockInfo['local']): (string | null)[][] {
+  let perRule = acronymsCache.get(rule);
+  if (!perRule) acronymsCache.set(rule, (perRule = new WeakMap()));
+  let hit = perRule.get(local);
+  if (!hit) perRule.set(local, (hit = candidatesOf(local).map(({ si, acronyms }) => acronyms.map((i) => acronymOf(local.sentences[si]!.tokens[i]!.text, rule.expansions)))));
+  return hit;
+}
+
 /** How often each acronym is used in the draft (from the cached candidate tokens: no scan of the text). */
 function countUses(rule: CompiledAcronyms, blocks: readonly BlockInfo[]): Map<string, number> {
   const n = new Map<string, number>();
   for (const info of blocks) {
-    for (const { si, acronyms } of candidatesOf(info.local)) {
-      for (const i of acronyms) {
-        const acr = acronymOf(info.local.sentences[si]!.tokens[i]!.text, rule.expansions);
-        if (acr) n.set(acr, (n.get(acr) ?? 0) + 1);
-      }
+    for (const acrs of acronymsIn(rule, info.local)) {
+      for (const acr of acrs) if (acr) n.set(acr, (n.get(acr) ?? 0) + 1);
     }
   }
   return n;
@@ -274,14 +282,18 @@ export function checkAcronyms(rule: CompiledAcronyms, blocks: readonly BlockInfo
     if (isShouted(info)) continue;
     const off = info.block.start;
     // Sentences and quotes relative to the block (cached with its text); findings are moved to document offsets.
-    for (const { si, acronyms, slash } of candidatesOf(info.local)) {
+    const candidates = candidatesOf(info.local);
+    const acrs = acronymsIn(rule, info.local);
+    for (let c = 0; c < candidates.length; c++) {
+      const { si, acronyms, slash } = candidates[c]!;
       const s = info.local.sentences[si]!;
       if (slash) checkShorthand(rule, info, s, seenShort, out);
-      for (const i of acronyms) {
+      for (let j = 0; j < acronyms.length; j++) {
+        const acr = acrs[c]![j];
+        if (!acr || rule.exceptions.has(acr) || seen.has(acr)) continue;
+        const i = acronyms[j]!;
         const tok = s.tokens[i]!;
         if (partOfSlash(s, i)) continue;
-        const acr = acronymOf(tok.text, rule.expansions);
-        if (!acr || rule.exceptions.has(acr) || seen.has(acr)) continue;
         if (isEmphasisOrPlaceholder(rule, s, i)) continue;
         seen.add(acr);
         if (insideAny(info.local.quotes, tok.start, tok.end)) continue;

@@ -26,7 +26,7 @@ function subjectAt(b: BlockInfo, rel: number) {
 }
 
 /** Whether the clause of a finding at block offset `rel` has another named party as its subject. */
-function subjectIsAnotherParty(b: BlockInfo, rel: number, relEnd: number, names: ReadonlySet<string>, person: ReadonlySet<string>): boolean {
+function subjectIsAnotherParty(b: BlockInfo, rel: number, relEnd: number, names: Pick<ReadonlySet<string>, 'has'>, person: ReadonlySet<string>): boolean {
   const at = subjectAt(b, rel);
   if (!at) return false;
   const { s, i, subject } = at;
@@ -138,9 +138,8 @@ export function aboutThePerson(findings: Finding[], blocks: readonly BlockInfo[]
   if (other) findings = findings.filter((f) => !personRules.has(f.rule) || !subjectIsPronoun(blocks, spans, f, other));
   // people the draft names (with a cue such as "Nicu said"), and words it capitalises mid-sentence that are not
   // months, days, places or apps
-  const named = new Set([...people.names].filter((w) => !person.has(w)));
-  for (const w of people.mid) if (!person.has(w) && !notNames.has(w)) named.add(w);
-  if (!named.size) return findings;
+  // (asked of a finding's subject only: not gathered into a set at every re-lint)
+  const named = { has: (w: string) => !person.has(w) && (people.names.has(w) || (people.mid.has(w) && !notNames.has(w))) };
   return findings.filter((f) => {
     if (!personRules.has(f.rule)) return true;
     const b = blocks[firstAtOrAfter(spans, f.start + 1) - 1];

@@ -330,10 +330,15 @@ function excludes(rule: CompiledRequired, sections: ReadonlySet<string>): boolea
 /** Per set of section kinds (blocks under one heading share theirs), per rule. */
 const excluded = new WeakMap<ReadonlySet<string>, Map<CompiledRequired, boolean>>();
 
-/** Pattern and quote hits of one block, offsets relative to the block; cached by its text and sections. */
-function hitsOf(set: RuleSet, b: BlockInfo): HitList {
+/** The cache of blocks' hits for a rule set. */
+function hitsFor(set: RuleSet): WeakMap<object, Map<string, HitList>> {
   let perSet = blockHits.get(set);
   if (!perSet) blockHits.set(set, (perSet = new WeakMap()));
+  return perSet;
+}
+
+/** Pattern and quote hits of one block, offsets relative to the block; cached by its text and sections. */
+function hitsOf(set: RuleSet, b: BlockInfo, perSet = hitsFor(set)): HitList {
   let cache = perSet.get(b.local);
   if (!cache) perSet.set(b.local, (cache = new Map()));
   const key = sectionsKey(b.sections);
@@ -466,13 +471,16 @@ export function checkRequired(set: RuleSet, blocks: readonly BlockInfo[], subjec
   let names: Set<string> | undefined;
   let people: ReturnType<typeof peopleOf> | undefined;
   const accs = rules.map((r) => found.get(r)!);
+  const quoted = rules.map((r) => r.detectors.includes('quoted-words'));
+  const placed = rules.map((r) => r.detectors.includes('named-place'));
+  const perSet = hitsFor(set);
   for (const b of blocks) {
     // Once every element is present, later blocks cannot change the answer: its evidence is the first hit
     // in document order, already found.
     let complete = true;
     for (let r = 0; r < rules.length && complete; r++) complete = accs[r]!.size >= rules[r]!.minGroups;
     if (complete) break;
-    const hits = hitsOf(set, b);
+    const hits = hitsOf(set, b, perSet);
     for (let r = 0; r < rules.length; r++) {
       const rule = rules[r]!;
       const acc = accs[r]!;
@@ -488,11 +496,11 @@ export function checkRequired(set: RuleSet, blocks: readonly BlockInfo[], subjec
         }
       }
       // The person's own words: a quotation of three words or more not attributed to another named party.
-      if (rule.detectors.includes('quoted-words') && !acc.has('quoted-words') && b.local.quotes.length && canHold(rule, b.sections)) {
+      if (quoted[r] && !acc.has('quoted-words') && b.local.quotes.length && canHold(rule, b.sections)) {
         const q = b.local.quotes.find((x) => x.inner.trim().split(/\s+/).length >= 3 && quoteIsPersons(b, x.start, (people ??= peopleOf(blocks)).main));
         if (q) acc.set('quoted-words', { start: q.start + b.block.start, end: q.end + b.block.start });
       }
-      if (rule.detectors.includes('named-place') && !acc.has('named-place') && !b.sections.has('checker-notes')) {
+      if (placed[r] && !acc.has('named-place') && !b.sections.has('checker-notes')) {
         // Background and plans do not place the exploitation, except where the person lives or stays now:
         // the form asks for it, and it decides which police force is contacted.
         const excluded = excludes(rule, b.sections);

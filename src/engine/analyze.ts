@@ -16,6 +16,7 @@ export interface BlockInfo {
   readonly local: { sentences: Sentence[]; quotes: QuoteSpan[] };
 }
 
+/** A block's sentences and quotes, at offsets in the block. */
 type Local = { sentences: Sentence[]; quotes: QuoteSpan[] };
 const blockCache = registerCache(new Map<string, Local>());
 
@@ -28,7 +29,7 @@ let previous: { texts: string[]; locals: Local[] } = { texts: [], locals: [] };
 registerCache({ clear: () => (previous = { texts: [], locals: [] }) });
 
 /** Tokens, sentences and quotes of one block; cached by its text, so an edit re-reads only that block. */
-function readLocal(text: string): { sentences: Sentence[]; quotes: QuoteSpan[] } {
+function readLocal(text: string): Local {
   let hit = blockCache.get(text);
   if (!hit) {
     hit = { sentences: splitSentences(tokenize(text)), quotes: findQuotes(text) };
@@ -38,7 +39,7 @@ function readLocal(text: string): { sentences: Sentence[]; quotes: QuoteSpan[] }
   return hit;
 }
 
-function shift(hit: { sentences: Sentence[]; quotes: QuoteSpan[] }, offset: number): { sentences: Sentence[]; quotes: QuoteSpan[] } {
+function shift(hit: Local, offset: number): Local {
   if (offset === 0) return hit;
   return {
     sentences: hit.sentences.map((s) => ({

@@ -38,13 +38,13 @@ const VERBS_AFTER_NAMES = /^(?:said|says|told|tells|was|is|has|had|went|came|exp
 /** Per block text (its cached reading). */
 const namesCache = new WeakMap<object, string[]>();
 
-/** Capitalised words that name people in one block: after `Name:`, before a verb, an initial or "'s". */
 /** A cheap first test before the Unicode patterns: an ASCII capital, or any non-ASCII letter. */
 function startsUpper(w: string): boolean {
   const c = w.charCodeAt(0);
   return (c >= 65 && c <= 90) || c > 127;
 }
 
+/** Capitalised words that name people in one block: after `Name:`, before a verb, an initial or "'s". */
 function blockNames(b: BlockInfo): string[] {
   const hit = namesCache.get(b.local);
   if (hit) return hit;

@@ -81,7 +81,7 @@ export function readingBlocks(term: Pick<CompiledTerm, 'voice' | 'negated' | 'ge
   if (term.about === 'person' && r.owner[from] === 'other') return 'owned by another party (a possessive before it), not the person';
   if (v === 'mention' && term.voice !== 'any') return 'named as language (a mention), not used';
   if (term.generic === 'skip' && (v === 'generic' || r.clauses[r.clauseOf[from]!]!.generic)) return 'a generic statement or an instruction, not about the person';
-  if (term.voice === 'writer' && v !== 'writer' && v !== 'generic') return `the ${v === 'person' ? "person's" : "another party's"} reported words, not the writer's`;
+  if (term.voice === 'writer' && v !== 'writer' && v !== 'generic') return `${v === 'person' ? "the person's" : "another party's"} reported words, not the writer's`;
   if (term.negated === 'skip' && negatedAt(r, from)) return 'negated in its clause';
   if (term.negated === 'require' && !negatedAt(r, from)) return 'the rule asks for a negated use, and this is not negated';
   return undefined;

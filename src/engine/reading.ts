@@ -377,6 +377,11 @@ function roleToVoice(r: Role): Voice {
 }
 
 /** A reporting verb heading clause `c` ("she told us that ...", "Zee said ..."): where the report starts and whose it is. */
+/** Verbs of speech that take an object, not a clause of their own ("describes the house", never "describes is"). */
+const OBJECT_SPEECH = new Set(['describe', 'describes', 'described', 'recount', 'recounts', 'recounted', 'mention', 'mentions', 'mentioned', 'detail', 'details', 'detailed']);
+/** Finite forms of be, have and do: a clause's own verb, where a report would have begun its words. */
+const FINITE = new Set(['is', 'are', 'was', 'were', 'am', 'has', 'have', 'had', 'does', 'did']);
+
 function reporter(tokens: readonly Token[], c: ClauseReading): { from: number; voice: Voice } | null {
   if (!c.subject || c.subject.role === 'writer' || c.subject.role === 'thing' || c.subject.role === 'none') return null;
   // "Everything Berhane told us ...", "What she said ...": the told thing is the subject, not a report
@@ -387,6 +392,9 @@ function reporter(tokens: readonly Token[], c: ClauseReading): { from: number; v
     // a hedge such as "or so he claims" or "what he describes as" is the writer's, not a report
     if (c.from > 0 && /^(?:so|what|as)$/.test(tokens[c.from - 1]?.norm ?? '')) return null;
     if (c.subject.from > c.from && /^(?:so|what|as)$/.test(tokens[c.subject.from - 1]!.norm)) return null;
+    // "The agent he describes might not exist": a verb that needs an object (describe, recount, mention),
+    // followed straight by a finite verb, is a relative clause inside the subject, not a report
+    if (OBJECT_SPEECH.has(w) && (MODALS.has(tokens[i + 1]?.norm ?? '') || FINITE.has(tokens[i + 1]?.norm ?? ''))) return null;
     let j = i + 1;
     // an indirect object ("told us", "told police"), then an optional "that"
     while (j < tokens.length && j < i + 4 && /^(?:me|us|him|her|them|police|officers|staff|the|a|an|his|her|my|our|their|school|teacher|social|worker|interpreter|nurse|doctor|later|again|also|then|clearly|repeatedly)$/.test(tokens[j]!.norm)) j++;

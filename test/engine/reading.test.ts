@@ -40,6 +40,15 @@ describe('the sentence layer', () => {
     expect(read('She told me, crying, that the men had her passport.').voiceOf('passport')).toBe('person');
   });
 
+  it('reads "the agent he describes" as a thing described inside the subject, not a report, when a verb follows', () => {
+    expect(read('The agent he describes might not actually exist.').voiceOf('exist')).toBe('writer');
+    expect(read('The flat she mentioned was above a barber shop.').voiceOf('barber')).toBe('writer');
+    // with words of its own after it, the same verb reports them
+    expect(read('He described being locked in the van at night.').voiceOf('locked')).toBe('person');
+    expect(read('She mentioned that the boss kept a knife.').voiceOf('knife')).toBe('person');
+    expect(read('Her cousin described how the boss kept the passports.').voiceOf('passports')).toBe('other');
+  });
+
   it('reads "everything she told us" as a thing told, not a report', () => {
     expect(read('Everything Berhane told us should be taken with a pinch of salt.').voiceOf('salt')).toBe('writer');
   });

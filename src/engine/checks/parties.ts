@@ -45,8 +45,8 @@ function subjectIsAnotherParty(b: BlockInfo, rel: number, relEnd: number, names:
 }
 
 const HE = new Set(['he', 'him', 'his', 'himself']);
-const pronounCounts = new WeakMap<object, { key: string; he: number; she: number }>();
 const SHE = new Set(['she', 'her', 'hers', 'herself']);
+const pronounCounts = new WeakMap<object, { key: string; he: number; she: number }>();
 
 /**
  * The pronoun that is not the person's, where the draft makes the person's plain: in the sentences that name
@@ -80,9 +80,14 @@ function otherPronoun(blocks: readonly BlockInfo[], person: ReadonlySet<string>)
   return null;
 }
 
+/** The block a finding starts in (`spans`: the blocks' spans, in order). */
+function blockOf(blocks: readonly BlockInfo[], spans: readonly { start: number; end: number }[], f: Finding): BlockInfo | undefined {
+  return blocks[firstAtOrAfter(spans, f.start + 1) - 1];
+}
+
 /** Whether the clause of a finding has the pronoun `word` alone as its subject. */
 function subjectIsPronoun(blocks: readonly BlockInfo[], spans: readonly { start: number; end: number }[], f: Finding, word: 'he' | 'she'): boolean {
-  const b = blocks[firstAtOrAfter(spans, f.start + 1) - 1];
+  const b = blockOf(blocks, spans, f);
   const at = b && subjectAt(b, f.start - b.block.start);
   if (!at) return false;
   const { s, i, subject } = at;
@@ -142,7 +147,7 @@ export function aboutThePerson(findings: Finding[], blocks: readonly BlockInfo[]
   const named = { has: (w: string) => !person.has(w) && (people.names.has(w) || (people.mid.has(w) && !notNames.has(w))) };
   return findings.filter((f) => {
     if (!personRules.has(f.rule)) return true;
-    const b = blocks[firstAtOrAfter(spans, f.start + 1) - 1];
+    const b = blockOf(blocks, spans, f);
     if (!b) return true;
     return !subjectIsAnotherParty(b, f.start - b.block.start, f.end - b.block.start, named, person);
   });

@@ -338,7 +338,7 @@ function hitsFor(set: RuleSet): WeakMap<object, Map<string, HitList>> {
 }
 
 /** Pattern and quote hits of one block, offsets relative to the block; cached by its text and sections. */
-function hitsOf(set: RuleSet, b: BlockInfo, perSet = hitsFor(set)): HitList {
+function hitsOf(set: RuleSet, b: BlockInfo, perSet: WeakMap<object, Map<string, HitList>>): HitList {
   let cache = perSet.get(b.local);
   if (!cache) perSet.set(b.local, (cache = new Map()));
   const key = sectionsKey(b.sections);
